@@ -1,0 +1,263 @@
+package dev.claimdesk.ingest.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.claimdesk.ingest.text.RemovedKind.APPEAL;
+import static dev.claimdesk.ingest.text.RemovedKind.CAPTION;
+import static dev.claimdesk.ingest.text.RemovedKind.COMMENT_FORM;
+import static dev.claimdesk.ingest.text.RemovedKind.CREDIT;
+import static dev.claimdesk.ingest.text.RemovedKind.LEGAL;
+import static dev.claimdesk.ingest.text.RemovedKind.NAVIGATION;
+import static dev.claimdesk.ingest.text.RemovedKind.PROMO;
+import static dev.claimdesk.ingest.text.RemovedKind.RELATED;
+import static dev.claimdesk.ingest.text.RemovedKind.STAMP;
+import static dev.claimdesk.ingest.text.RemovedKind.TEMPLATE;
+
+/**
+ * Takes out of an article's lines what is not article content, by general signals rather than known
+ * lines: phrase families (appeals, promos, comment forms, legal notices), shapes (credits, captions,
+ * shouted labels, headlines of related stories), position (a trailer after the article's end) and
+ * lines an outlet repeats across its articles. Every piece taken out is returned with its kind and rule.
+ */
+public final class ArticleCleaner {
+
+    private static final Pattern TEMPLATE_MARKUP = Pattern.compile("\\{\\{[^{}]*}}|\\{%.*?%}|<%.*?%>|\\$\\{[^}]*}");
+    private static final Pattern AGENCY = Pattern.compile(
+            "\\b(getty( images)?|afp|reuters|ap( photo)?|epa(-efe)?|shutterstock|associated press|anadolu( agency)?"
+                    + "|unian|tass|xinhua|sipa|alamy|pool|bloomberg|efe|dpa|ansa|zuma( press)?|imago|picture alliance)\\b\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREDIT_PREFIX = Pattern.compile(
+            "^(photo|photograph|image|picture|credit|illustration|video)s?\\s*(by\\b|:|credit\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITION_MARKER = Pattern.compile(
+            "\\((l|r|c|left|right|cent(er|re)|front|back|top|bottom|\\d(st|nd|rd|th) [lr])\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"”’]?\\s+(?=\\p{Lu})");
+    private static final Pattern PERSONAL = Pattern.compile("\\b(we|our|us|you|your|yours)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUOTED = Pattern.compile("[\"“][^\"”]*[\"”]");
+
+    private static final List<Rule> RULES = List.of(
+            Rule.phrases("comment-form", COMMENT_FORM, 14, true,
+                    "^(leave a (reply|comment)|post (a )?comment|add (a )?comment|write a comment|your email address will not be published"
+                            + "|required fields are marked|comments? (are|is) (now )?(closed|disabled)|join the (conversation|discussion)"
+                            + "|you must be logged in to (post|comment)|save my name, email|(show|view|load|read) (all )?comments|\\d+ comments?$)"),
+            Rule.phrases("update-stamp", STAMP, 30, false,
+                    "^\\W*(updated?|last updated|published|posted|first published|modified|correction)\\b[^\\p{L}\\d]{0,4}(on |at )?"
+                            + "(\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|(mon|tues|wednes|thurs|fri|satur|sun)day)"),
+            Rule.phrases("update-note", STAMP, 30, false, "\\bthis (article|story|post|report|piece) (was|has been) (updated|corrected|amended)\\b"),
+            Rule.phrases("contribution-credit", CREDIT, 16, true,
+                    "(\\bcontributed (to )?(this )?(report|reporting|story|article)\\b|^(additional )?(reporting|writing|editing|research) by\\b"
+                            + "|^compiled by\\b)"),
+            Rule.shape("byline", CREDIT, false, ArticleCleaner::byline),
+            Rule.phrases("newsletter-signup", APPEAL, 25, true,
+                    "\\b(sign up|signup|subscribe|register)\\b.{0,60}\\b(newsletter|alerts?|briefing|digest|inbox|mailbox|e-?mails?)\\b"),
+            Rule.phrases("donation-appeal", APPEAL, 40, true,
+                    "(^dear (readers?|friends)\\b|\\byour support\\b|\\bsupport (us|our (work|journalism|newsroom|reporting)|independent journalism)\\b"
+                            + "|\\b(make|making) a (donation|contribution)\\b|\\b(please )?(donate|contribute) (now|today|to us|to our)\\b"
+                            + "|\\bremind me later\\b|\\bnot ready to (support|donate|give)\\b|\\bbecome an? (member|supporter|subscriber|patron)\\b"
+                            + "|^a message from\\b)"),
+            Rule.shape("support-appeal", APPEAL, false,
+                    line -> line.words() <= 8 && line.text().matches("^([Ss]upport|[Dd]onate to|[Hh]elp)\\s+\\p{Lu}.*!$")),
+            Rule.phrases("app-promo", PROMO, 16, false,
+                    "(\\bclick here\\b|\\bget the\\b.{0,30}\\bapp\\b|\\bdownload (the|our)\\b.{0,30}\\bapp\\b|\\bfollow us on\\b"
+                            + "|^(watch|listen|video|podcast|live)\\s*:|\\blive (updates|blog|coverage)\\b|\\bsubscribe to (our|the)\\b"
+                            + "|^(advertisement|sponsored( content)?|ad|promoted)$|^share (this|on)\\b)"),
+            Rule.phrases("cookie-notice", LEGAL, 40, false,
+                    "(\\b(we|this (site|website)) uses? cookies\\b|\\baccept (all )?cookies\\b|\\bcookie (policy|settings|preferences)\\b)"),
+            Rule.phrases("legal-notice", LEGAL, 14, false,
+                    "(\\ball rights reserved\\b|©|\\(c\\) \\d{4}|^copyright\\b|\\bprivacy policy\\b|\\bterms of (use|service)\\b"
+                            + "|\\bmay not be (published|broadcast|rewritten|redistributed)\\b)"),
+            Rule.phrases("read-more", RELATED, 20, true,
+                    "^(read more|related( (stories|articles|coverage|content|reading))?|see also|also read|more from|more on this|most read"
+                            + "|most popular|trending( now)?|recommended( for you)?|you may also like|more stories|more:)\\b"),
+            Rule.phrases("navigation", NAVIGATION, 12, false,
+                    "(^skip to( main)? content$|^(home|menu|search|sections?|close|back to top)$|\\s[|»›]\\s.*\\s[|»›]\\s|^home\\s*[>»›/])"),
+            Rule.shape("photo-credit", CREDIT, false, ArticleCleaner::creditOnly),
+            Rule.shape("caption-with-credit", CAPTION, false, ArticleCleaner::captionWithCredit),
+            Rule.shape("caption-position-marker", CAPTION, false,
+                    line -> line.words() <= 80 && POSITION_MARKER.matcher(line.text()).find()),
+            Rule.shape("section-label", NAVIGATION, false,
+                    line -> line.shouting() && line.words() <= 8 && !line.text().endsWith(".")),
+            Rule.shape("related-headline", RELATED, false,
+                    line -> line.index() >= 3 && line.titleLike(5, 20) && line.blankBefore() && line.blankLinesAfter() >= 2));
+
+    private final int topZoneLines;
+
+    public ArticleCleaner() {
+        this(3);
+    }
+
+    ArticleCleaner(int topZoneLines) {
+        this.topZoneLines = topZoneLines;
+    }
+
+    /**
+     * @param rawLines the article's lines in order, blank ones included (they carry layout signals)
+     * @param repeatedByOutlet true for a line the outlet has printed in several earlier articles
+     */
+    public CleanedText clean(List<String> rawLines, Predicate<String> repeatedByOutlet) {
+        List<Removed> removed = new ArrayList<>();
+        List<Line> lines = toLines(rawLines, removed);
+        int total = lines.isEmpty() ? 0 : lines.getLast().offset() + lines.getLast().text().length();
+        boolean[] drop = new boolean[lines.size()];
+        Rule trailer = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Rule rule = firstRule(line);
+            if (rule == null && line.index() >= topZoneLines && line.words() <= 15 && repeatedByOutlet.test(line.text())) {
+                rule = Rule.shape("outlet-repeated-line", TEMPLATE, false, l -> true);
+            }
+            if (rule == null && line.index() >= topZoneLines && i + 1 < lines.size() && line.titleLike(2, 14) && isCaption(lines.get(i + 1))) {
+                rule = Rule.shape("caption-heading", CAPTION, false, l -> true);
+            }
+            if (rule == null && trailer != null) {
+                if (stillTrailer(line)) {
+                    removed.add(new Removed(line.text(), trailer.kind(), "after-" + trailer.name()));
+                    drop[i] = true;
+                    continue;
+                }
+                trailer = null;
+            }
+            if (rule != null) {
+                removed.add(new Removed(line.text(), rule.kind(), rule.name()));
+                drop[i] = true;
+                if (rule.endsArticle() && total > 0 && line.offset() >= total / 2) {
+                    trailer = rule;
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!drop[i]) {
+                if (!text.isEmpty()) {
+                    text.append("\n\n");
+                }
+                text.append(lines.get(i).text());
+            }
+        }
+        return new CleanedText(text.toString(), List.copyOf(removed));
+    }
+
+    private static Rule firstRule(Line line) {
+        for (Rule rule : RULES) {
+            if (rule.test().test(line)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** After the article's end marker, short lines and lines speaking to the reader belong to the trailer too. */
+    private static boolean stillTrailer(Line line) {
+        if (line.words() < 10) {
+            return true;
+        }
+        String unquoted = QUOTED.matcher(line.text()).replaceAll(" ");
+        Matcher personal = PERSONAL.matcher(unquoted);
+        int count = 0;
+        while (personal.find()) {
+            count++;
+        }
+        return count * 25 >= line.words();
+    }
+
+    private static List<Line> toLines(List<String> rawLines, List<Removed> removed) {
+        List<Line> lines = new ArrayList<>();
+        int offset = 0;
+        boolean blankBefore = true;
+        for (int i = 0; i < rawLines.size(); i++) {
+            String text = stripTemplates(rawLines.get(i).replace('\u00a0', ' '), removed).strip();
+            if (text.isEmpty()) {
+                blankBefore = true;
+                continue;
+            }
+            int blanksAfter = 0;
+            for (int j = i + 1; j < rawLines.size() && rawLines.get(j).isBlank(); j++) {
+                blanksAfter++;
+            }
+            if (i + 1 + blanksAfter >= rawLines.size()) {
+                blanksAfter = Integer.MAX_VALUE;
+            }
+            lines.add(Line.of(lines.size(), text, blankBefore, blanksAfter, offset));
+            offset += text.length() + 2;
+            blankBefore = false;
+        }
+        return lines;
+    }
+
+    private static String stripTemplates(String raw, List<Removed> removed) {
+        Matcher matcher = TEMPLATE_MARKUP.matcher(raw);
+        if (!matcher.find()) {
+            return raw;
+        }
+        String stripped = matcher.replaceAll(" ");
+        if (stripped.isBlank()) {
+            removed.add(new Removed(raw.strip(), TEMPLATE, "template-markup"));
+        } else {
+            matcher.reset();
+            while (matcher.find()) {
+                removed.add(new Removed(matcher.group(), TEMPLATE, "template-markup"));
+            }
+        }
+        return stripped.replaceAll(" {2,}", " ");
+    }
+
+    private static boolean byline(Line line) {
+        if (line.words() > 10 || !line.lower().startsWith("by ") && !line.lower().matches("^(written|reported|words) by .*")) {
+            return false;
+        }
+        String rest = line.text().replaceFirst("(?i)^(written |reported |words )?by\\s+", "");
+        if (rest.matches("(?i)^(our|the|a|an) (own )?(correspondent|reporter|staff|special|senior|foreign|political|defen[cs]e|health).*")) {
+            return true;
+        }
+        return !line.endsSentence() && !rest.isEmpty() && Character.isUpperCase(rest.charAt(0))
+                && rest.matches("^[\\p{Lu}][\\p{L}.'’-]+( [\\p{Lu}][\\p{L}.'’-]+){0,3}((,| and| &) .*)?$");
+    }
+
+    /** "Jane Doe / AFP / Getty Images", "Photo: Reuters": names and agencies, nothing said. */
+    static boolean creditOnly(Line line) {
+        return creditSegment(line.text(), line.words());
+    }
+
+    private static boolean creditSegment(String text, int words) {
+        if (words == 0 || words > 10 || text.matches(".*[.!?]$") && !AGENCY.matcher(text.replaceAll("[.!?]$", "")).find()) {
+            return false;
+        }
+        if (CREDIT_PREFIX.matcher(text).find()) {
+            return true;
+        }
+        String[] parts = text.split("\\s*/\\s*");
+        if (parts.length >= 2) {
+            for (String part : parts) {
+                if (!part.matches("^([\\p{Lu}][\\p{L}.'’&-]*\\s*){1,5}$")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return AGENCY.matcher(text).find() && text.matches("^([\\p{Lu}][\\p{L}.'’&-]*\\s*){1,6}$");
+    }
+
+    /** A caption sentence or two closed by a photo credit. */
+    private static boolean captionWithCredit(Line line) {
+        if (line.words() > 90) {
+            return false;
+        }
+        Matcher breaks = SENTENCE_BREAK.matcher(line.text());
+        int lastBreak = -1;
+        while (breaks.find()) {
+            lastBreak = breaks.end();
+        }
+        if (lastBreak < 0) {
+            return false;
+        }
+        String tail = line.text().substring(lastBreak);
+        return tail.contains("/") || AGENCY.matcher(tail).find() ? creditSegment(tail, Line.countWords(tail)) : false;
+    }
+
+    private static boolean isCaption(Line next) {
+        return captionWithCredit(next) || POSITION_MARKER.matcher(next.text()).find();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.claimdesk.ingest.text;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** One line of an article with the signals the cleaning rules read. */
+record Line(int index, String text, String lower, int words, boolean endsSentence, boolean blankBefore,
+            int blankLinesAfter, int offset) {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
+
+    static Line of(int index, String text, boolean blankBefore, int blankLinesAfter, int offset) {
+        String trimmed = text.strip();
+        return new Line(index, trimmed, trimmed.toLowerCase(Locale.ROOT), countWords(trimmed),
+                endsSentence(trimmed), blankBefore, blankLinesAfter, offset);
+    }
+
+    static int countWords(String text) {
+        var matcher = WORD.matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean endsSentence(String text) {
+        String stripped = text.replaceAll("[\"'”’»)\\]\\s]+$", "");
+        return !stripped.isEmpty() && ".!?…:;".indexOf(stripped.charAt(stripped.length() - 1)) >= 0;
+    }
+
+    /** A line in the shape of a headline: capitalised start, no closing punctuation, a handful of words. */
+    boolean titleLike(int minWords, int maxWords) {
+        return !endsSentence && words >= minWords && words <= maxWords && Character.isUpperCase(text.codePointAt(0));
+    }
+
+    /** Reported speech is article content whatever vocabulary it shares with promos and appeals. */
+    boolean reportsSpeech() {
+        return lower.matches(".*\\b(said|says|told|according to|stated|announced|added)\\b.*");
+    }
+
+    boolean shouting() {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 3;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.claimdesk.ingest.text;
+
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** A signal that marks a whole line as one kind of non-content; some also mark where the article ends. */
+record Rule(String name, RemovedKind kind, boolean endsArticle, Predicate<Line> test) {
+
+    static Rule phrases(String name, RemovedKind kind, int maxWords, boolean endsArticle, String regex) {
+        Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return new Rule(name, kind, endsArticle,
+                line -> line.words() <= maxWords && !line.reportsSpeech() && pattern.matcher(line.text()).find());
+    }
+
+    static Rule shape(String name, RemovedKind kind, boolean endsArticle, Predicate<Line> test) {
+        return new Rule(name, kind, endsArticle, test);
+    }
+}

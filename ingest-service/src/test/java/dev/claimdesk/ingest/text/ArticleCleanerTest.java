@@ -1,0 +1,101 @@
+package dev.claimdesk.ingest.text;
+
+import dev.claimdesk.ingest.support.SharedEval;
+import dev.claimdesk.ingest.support.SharedEval.GoldArticle;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static dev.claimdesk.ingest.support.SharedEval.norm;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArticleCleanerTest {
+
+    private final ArticleCleaner cleaner = new ArticleCleaner();
+
+    private CleanedText clean(String body) {
+        return cleaner.clean(Arrays.asList(body.split("\n", -1)), line -> false);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldRemoveEveryReferenceBoilerplateAndKeepEveryAnchor() {
+        List<GoldArticle> all = new ArrayList<>(SharedEval.seeds());
+        all.addAll(SharedEval.practice());
+        return all.stream().map(article -> DynamicTest.dynamicTest(article.file(), () -> {
+            CleanedText cleaned = clean(article.body());
+            String text = norm(cleaned.text());
+            assertAll(Stream.concat(
+                    article.boilerplate().stream().map(b -> () -> assertFalse(text.contains(norm(b)), "kept boilerplate: " + b)),
+                    article.anchors().stream().map(a -> () -> assertTrue(text.contains(norm(a)), "lost anchor: " + a))));
+        }));
+    }
+
+    @Test
+    void shouldReportEachRemovedPieceWithKindAndRule() {
+        CleanedText cleaned = clean("""
+                Floods kill 40 in the valley
+
+                {{#rendered}} {{/rendered}}
+                Heavy rain killed at least 40 people on Saturday, officials said.
+                CLICK HERE TO GET THE NEWS APP
+                Leave a Reply
+                """);
+        assertEquals(List.of(
+                new Removed("{{#rendered}} {{/rendered}}", RemovedKind.TEMPLATE, "template-markup"),
+                new Removed("CLICK HERE TO GET THE NEWS APP", RemovedKind.PROMO, "app-promo"),
+                new Removed("Leave a Reply", RemovedKind.COMMENT_FORM, "comment-form")), cleaned.removed());
+        assertEquals("Floods kill 40 in the valley\n\nHeavy rain killed at least 40 people on Saturday, officials said.",
+                cleaned.text());
+    }
+
+    @Test
+    void shouldKeepSentencesThatShareVocabularyWithPromosWhenTheyReportSpeech() {
+        String body = "Residents were asked to donate blood at the town hall.\n"
+                + "\"Thank you for your support,\" the mayor said on Sunday.\n"
+                + "By Tuesday, the troops had withdrawn from the town.\n"
+                + "Meta changed its privacy policy in March, the company said, after regulators objected to it.";
+        assertEquals(List.of(), clean(body).removed());
+    }
+
+    @Test
+    void shouldRemoveBylinesCreditsAndStampsOfUnseenShapes() {
+        CleanedText cleaned = clean("""
+                Storm hits coast
+
+                By Jane Doe and John Roe
+                The storm destroyed 200 homes, the agency said.
+                Photo: Reuters
+                Updated: Jan. 4, 2023 at 10:15 a.m.
+                Reporting by Ana Lima; Editing by Tom Brown
+                """);
+        assertEquals(List.of("byline", "photo-credit", "update-stamp", "contribution-credit"),
+                cleaned.removed().stream().map(Removed::rule).toList());
+    }
+
+    @Test
+    void shouldCutTheAppealTrailerButKeepArticleTextAfterAMidArticleSignup() {
+        CleanedText early = clean("""
+                Sign up for our newsletter
+                The council approved the budget of 4 million euros on Monday, the mayor said in a statement to the press.
+                Opposition members voted against it, calling the plan reckless and saying taxes would rise next year.
+                """);
+        assertTrue(early.text().contains("Opposition members voted against it"));
+        CleanedText trailer = clean("""
+                The council approved the budget of 4 million euros on Monday, the mayor said in a statement to the press.
+                Opposition members voted against it, calling the plan reckless and saying taxes would rise next year.
+                Dear readers,
+                We need your help to keep our reporting free for everyone who reads us every day of the year.
+                Monthly
+                """);
+        assertEquals(List.of("donation-appeal", "after-donation-appeal", "after-donation-appeal"),
+                trailer.removed().stream().map(Removed::rule).toList());
+    }
+}
