@@ -1,0 +1,172 @@
+package dev.claimdesk.ingest.service;
+
+import dev.claimdesk.ingest.config.IngestConfig;
+import dev.claimdesk.ingest.text.MinHash;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The article store's side indexes: MinHash bands to find near-duplicates among all stored
+ * articles, and the short lines each outlet repeats across its articles.
+ */
+@ApplicationScoped
+public class ArticleIndex {
+
+    /** The closest earlier article and how close it is. */
+    public record Match(UUID articleId, double similarity) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final IngestConfig config;
+
+    ArticleIndex(AgroalDataSource dataSource, IngestConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** The stored article this text most likely copies, from another article than {@code self}. */
+    public Optional<Match> closestEarlier(int[] signature, UUID self) {
+        String sql = "SELECT r.article_id, r.minhash, r.ingested_at FROM article_revision r JOIN ("
+                + " SELECT article_id, revision FROM article_band WHERE band = ANY (?) AND article_id <> ?"
+                + " GROUP BY article_id, revision HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 50) c"
+                + " ON r.article_id = c.article_id AND r.revision = c.revision";
+        Match best = null;
+        Instant bestAt = null;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("bigint", boxed(MinHash.bands(signature))));
+            select.setObject(2, self);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Integer[] other = (Integer[]) rs.getArray(2).getArray();
+                    double similarity = MinHash.similarity(signature, unboxed(other));
+                    Instant at = rs.getTimestamp(3).toInstant();
+                    if (similarity >= config.copySimilarity() && (best == null || similarity > best.similarity()
+                            || similarity == best.similarity() && at.isBefore(bestAt))) {
+                        best = new Match(rs.getObject(1, UUID.class), similarity);
+                        bestAt = at;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Near-duplicate lookup failed", e);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public void addBands(UUID articleId, int revision, int[] signature) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO article_band (band, article_id, revision) SELECT DISTINCT unnest(?::bigint[]), ?, ? "
+                             + "ON CONFLICT DO NOTHING")) {
+            insert.setArray(1, connection.createArrayOf("bigint", boxed(MinHash.bands(signature))));
+            insert.setObject(2, articleId);
+            insert.setInt(3, revision);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Band insert failed", e);
+        }
+    }
+
+    /** The lines among {@code lines} that the outlet has printed in enough earlier articles to be its template. */
+    public Set<String> repeatedLines(String outlet, Collection<String> lines) {
+        if (lines.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> repeated = new HashSet<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(lines));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT line_hash FROM outlet_line WHERE outlet = ? AND line_hash = ANY (?) AND articles >= ?")) {
+            select.setString(1, outletKey(outlet));
+            select.setArray(2, connection.createArrayOf("bigint", hashes(distinct)));
+            select.setInt(3, config.outletRepeatThreshold());
+            Set<Long> found = new HashSet<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                }
+            }
+            for (String line : distinct) {
+                if (found.contains(lineHash(line))) {
+                    repeated.add(line);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Outlet line lookup failed", e);
+        }
+        return repeated;
+    }
+
+    /** Counts the article's short lines for its outlet, once per article. */
+    public void countLines(String outlet, Collection<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(
+                     "INSERT INTO outlet_line (outlet, line_hash, articles) SELECT ?, h, 1 FROM unnest(?::bigint[]) AS h "
+                             + "ORDER BY h ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = outlet_line.articles + 1")) {
+            upsert.setString(1, outletKey(outlet));
+            upsert.setArray(2, connection.createArrayOf("bigint", hashes(List.copyOf(new LinkedHashSet<>(lines)))));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Outlet line count failed", e);
+        }
+    }
+
+    private static String outletKey(String outlet) {
+        return outlet.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Long[] hashes(List<String> lines) {
+        return lines.stream().map(ArticleIndex::lineHash).distinct().toArray(Long[]::new);
+    }
+
+    static long lineHash(String line) {
+        try {
+            String normalised = String.join(" ", line.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+            long hash = 0;
+            for (int i = 0; i < 8; i++) {
+                hash = hash << 8 | (digest[i] & 0xff);
+            }
+            return hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long[] boxed(long[] values) {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    private static int[] unboxed(Integer[] values) {
+        int[] unboxed = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            unboxed[i] = values[i];
+        }
+        return unboxed;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.claimdesk.ingest.rest;
+
+import dev.claimdesk.ingest.support.Articles;
+import dev.claimdesk.ingest.support.SharedEval;
+import dev.claimdesk.ingest.support.Store;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class ArticleIngestTest {
+
+    @Inject
+    Store store;
+
+    private static io.restassured.response.ValidatableResponse post(Map<String, Object> article) {
+        return given().contentType(ContentType.JSON).body(article).post("/api/articles").then();
+    }
+
+    @Test
+    void shouldStoreANewArticleAndAnswer201WithLocation() {
+        Map<String, Object> article = Articles.text("Evacuations continue", "Story\n\n" + Articles.uniqueBody()
+                + "\n\nCLICK HERE TO GET THE NEWS APP");
+        var created = post(article).statusCode(201).extract();
+        String id = created.path("id");
+        org.hamcrest.MatcherAssert.assertThat(created.header("Location"), endsWith("/api/articles/" + id));
+        given().get("/api/articles/" + id).then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("revision", equalTo(1))
+                .body("title", equalTo("Evacuations continue"))
+                .body("outlet", equalTo("Test Outlet"))
+                .body("url", equalTo(article.get("url")))
+                .body("publishedAt", equalTo("2022-03-29T12:00:00Z"))
+                .body("ingestedAt", notNullValue())
+                .body("language", equalTo("en"))
+                .body("copyOf", nullValue())
+                .body("contentHash", notNullValue())
+                .body("removed.text", hasItem("CLICK HERE TO GET THE NEWS APP"))
+                .body("removed.kind", hasItem("PROMO"))
+                .body("removed.rule", hasItem("app-promo"));
+    }
+
+    @Test
+    void shouldAnswer200AndStoreNothingWhenTheSameUrlSendsTheSameContent() {
+        Map<String, Object> article = Articles.text("Same again", Articles.uniqueBody());
+        String id = post(article).statusCode(201).extract().path("id");
+        Store.Snapshot before = store.snapshot();
+        post(article).statusCode(200).body("id", equalTo(id)).body("revision", equalTo(1));
+        assertEquals(before, store.snapshot());
+    }
+
+    @Test
+    void shouldStoreANewRevisionWhenAKnownUrlSendsChangedContent() {
+        Map<String, Object> article = Articles.text("Developing story", Articles.uniqueBody());
+        String id = post(article).statusCode(201).extract().path("id");
+        long outboxBefore = store.outboxRows();
+        article.put("body", article.get("body") + "\n\nLater on Monday, officials said 40 more families had arrived.");
+        post(article).statusCode(201).body("id", equalTo(id)).body("revision", equalTo(2));
+        assertEquals(outboxBefore + 1, store.outboxRows(), "the revision is announced again");
+        given().get("/api/articles/" + id).then().body("revision", equalTo(2));
+        given().queryParam("revision", 1).get("/api/articles/" + id).then().statusCode(200)
+                .body("revision", equalTo(1));
+        given().queryParam("revision", 7).get("/api/articles/" + id).then().statusCode(404)
+                .body("type", equalTo("https://claimdesk.dev/problems/not-found"));
+    }
+
+    @Test
+    void shouldFlagTheSameTextFromAnotherOutletAsACopy() {
+        String body = Articles.uniqueBody();
+        String original = post(Articles.text("Original", body)).statusCode(201).extract().path("id");
+        Map<String, Object> copy = Articles.text("Original", body);
+        copy.put("outlet", "Aggregator");
+        post(copy).statusCode(201).body("copyOf", equalTo(original)).body("id", org.hamcrest.Matchers.not(original));
+    }
+
+    @Test
+    void shouldFlagTheRewrittenPracticeCopyAndNotTheIndependentReport() {
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (SharedEval.GoldArticle a : SharedEval.practice()) {
+            Map<String, Object> body = Articles.text(a.title(), a.body());
+            body.put("outlet", a.outlet());
+            ids.put(a.file(), post(body).statusCode(201).extract().path("id"));
+        }
+        given().get("/api/articles/" + ids.get("p3_flood_copy.txt")).then().body("copyOf", equalTo(ids.get("p1_flood_agency.txt")));
+        given().get("/api/articles/" + ids.get("p2_flood_paper.txt")).then().body("copyOf", nullValue());
+        given().get("/api/articles/" + ids.get("p1_flood_agency.txt")).then().body("copyOf", nullValue());
+    }
+
+    @Test
+    void shouldRemoveSeedBoilerplateAndKeepEveryReferenceAnchorThroughTheApi() {
+        for (SharedEval.GoldArticle a : SharedEval.seeds()) {
+            Map<String, Object> body = Articles.text(a.title(), a.body());
+            body.put("outlet", a.outlet());
+            String clean = SharedEval.norm(post(body).statusCode(201).extract().path("cleanText"));
+            for (String b : a.boilerplate()) {
+                org.junit.jupiter.api.Assertions.assertFalse(clean.contains(SharedEval.norm(b)), a.file() + " kept " + b);
+            }
+            for (String anchor : a.anchors()) {
+                org.junit.jupiter.api.Assertions.assertTrue(clean.contains(SharedEval.norm(anchor)), a.file() + " lost " + anchor);
+            }
+        }
+    }
+
+    @Test
+    void shouldExtractTheArticleBodyFromHtml() {
+        String marker = Articles.uniqueBody();
+        String html = """
+                <html><head><title>t</title><script>alert('x')</script><style>p{}</style></head>
+                <body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+                <article><h1>Floods recede</h1>
+                <p>%s</p>
+                <figure><img src="a.jpg"><figcaption>Residents wade through water. Jane Roe / AFP</figcaption></figure>
+                <p>Relief teams delivered 300 tonnes of food, the agency said.</p>
+                <form><label>Leave a Reply</label><textarea></textarea></form>
+                </article>
+                <aside><h3>Related</h3><a href="/x">Other story</a></aside>
+                <footer>© 2022 News Corp. All rights reserved.</footer></body></html>
+                """.formatted(marker.replace("\n\n", "</p><p>"));
+        Map<String, Object> article = Articles.text("Floods recede", html);
+        article.put("format", "html");
+        post(article).statusCode(201)
+                .body("cleanText", org.hamcrest.Matchers.startsWith("Floods recede\n\nOfficials in district"))
+                .body("cleanText", org.hamcrest.Matchers.containsString("Relief teams delivered 300 tonnes of food"))
+                .body("cleanText", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("alert")))
+                .body("cleanText", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Residents wade")))
+                .body("cleanText", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Home")))
+                .body("cleanText", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("All rights reserved")))
+                .body("removed.rule", hasItem("html-figcaption"))
+                .body("removed.rule", hasItem("html-navigation"))
+                .body("removed.rule", hasItem("html-aside"))
+                .body("removed.rule", hasItem("html-footer"))
+                .body("removed.rule", hasItem("html-form"))
+                .body("format", equalTo("html"));
+    }
+
+    @Test
+    void shouldDetectTheLanguageWhenAbsentAndKeepItWhenGiven() {
+        Map<String, Object> german = Articles.text("Hochwasser", "Das Hochwasser hat in der Region nach Angaben der Behörden "
+                + "mindestens 40 Menschen das Leben gekostet. Die Regierung sagte, dass die Hilfe für die Betroffenen "
+                + "auf dem Weg sei und auch die Armee eingesetzt werde.");
+        post(german).statusCode(201).body("language", equalTo("de"));
+        Map<String, Object> declared = Articles.text("Declared", Articles.uniqueBody());
+        declared.put("language", "fr");
+        post(declared).statusCode(201).body("language", equalTo("fr"));
+    }
+
+    @Test
+    void shouldIngestABatchWithOneResultPerItemInOrder() {
+        Map<String, Object> good = Articles.text("First", Articles.uniqueBody());
+        Map<String, Object> bad = Articles.text(null, Articles.uniqueBody());
+        Map<String, Object> again = Articles.text("Third", Articles.uniqueBody());
+        Store.Snapshot before = store.snapshot();
+        given().contentType(ContentType.JSON).body(List.of(good, bad, again, good)).post("/api/articles/batch").then()
+                .statusCode(200)
+                .body("items", hasSize(4))
+                .body("items.status", equalTo(List.of(201, 400, 201, 200)))
+                .body("items[0].article.title", equalTo("First"))
+                .body("items[1].problem.type", equalTo("https://claimdesk.dev/problems/invalid-article"))
+                .body("items[1].problem.errors.field", hasItem("title"))
+                .body("items[3].article.id", equalTo(given().contentType(ContentType.JSON).body(good).post("/api/articles")
+                        .then().extract().path("id")));
+        assertEquals(new Store.Snapshot(before.revisions() + 2, before.outboxRows() + 2), store.snapshot());
+    }
+
+    @Test
+    void shouldListLatestRevisionsWithFiltersAndPages() {
+        String outlet = "Lister " + java.util.UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> a = Articles.text("Listed " + i, Articles.uniqueBody());
+            a.put("outlet", outlet);
+            a.put("publishedAt", "2022-03-2" + (i + 1) + "T08:00:00Z");
+            post(a).statusCode(201);
+        }
+        given().queryParam("outlet", outlet).queryParam("size", 2).get("/api/articles").then().statusCode(200)
+                .body("items", hasSize(2)).body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(2))
+                .body("items.outlet", everyItem(equalTo(outlet)))
+                .body("items[0].title", equalTo("Listed 2"));
+        given().queryParam("outlet", outlet).queryParam("size", 2).queryParam("page", 1).get("/api/articles").then()
+                .body("items", hasSize(1)).body("items[0].title", equalTo("Listed 0"));
+        given().queryParam("outlet", outlet).queryParam("publishedFrom", "2022-03-22").queryParam("publishedTo", "2022-03-23")
+                .get("/api/articles").then().body("total", equalTo(1)).body("items[0].title", equalTo("Listed 1"));
+        given().get("/api/articles").then().statusCode(200).body("total", greaterThanOrEqualTo(3));
+    }
+}

@@ -1,0 +1,77 @@
+# Shared by run.sh, test.sh and .ci/run: the JDK, and the local PostgreSQL and RabbitMQ they need.
+
+pick_java() {
+  if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+      if [ -x "$candidate/bin/java" ]; then
+        export JAVA_HOME="$candidate"
+        break
+      fi
+    done
+  fi
+  [ -n "${JAVA_HOME:-}" ] || { echo "A JDK 21 or newer is needed (set JAVA_HOME)" >&2; exit 1; }
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# Starts the machine's PostgreSQL and RabbitMQ when they are installed here and not running.
+ensure_local_services() {
+  if command -v pg_lsclusters >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    echo "Starting PostgreSQL..."
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n1)" main start
+  fi
+  if command -v rabbitmqctl >/dev/null 2>&1 && ! rabbitmqctl -q status >/dev/null 2>&1; then
+    echo "Starting RabbitMQ..."
+    rabbitmq-server -detached
+  fi
+  for _ in $(seq 1 60); do
+    pg_isready -q -h 127.0.0.1 -p 5432 && break
+    sleep 1
+  done
+  pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
+  if command -v rabbitmqctl >/dev/null 2>&1; then
+    rabbitmqctl -q await_startup --timeout 120 >/dev/null 2>&1 \
+      || { echo "RabbitMQ did not start" >&2; exit 1; }
+  fi
+}
+
+psql_admin() {
+  psql -h 127.0.0.1 -U "${PG_ADMIN_USER:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
+}
+
+# ensure_role NAME [PASSWORD]
+ensure_role() {
+  if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$1'")" != "1" ]; then
+    psql_admin -c "CREATE ROLE \"$1\" LOGIN"
+  fi
+  if [ -n "${2:-}" ]; then
+    psql_admin -c "ALTER ROLE \"$1\" PASSWORD '$2'"
+  fi
+}
+
+# ensure_database NAME OWNER
+ensure_database() {
+  if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" != "1" ]; then
+    psql_admin -c "CREATE DATABASE \"$1\" OWNER \"$2\""
+  fi
+}
+
+# recreate_database NAME OWNER
+recreate_database() {
+  psql_admin -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
+  psql_admin -c "CREATE DATABASE \"$1\" OWNER \"$2\""
+}
+
+# ensure_rabbit_user USER PASSWORD VHOST: the user owns the vhost and nothing else.
+ensure_rabbit_user() {
+  rabbitmqctl -q add_vhost "$3" >/dev/null 2>&1 || true
+  if rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$1"; then
+    rabbitmqctl -q change_password "$1" "$2" >/dev/null
+  else
+    rabbitmqctl -q add_user "$1" "$2" >/dev/null
+  fi
+  rabbitmqctl -q set_permissions -p "$3" "$1" ".*" ".*" ".*" >/dev/null
+}
+
+random_secret() {
+  head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32
+}

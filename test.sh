@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of the suite (unit, service and cross-service) against this machine's PostgreSQL and
+# RabbitMQ, in databases and a RabbitMQ virtual host of their own, so a suite started by run.sh is never
+# touched. Extra arguments go to Maven (e.g. ./test.sh -pl ingest-service).
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/lib.sh
+pick_java
+ensure_local_services
+
+export CLAIMDESK_TEST_PG="${CLAIMDESK_TEST_PG:-127.0.0.1:5432}"
+export CLAIMDESK_TEST_PG_USER="${CLAIMDESK_TEST_PG_USER:-claimdesk_test}"
+export CLAIMDESK_TEST_RABBITMQ_HOST="${CLAIMDESK_TEST_RABBITMQ_HOST:-127.0.0.1}"
+export CLAIMDESK_TEST_RABBITMQ_PORT="${CLAIMDESK_TEST_RABBITMQ_PORT:-5672}"
+export CLAIMDESK_TEST_RABBITMQ_USER="${CLAIMDESK_TEST_RABBITMQ_USER:-claimdesk-test}"
+export CLAIMDESK_TEST_RABBITMQ_VHOST="${CLAIMDESK_TEST_RABBITMQ_VHOST:-claimdesk-test}"
+
+ensure_role "$CLAIMDESK_TEST_PG_USER"
+psql_admin -c "ALTER ROLE \"$CLAIMDESK_TEST_PG_USER\" CREATEDB"
+for db in claimdesk_test_ingest claimdesk_test_claims claimdesk_test_review claimdesk_test_webui \
+          claimdesk_systest_ingest claimdesk_systest_claims claimdesk_systest_review claimdesk_systest_webui; do
+  recreate_database "$db" "$CLAIMDESK_TEST_PG_USER"
+done
+
+if command -v rabbitmqctl >/dev/null 2>&1; then
+  # A fresh virtual host and a password made for this run: nothing from an earlier run or a running suite leaks in.
+  rabbitmqctl -q delete_vhost "$CLAIMDESK_TEST_RABBITMQ_VHOST" >/dev/null 2>&1 || true
+  export CLAIMDESK_TEST_RABBITMQ_PASSWORD="${CLAIMDESK_TEST_RABBITMQ_PASSWORD:-$(random_secret)}"
+  ensure_rabbit_user "$CLAIMDESK_TEST_RABBITMQ_USER" "$CLAIMDESK_TEST_RABBITMQ_PASSWORD" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
+fi
+: "${CLAIMDESK_TEST_RABBITMQ_PASSWORD:?set CLAIMDESK_TEST_RABBITMQ_PASSWORD for the test broker user}"
+
+exec ./mvnw -B verify "$@"
