@@ -15,7 +15,7 @@ public final class LanguageDetector {
 
     public static final String UNDETERMINED = "und";
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.ofEntries(
             Map.entry("en", Set.of("the", "and", "of", "to", "in", "is", "that", "it", "was", "for", "on", "with", "as", "by",
                     "he", "said", "at", "from", "his", "have", "has", "are", "were", "this", "which", "will", "would")),
@@ -72,6 +72,9 @@ public final class LanguageDetector {
         Matcher matcher = WORD.matcher(text);
         while (matcher.find() && words < 5_000) {
             String word = matcher.group().toLowerCase(Locale.ROOT);
+            if (!word.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
             words++;
             for (var entry : FUNCTION_WORDS.entrySet()) {
                 if (entry.getValue().contains(word)) {

@@ -27,13 +27,9 @@ public final class Articles {
     /** A plain article body that shares no run of three words with any other this method makes. */
     public static String uniqueBody() {
         return "Officials in " + word() + " " + word() + " said on " + word() + " that 120 " + word() + " families "
-                + word() + " had been moved to " + word() + " shelters.
-
-"
+                + word() + " had been moved to " + word() + " shelters.\n\n"
                 + "The " + word() + " governor " + word() + " told " + word() + " reporters the " + word() + " evacuation "
-                + word() + " would " + word() + " last at " + word() + " least a " + word() + " week.
-
-"
+                + word() + " would " + word() + " last at " + word() + " least a " + word() + " week.\n\n"
                 + "\"We " + word() + " are doing " + word() + " everything " + word() + " we can,\" the " + word() + " governor said.";
     }
 
