@@ -1,0 +1,8 @@
+package dev.claimdesk.claims;
+
+import dev.claimdesk.commons.testing.ServiceOperabilityTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OperabilityTest extends ServiceOperabilityTest {
+}
