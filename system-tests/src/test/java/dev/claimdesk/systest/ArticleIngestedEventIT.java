@@ -1,0 +1,56 @@
+package dev.claimdesk.systest;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real article.ingested.v1, from the built ingest-service jar through the real broker, against its schema. */
+class ArticleIngestedEventIT {
+
+    private static ServiceProcess ingest;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        ingest.close();
+    }
+
+    @Test
+    void shouldPublishASeedArticleAsASchemaValidEventWithHeaders() throws Exception {
+        String body = Files.readString(Path.of("..", "seeds", "000_8584d569caeb9c00.txt"));
+        try (EventTap tap = new EventTap("articles", "article.ingested.v1")) {
+            String id = given().baseUri(ingest.baseUri()).contentType(ContentType.JSON)
+                    .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                    .body(Map.of("title", body.lines().findFirst().orElseThrow(), "outlet", "Fox News",
+                            "url", "https://systest.example/" + UUID.randomUUID(), "publishedAt", "2022-03-29T12:00:00Z",
+                            "body", body))
+                    .post("/api/articles").then().statusCode(201).extract().path("id");
+
+            EventTap.Event event = tap.next(Duration.ofSeconds(10));
+            assertNotNull(event, "article.ingested.v1 on the broker");
+            assertEquals("", Contracts.violations("article.ingested.v1", event.body()));
+            assertEquals(id, event.body().get("articleId").asText());
+            assertEquals(event.body().get("eventId").asText(), event.raw().getProps().getMessageId());
+            assertEquals("article.ingested.v1", event.header("type"));
+            assertEquals(2, event.raw().getProps().getDeliveryMode());
+            assertTrue(event.header("traceparent").startsWith("00-0af7651916cd43dd8448eb211c80319c-"));
+            assertTrue(!event.body().get("cleanText").asText().contains("CLICK HERE TO GET THE FOX NEWS APP"));
+        }
+    }
+}

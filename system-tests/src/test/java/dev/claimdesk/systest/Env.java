@@ -1,0 +1,44 @@
+package dev.claimdesk.systest;
+
+/** The servers test.sh prepared for this run: PostgreSQL databases and a RabbitMQ virtual host of the tests' own. */
+final class Env {
+
+    private Env() {
+    }
+
+    static String get(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the system tests through ./test.sh");
+        }
+        return value;
+    }
+
+    static String pg() {
+        return get("CLAIMDESK_TEST_PG");
+    }
+
+    static String pgUser() {
+        return get("CLAIMDESK_TEST_PG_USER");
+    }
+
+    static String rabbitHost() {
+        return get("CLAIMDESK_TEST_RABBITMQ_HOST");
+    }
+
+    static int rabbitPort() {
+        return Integer.parseInt(get("CLAIMDESK_TEST_RABBITMQ_PORT"));
+    }
+
+    static String rabbitUser() {
+        return get("CLAIMDESK_TEST_RABBITMQ_USER");
+    }
+
+    static String rabbitPassword() {
+        return get("CLAIMDESK_TEST_RABBITMQ_PASSWORD");
+    }
+
+    static String rabbitVhost() {
+        return get("CLAIMDESK_TEST_RABBITMQ_VHOST");
+    }
+}

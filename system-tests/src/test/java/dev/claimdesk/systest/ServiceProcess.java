@@ -1,0 +1,116 @@
+package dev.claimdesk.systest;
+
+import io.restassured.RestAssured;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A built service jar running as its own process, as ops run it, on a free port. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String module;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String module, Process process, int port, Path log) {
+        this.module = module;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts {@code module}'s jar with its system-test database and the test broker, plus {@code overrides}. */
+    static ServiceProcess start(String module, String database, Map<String, String> overrides) throws IOException {
+        Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the service first (./mvnw verify builds it)");
+        }
+        int port = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + Env.pg() + "/" + database);
+        env.put("QUARKUS_DATASOURCE_USERNAME", Env.pgUser());
+        env.put("RABBITMQ_HOST", Env.rabbitHost());
+        env.put("RABBITMQ_PORT", String.valueOf(Env.rabbitPort()));
+        env.put("RABBITMQ_USERNAME", Env.rabbitUser());
+        env.put("RABBITMQ_PASSWORD", Env.rabbitPassword());
+        env.put("RABBITMQ_VIRTUAL_HOST", Env.rabbitVhost());
+        env.putAll(overrides);
+        Path logs = Path.of("target", "systest-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(module + "-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString());
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
+        service.awaitReady(Duration.ofSeconds(60));
+        return service;
+    }
+
+    String baseUri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Readiness as /q/health/ready reports it: UP, DOWN, or null when the service does not answer. */
+    String readiness() {
+        try {
+            return RestAssured.given().baseUri(baseUri()).get("/q/health/ready").then().extract().path("status");
+        } catch (Exception e) {
+            // REST Assured rethrows ConnectException unchecked while the process is still starting
+            return null;
+        }
+    }
+
+    void awaitReady(Duration timeout) {
+        awaitReadiness("UP", timeout);
+    }
+
+    void awaitReadiness(String status, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (status.equals(readiness())) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(module + " not " + status + " within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
