@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Runs the whole Claimdesk suite on this machine against its PostgreSQL and RabbitMQ:
+#   ./run.sh          create databases, users and the broker vhost if missing, build if needed, start every
+#                     service in the background, wait until all are ready, load the seed articles, print the URLs
+#   ./run.sh stop     stop the services
+#   ./run.sh status   show what runs
+# State (logs, pids, generated credentials) lives in .run/, which git ignores.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/lib.sh
+
+RUN_DIR=.run
+SERVICES=(claims-service review-service web-ui ingest-service)   # consumers first: their queues exist before ingest publishes
+declare -A PORT=([web-ui]=8080 [ingest-service]=8081 [claims-service]=8082 [review-service]=8083)
+declare -A DB=([web-ui]=claimdesk_webui [ingest-service]=claimdesk_ingest [claims-service]=claimdesk_claims [review-service]=claimdesk_review)
+
+pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
+running() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+stop() {
+  for svc in ingest-service web-ui review-service claims-service; do
+    if running "$svc"; then
+      kill "$(pid_of "$svc")"
+      for _ in $(seq 1 40); do running "$svc" || break; sleep 0.5; done
+      running "$svc" && kill -9 "$(pid_of "$svc")"
+      echo "stopped $svc"
+    fi
+    rm -f "$RUN_DIR/$svc.pid"
+  done
+}
+
+status() {
+  for svc in "${SERVICES[@]}"; do
+    if running "$svc"; then
+      echo "$svc: running (pid $(pid_of "$svc")) on http://127.0.0.1:${PORT[$svc]} — $(curl -s "http://127.0.0.1:${PORT[$svc]}/q/health/ready" | tr -d '\n ' | cut -c1-60)"
+    else
+      echo "$svc: stopped"
+    fi
+  done
+}
+
+secrets() {
+  mkdir -p "$RUN_DIR/logs"
+  if [ ! -f "$RUN_DIR/secrets.env" ]; then
+    umask 077
+    {
+      for svc in "${SERVICES[@]}"; do echo "PG_PASSWORD_${DB[$svc]}=$(random_secret)"; done
+      echo "RABBITMQ_PASSWORD=$(random_secret)"
+    } > "$RUN_DIR/secrets.env"
+  fi
+  # shellcheck disable=SC1091
+  . "$RUN_DIR/secrets.env"
+}
+
+provision() {
+  for svc in "${SERVICES[@]}"; do
+    local db=${DB[$svc]} var="PG_PASSWORD_${DB[$svc]}"
+    ensure_role "$db" "${!var}"
+    ensure_database "$db" "$db"
+  done
+  ensure_rabbit_user claimdesk "$RABBITMQ_PASSWORD" claimdesk
+}
+
+build_if_needed() {
+  local stale=0
+  for svc in "${SERVICES[@]}"; do
+    local jar="$svc/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$svc/src" commons/src pom.xml "$svc/pom.xml" -newer "$jar" -print -quit)" ]; then
+      stale=1
+    fi
+  done
+  if [ "$stale" = 1 ]; then
+    echo "Building the services (tests run with ./test.sh)..."
+    ./mvnw -B -q package -DskipTests -pl ingest-service,claims-service,review-service,web-ui -am
+  fi
+}
+
+start_service() {
+  local svc=$1 db=${DB[$1]} var="PG_PASSWORD_${DB[$1]}"
+  if running "$svc"; then
+    echo "$svc already running"
+    return
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/${PORT[$svc]}") 2>/dev/null; then
+    echo "Port ${PORT[$svc]} is taken by another program; $svc cannot start" >&2
+    exit 1
+  fi
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+  QUARKUS_DATASOURCE_USERNAME="$db" QUARKUS_DATASOURCE_PASSWORD="${!var}" \
+  RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672 RABBITMQ_USERNAME=claimdesk RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" \
+  RABBITMQ_VIRTUAL_HOST=claimdesk \
+    nohup java -Xmx384m -jar "$svc/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/logs/$svc.log" 2>&1 &
+  echo $! > "$RUN_DIR/$svc.pid"
+}
+
+await_ready() {
+  local svc=$1
+  for _ in $(seq 1 120); do
+    if curl -sf "http://127.0.0.1:${PORT[$svc]}/q/health/ready" >/dev/null; then
+      echo "$svc ready on http://127.0.0.1:${PORT[$svc]}"
+      return
+    fi
+    running "$svc" || { echo "$svc exited; see $RUN_DIR/logs/$svc.log" >&2; tail -n 20 "$RUN_DIR/logs/$svc.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$svc not ready after 60 s; see $RUN_DIR/logs/$svc.log" >&2
+  exit 1
+}
+
+case "${1:-start}" in
+  stop) stop; exit 0 ;;
+  status) status; exit 0 ;;
+  start) ;;
+  *) echo "usage: $0 [start|stop|status]" >&2; exit 2 ;;
+esac
+
+pick_java
+ensure_local_services
+secrets
+provision
+build_if_needed
+for svc in claims-service review-service web-ui; do start_service "$svc"; done
+for svc in claims-service review-service web-ui; do await_ready "$svc"; done
+start_service ingest-service
+await_ready ingest-service
+java scripts/LoadSeeds.java seeds "http://127.0.0.1:${PORT[ingest-service]}"
+
+cat <<INFO
+
+Claimdesk is running.
+  web-ui          http://127.0.0.1:8080
+  ingest-service  http://127.0.0.1:8081   (API: /api/articles, docs: /q/swagger-ui)
+  claims-service  http://127.0.0.1:8082
+  review-service  http://127.0.0.1:8083
+  Health /q/health/ready, metrics /q/metrics, OpenAPI /q/openapi on every service.
+  Logs in $RUN_DIR/logs/. Stop with ./run.sh stop.
+INFO
