@@ -24,9 +24,8 @@ done
 
 if command -v rabbitmqctl >/dev/null 2>&1; then
   # A fresh virtual host and a password made for this run: nothing from an earlier run or a running suite leaks in.
-  rabbitmqctl -q delete_vhost "$CLAIMDESK_TEST_RABBITMQ_VHOST" >/dev/null 2>&1 || true
-  export CLAIMDESK_TEST_RABBITMQ_PASSWORD="${CLAIMDESK_TEST_RABBITMQ_PASSWORD:-$(random_secret)}"
-  ensure_rabbit_user "$CLAIMDESK_TEST_RABBITMQ_USER" "$CLAIMDESK_TEST_RABBITMQ_PASSWORD" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
+  fresh_vhost "$CLAIMDESK_TEST_RABBITMQ_USER" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
+  export CLAIMDESK_TEST_RABBITMQ_PASSWORD="$FRESH_VHOST_PASSWORD"
 fi
 : "${CLAIMDESK_TEST_RABBITMQ_PASSWORD:?set CLAIMDESK_TEST_RABBITMQ_PASSWORD for the test broker user}"
 

@@ -35,7 +35,7 @@ ensure_local_services() {
 }
 
 psql_admin() {
-  psql -h 127.0.0.1 -U "${PG_ADMIN_USER:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
+  PGOPTIONS="--client-min-messages=warning" psql -h 127.0.0.1 -U "${PG_ADMIN_USER:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
 }
 
 # ensure_role NAME [PASSWORD]
@@ -74,4 +74,13 @@ ensure_rabbit_user() {
 
 random_secret() {
   head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32
+}
+
+# fresh_vhost USER VHOST: recreates VHOST empty, owned by USER with a password made for this run,
+# exported as FRESH_VHOST_PASSWORD.
+fresh_vhost() {
+  rabbitmqctl -q delete_vhost "$2" >/dev/null 2>&1 || true
+  FRESH_VHOST_PASSWORD="$(random_secret)"
+  export FRESH_VHOST_PASSWORD
+  ensure_rabbit_user "$1" "$FRESH_VHOST_PASSWORD" "$2"
 }

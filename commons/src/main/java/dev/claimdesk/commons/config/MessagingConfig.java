@@ -44,6 +44,10 @@ public interface MessagingConfig {
 
         @WithDefault("PT10S")
         Duration confirmTimeout();
+
+        /** How long a woken relay waits for more commits, so that a burst leaves as one confirmed batch. */
+        @WithDefault("PT0.005S")
+        Duration linger();
     }
 
     interface Broker {

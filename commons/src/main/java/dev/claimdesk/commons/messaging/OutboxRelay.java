@@ -102,8 +102,8 @@ public class OutboxRelay {
             try {
                 if (backoff > 0) {
                     Thread.sleep(backoff);
-                } else {
-                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(config.linger().toMillis());
                 }
                 if (!topology.isDeclared()) {
                     continue;

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,17 @@ public class ArticleIndex {
     ArticleIndex(AgroalDataSource dataSource, IngestConfig config) {
         this.dataSource = dataSource;
         this.config = config;
+    }
+
+    /** Serialises, until the transaction ends, every ingest of the same url (or of the same text without one). */
+    public void lock(String key) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, key);
+            lock.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Advisory lock failed", e);
+        }
     }
 
     /** The stored article this text most likely copies, from another article than {@code self}. */
@@ -115,28 +127,29 @@ public class ArticleIndex {
         return repeated;
     }
 
-    /** Counts the article's short lines for its outlet, once per article. */
-    public void countLines(String outlet, Collection<String> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
+    /** Adds the counted lines of many articles at once: {@code counts} maps outlet to line hash to articles. */
+    void addLineCounts(Map<String, Map<Long, Integer>> counts) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(
-                     "INSERT INTO outlet_line (outlet, line_hash, articles) SELECT ?, h, 1 FROM unnest(?::bigint[]) AS h "
-                             + "ORDER BY h ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = outlet_line.articles + 1")) {
-            upsert.setString(1, outletKey(outlet));
-            upsert.setArray(2, connection.createArrayOf("bigint", hashes(List.copyOf(new LinkedHashSet<>(lines)))));
-            upsert.executeUpdate();
+                     "INSERT INTO outlet_line (outlet, line_hash, articles) SELECT ?, h, n FROM unnest(?::bigint[], ?::int[]) AS t(h, n) "
+                             + "ORDER BY h ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = outlet_line.articles + EXCLUDED.articles")) {
+            for (var outlet : counts.entrySet()) {
+                upsert.setString(1, outlet.getKey());
+                upsert.setArray(2, connection.createArrayOf("bigint", outlet.getValue().keySet().toArray(Long[]::new)));
+                upsert.setArray(3, connection.createArrayOf("integer", outlet.getValue().values().toArray(Integer[]::new)));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Outlet line count failed", e);
         }
     }
 
-    private static String outletKey(String outlet) {
+    static String outletKey(String outlet) {
         return outlet.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Long[] hashes(List<String> lines) {
+    static Long[] hashes(List<String> lines) {
         return lines.stream().map(ArticleIndex::lineHash).distinct().toArray(Long[]::new);
     }
 

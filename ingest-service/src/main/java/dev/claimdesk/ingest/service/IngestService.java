@@ -43,11 +43,14 @@ public class IngestService {
     private final EntityManager em;
     private final IngestConfig config;
     private final MeterRegistry metrics;
+    private final OutletLineCounter lineCounter;
     private final ArticleCleaner cleaner = new ArticleCleaner();
     private final HtmlExtractor html = new HtmlExtractor();
     private final LanguageDetector languages = new LanguageDetector();
 
-    IngestService(ArticleIndex index, Outbox outbox, EntityManager em, IngestConfig config, MeterRegistry metrics) {
+    IngestService(ArticleIndex index, Outbox outbox, EntityManager em, IngestConfig config, MeterRegistry metrics,
+                  OutletLineCounter lineCounter) {
+        this.lineCounter = lineCounter;
         this.index = index;
         this.outbox = outbox;
         this.em = em;
@@ -58,6 +61,9 @@ public class IngestService {
     public IngestOutcome ingest(NewArticle article) {
         PreparedArticle prepared = prepare(article);
         IngestOutcome outcome = QuarkusTransaction.requiringNew().call(() -> store(prepared));
+        if (outcome.kind() == IngestOutcome.Kind.CREATED) {
+            lineCounter.count(article.outlet(), prepared.shortLines());
+        }
         metrics.counter("claimdesk.ingest.articles", "outcome", outcome.kind().name().toLowerCase(Locale.ROOT),
                 "copy", String.valueOf(outcome.article().copyOf != null)).increment();
         return outcome;
@@ -91,7 +97,7 @@ public class IngestService {
     private IngestOutcome store(PreparedArticle prepared) {
         NewArticle input = prepared.input();
         String lockKey = input.url() != null ? "url:" + input.url() : "outlet:" + input.outlet() + ":" + prepared.contentHash();
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, lockKey).getSingleResult();
+        index.lock(lockKey);
 
         var existing = input.url() != null
                 ? ArticleRevision.latestByUrl(input.url())
@@ -112,7 +118,6 @@ public class IngestService {
             revision.articleId = UUID.randomUUID();
             revision.revision = 1;
             kind = IngestOutcome.Kind.CREATED;
-            index.countLines(input.outlet(), prepared.shortLines());
         }
         revision.revisionId = UUID.randomUUID();
         revision.latest = true;

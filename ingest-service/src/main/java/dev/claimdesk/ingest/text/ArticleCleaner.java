@@ -36,6 +36,16 @@ public final class ArticleCleaner {
             "\\((l|r|c|left|right|cent(er|re)|front|back|top|bottom|\\d(st|nd|rd|th) [lr])\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"”’]?\\s+(?=\\p{Lu})");
     private static final Pattern PERSONAL = Pattern.compile("\\b(we|our|us|you|your|yours)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUPPORT_APPEAL = Pattern.compile("^([Ss]upport|[Dd]onate to|[Hh]elp)\\s+\\p{Lu}.*!$");
+    private static final Pattern BYLINE_VERB = Pattern.compile("^(written|reported|words) by .*");
+    private static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^(written |reported |words )?by\\s+");
+    private static final Pattern BYLINE_STAFF = Pattern.compile("(?i)^(our|the|a|an) (own )?(correspondent|reporter|staff|special|senior|foreign|political|defen[cs]e|health).*");
+    private static final Pattern BYLINE_NAMES = Pattern.compile("^[\\p{Lu}][\\p{L}.'’-]+( [\\p{Lu}][\\p{L}.'’-]+){0,3}((,| and| &) .*)?$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
+    private static final Pattern CREDIT_SEPARATOR = Pattern.compile("\\s*/\\s*");
+    private static final Pattern CREDIT_PART = Pattern.compile("^([\\p{Lu}][\\p{L}.'’&-]*\\s*){1,5}$");
+    private static final Pattern AGENCY_NAMES = Pattern.compile("^([\\p{Lu}][\\p{L}.'’&-]*\\s*){1,6}$");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern QUOTED = Pattern.compile("[\"“][^\"”]*[\"”]");
 
     private static final List<Rule> RULES = List.of(
@@ -59,7 +69,7 @@ public final class ArticleCleaner {
                             + "|\\bremind me later\\b|\\bnot ready to (support|donate|give)\\b|\\bbecome an? (member|supporter|subscriber|patron)\\b"
                             + "|^a message from\\b)"),
             Rule.shape("support-appeal", APPEAL, false,
-                    line -> line.words() <= 8 && line.text().matches("^([Ss]upport|[Dd]onate to|[Hh]elp)\\s+\\p{Lu}.*!$")),
+                    line -> line.words() <= 8 && SUPPORT_APPEAL.matcher(line.text()).matches()),
             Rule.phrases("app-promo", PROMO, 16, false,
                     "(\\bclick here\\b|\\bget the\\b.{0,30}\\bapp\\b|\\bdownload (the|our)\\b.{0,30}\\bapp\\b|\\bfollow us on\\b"
                             + "|^(watch|listen|video|podcast|live)\\s*:|\\blive (updates|blog|coverage)\\b|\\bsubscribe to (our|the)\\b"
@@ -201,19 +211,19 @@ public final class ArticleCleaner {
                 removed.add(new Removed(matcher.group(), TEMPLATE, "template-markup"));
             }
         }
-        return stripped.replaceAll(" {2,}", " ");
+        return SPACES.matcher(stripped).replaceAll(" ");
     }
 
     private static boolean byline(Line line) {
-        if (line.words() > 10 || !line.lower().startsWith("by ") && !line.lower().matches("^(written|reported|words) by .*")) {
+        if (line.words() > 10 || !line.lower().startsWith("by ") && !BYLINE_VERB.matcher(line.lower()).matches()) {
             return false;
         }
-        String rest = line.text().replaceFirst("(?i)^(written |reported |words )?by\\s+", "");
-        if (rest.matches("(?i)^(our|the|a|an) (own )?(correspondent|reporter|staff|special|senior|foreign|political|defen[cs]e|health).*")) {
+        String rest = BYLINE_PREFIX.matcher(line.text()).replaceFirst("");
+        if (BYLINE_STAFF.matcher(rest).matches()) {
             return true;
         }
         return !line.endsSentence() && !rest.isEmpty() && Character.isUpperCase(rest.charAt(0))
-                && rest.matches("^[\\p{Lu}][\\p{L}.'’-]+( [\\p{Lu}][\\p{L}.'’-]+){0,3}((,| and| &) .*)?$");
+                && BYLINE_NAMES.matcher(rest).matches();
     }
 
     /** "Jane Doe / AFP / Getty Images", "Photo: Reuters": names and agencies, nothing said. */
@@ -222,22 +232,22 @@ public final class ArticleCleaner {
     }
 
     private static boolean creditSegment(String text, int words) {
-        if (words == 0 || words > 10 || text.matches(".*[.!?]$") && !AGENCY.matcher(text.replaceAll("[.!?]$", "")).find()) {
+        if (words == 0 || words > 10 || SENTENCE_END.matcher(text).find() && !AGENCY.matcher(SENTENCE_END.matcher(text).replaceAll("")).find()) {
             return false;
         }
         if (CREDIT_PREFIX.matcher(text).find()) {
             return true;
         }
-        String[] parts = text.split("\\s*/\\s*");
+        String[] parts = CREDIT_SEPARATOR.split(text);
         if (parts.length >= 2) {
             for (String part : parts) {
-                if (!part.matches("^([\\p{Lu}][\\p{L}.'’&-]*\\s*){1,5}$")) {
+                if (!CREDIT_PART.matcher(part).matches()) {
                     return false;
                 }
             }
             return true;
         }
-        return AGENCY.matcher(text).find() && text.matches("^([\\p{Lu}][\\p{L}.'’&-]*\\s*){1,6}$");
+        return AGENCY.matcher(text).find() && AGENCY_NAMES.matcher(text).matches();
     }
 
     /** A caption sentence or two closed by a photo credit. */

@@ -1,6 +1,10 @@
 package dev.claimdesk.ingest.text;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,51 +46,80 @@ public final class LanguageDetector {
             Map.entry("uk", Set.of("і", "та", "в", "у", "не", "на", "що", "з", "це", "як", "до", "від", "за", "його", "про", "які",
                     "також", "було", "році", "заявив", "для", "при", "вже", "із")));
 
-    public String detect(String text) {
-        Map<String, Integer> scripts = new HashMap<>();
-        text.codePoints().filter(Character::isLetter).limit(20_000).forEach(cp -> {
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            scripts.merge(script.name(), 1, Integer::sum);
-        });
-        String script = scripts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        if (script == null) {
-            return UNDETERMINED;
-        }
-        switch (script) {
-            case "ARABIC": return "ar";
-            case "HAN": return scripts.getOrDefault("HIRAGANA", 0) + scripts.getOrDefault("KATAKANA", 0) > 0 ? "ja" : "zh";
-            case "HIRAGANA", "KATAKANA": return "ja";
-            case "HANGUL": return "ko";
-            case "HEBREW": return "he";
-            case "GREEK": return "el";
-            case "DEVANAGARI": return "hi";
-            case "THAI": return "th";
-            case "LATIN", "CYRILLIC": return byFunctionWords(text);
-            default: return UNDETERMINED;
+    private static final List<String> LANGUAGES = List.copyOf(new TreeSet<>(FUNCTION_WORDS.keySet()));
+    /** For each function word, a bit per language (in LANGUAGES order) that uses it: one lookup per word. */
+    private static final Map<String, Integer> WORD_LANGUAGES = new HashMap<>();
+
+    static {
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            for (String word : FUNCTION_WORDS.get(LANGUAGES.get(i))) {
+                WORD_LANGUAGES.merge(word, 1 << i, (a, b) -> a | b);
+            }
         }
     }
 
+    public String detect(String text) {
+        EnumMap<Character.UnicodeScript, Integer> scripts = new EnumMap<>(Character.UnicodeScript.class);
+        int latin = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length() && letters < 4_000; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            letters++;
+            if (cp < 0x250) {
+                latin++;
+            } else {
+                scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+            }
+        }
+        if (letters == 0) {
+            return UNDETERMINED;
+        }
+        scripts.merge(Character.UnicodeScript.LATIN, latin, Integer::sum);
+        Character.UnicodeScript script = Collections.max(scripts.entrySet(), Map.Entry.comparingByValue()).getKey();
+        return switch (script) {
+            case ARABIC -> "ar";
+            case HAN -> scripts.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
+                    + scripts.getOrDefault(Character.UnicodeScript.KATAKANA, 0) > 0 ? "ja" : "zh";
+            case HIRAGANA, KATAKANA -> "ja";
+            case HANGUL -> "ko";
+            case HEBREW -> "he";
+            case GREEK -> "el";
+            case DEVANAGARI -> "hi";
+            case THAI -> "th";
+            case LATIN, CYRILLIC -> byFunctionWords(text);
+            default -> UNDETERMINED;
+        };
+    }
+
     private static String byFunctionWords(String text) {
-        Map<String, Integer> hits = new HashMap<>();
+        int[] hits = new int[LANGUAGES.size()];
         int words = 0;
         Matcher matcher = WORD.matcher(text);
-        while (matcher.find() && words < 5_000) {
+        while (matcher.find() && words < 600) {
             String word = matcher.group().toLowerCase(Locale.ROOT);
             if (!word.chars().allMatch(Character::isLetter)) {
                 continue;
             }
             words++;
-            for (var entry : FUNCTION_WORDS.entrySet()) {
-                if (entry.getValue().contains(word)) {
-                    hits.merge(entry.getKey(), 1, Integer::sum);
+            Integer languages = WORD_LANGUAGES.get(word);
+            if (languages != null) {
+                for (int i = 0; i < hits.length; i++) {
+                    if ((languages & (1 << i)) != 0) {
+                        hits[i]++;
+                    }
                 }
             }
         }
-        final int total = words;
-        return hits.entrySet().stream()
-                .filter(e -> e.getValue() >= 2 && e.getValue() * 20 >= total)
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(UNDETERMINED);
+        int best = -1;
+        for (int i = 0; i < hits.length; i++) {
+            if (hits[i] >= 2 && hits[i] * 20 >= words && (best < 0 || hits[i] > hits[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? UNDETERMINED : LANGUAGES.get(best);
     }
 }

@@ -4,15 +4,19 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** One line of an article with the signals the cleaning rules read. */
-record Line(int index, String text, String lower, int words, boolean endsSentence, boolean blankBefore,
-            int blankLinesAfter, int offset) {
+record Line(int index, String text, String lower, int words, boolean endsSentence, boolean reportsSpeech,
+            boolean blankBefore, int blankLinesAfter, int offset) {
 
+    private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\"'”’»)\\]\\s]+$");
+    /** Reported speech is article content whatever vocabulary it shares with promos and appeals. */
+    private static final Pattern SPEECH = Pattern.compile("\\b(said|says|told|according to|stated|announced|added)\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
 
     static Line of(int index, String text, boolean blankBefore, int blankLinesAfter, int offset) {
         String trimmed = text.strip();
-        return new Line(index, trimmed, trimmed.toLowerCase(Locale.ROOT), countWords(trimmed),
-                endsSentence(trimmed), blankBefore, blankLinesAfter, offset);
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        return new Line(index, trimmed, lower, countWords(trimmed), endsSentence(trimmed), SPEECH.matcher(lower).find(),
+                blankBefore, blankLinesAfter, offset);
     }
 
     static int countWords(String text) {
@@ -25,18 +29,13 @@ record Line(int index, String text, String lower, int words, boolean endsSentenc
     }
 
     private static boolean endsSentence(String text) {
-        String stripped = text.replaceAll("[\"'”’»)\\]\\s]+$", "");
+        String stripped = TRAILING_CLOSERS.matcher(text).replaceAll("");
         return !stripped.isEmpty() && ".!?…:;".indexOf(stripped.charAt(stripped.length() - 1)) >= 0;
     }
 
     /** A line in the shape of a headline: capitalised start, no closing punctuation, a handful of words. */
     boolean titleLike(int minWords, int maxWords) {
         return !endsSentence && words >= minWords && words <= maxWords && Character.isUpperCase(text.codePointAt(0));
-    }
-
-    /** Reported speech is article content whatever vocabulary it shares with promos and appeals. */
-    boolean reportsSpeech() {
-        return lower.matches(".*\\b(said|says|told|according to|stated|announced|added)\\b.*");
     }
 
     boolean shouting() {

@@ -149,6 +149,29 @@ class ArticleIngestTest {
     }
 
     @Test
+    void shouldRemoveAShortLineTheOutletRepeatsAcrossItsArticles() throws InterruptedException {
+        String outlet = "Stock Line Daily " + java.util.UUID.randomUUID();
+        String stock = "Stay with Stock Line Daily for more on this story.";
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> a = Articles.text("Earlier " + i, Articles.uniqueBody() + "\n\n" + stock);
+            a.put("outlet", outlet);
+            post(a).statusCode(201).body("cleanText", org.hamcrest.Matchers.containsString(stock));
+        }
+        Map<String, Object> next = Articles.text("Next", Articles.uniqueBody() + "\n\n" + stock);
+        next.put("outlet", outlet);
+        long deadline = System.currentTimeMillis() + 10_000;
+        String clean;
+        do {
+            Thread.sleep(300);
+            next.put("url", Articles.uniqueUrl());
+            clean = post(next).statusCode(201).extract().path("cleanText");
+        } while (clean.contains(stock) && System.currentTimeMillis() < deadline);
+        org.junit.jupiter.api.Assertions.assertFalse(clean.contains(stock), "the outlet's stock line is removed");
+        Map<String, Object> otherOutlet = Articles.text("Elsewhere", Articles.uniqueBody() + "\n\n" + stock);
+        post(otherOutlet).statusCode(201).body("cleanText", org.hamcrest.Matchers.containsString(stock));
+    }
+
+    @Test
     void shouldDetectTheLanguageWhenAbsentAndKeepItWhenGiven() {
         Map<String, Object> german = Articles.text("Hochwasser", "Das Hochwasser hat in der Region nach Angaben der Behörden "
                 + "mindestens 40 Menschen das Leben gekostet. Die Regierung sagte, dass die Hilfe für die Betroffenen "
