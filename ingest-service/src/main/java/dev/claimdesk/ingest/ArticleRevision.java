@@ -55,12 +55,5 @@ public class ArticleRevision extends PanacheEntityBase {
         return find("articleId = ?1 and revision = ?2", articleId, revision).firstResultOptional();
     }
 
-    public static Optional<ArticleRevision> latestByUrl(String url) {
-        return find("url = ?1 and latest = true", url).firstResultOptional();
-    }
 
-    public static Optional<ArticleRevision> latestWithoutUrl(String outlet, String contentHash) {
-        return find("url is null and outlet = ?1 and contentHash = ?2 and latest = true", outlet, contentHash)
-                .firstResultOptional();
-    }
 }

@@ -53,6 +53,29 @@ public class ArticleIndex {
         }
     }
 
+    /**
+     * The latest revision stored under this url, or without a url for this outlet and content. Plain JDBC:
+     * on the ingest path the answer is nearly always "none", and an HQL query cost a sixth of the request.
+     */
+    public Optional<UUID> latestRevision(String url, String outlet, String contentHash) {
+        String sql = url != null
+                ? "SELECT revision_id FROM article_revision WHERE url = ? AND latest"
+                : "SELECT revision_id FROM article_revision WHERE url IS NULL AND outlet = ? AND content_hash = ? AND latest";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            if (url != null) {
+                select.setString(1, url);
+            } else {
+                select.setString(1, outlet);
+                select.setString(2, contentHash);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Article lookup failed", e);
+        }
+    }
+
     /** The stored article this text most likely copies, from another article than {@code self}. */
     public Optional<Match> closestEarlier(int[] signature, UUID self) {
         String sql = "SELECT r.article_id, r.minhash, r.ingested_at FROM article_revision r JOIN ("

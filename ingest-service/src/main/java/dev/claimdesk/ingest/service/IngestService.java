@@ -99,9 +99,8 @@ public class IngestService {
         String lockKey = input.url() != null ? "url:" + input.url() : "outlet:" + input.outlet() + ":" + prepared.contentHash();
         index.lock(lockKey);
 
-        var existing = input.url() != null
-                ? ArticleRevision.latestByUrl(input.url())
-                : ArticleRevision.latestWithoutUrl(input.outlet(), prepared.contentHash());
+        var existing = index.latestRevision(input.url(), input.outlet(), prepared.contentHash())
+                .map(id -> (ArticleRevision) ArticleRevision.findById(id));
         if (existing.isPresent() && existing.get().contentHash.equals(prepared.contentHash())) {
             return new IngestOutcome(IngestOutcome.Kind.UNCHANGED, existing.get());
         }

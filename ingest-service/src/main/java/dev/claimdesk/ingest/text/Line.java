@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 record Line(int index, String text, String lower, int words, boolean endsSentence, boolean reportsSpeech,
             boolean blankBefore, int blankLinesAfter, int offset) {
 
-    private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\"'”’»)\\]\\s]+$");
+    private static final String CLOSERS = "\"'”’»)]";
     /** Reported speech is article content whatever vocabulary it shares with promos and appeals. */
     private static final Pattern SPEECH = Pattern.compile("\\b(said|says|told|according to|stated|announced|added)\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
@@ -28,9 +28,15 @@ record Line(int index, String text, String lower, int words, boolean endsSentenc
         return count;
     }
 
+    /** Whether the line closes with sentence punctuation, looking past closing quotes and brackets. */
     private static boolean endsSentence(String text) {
-        String stripped = TRAILING_CLOSERS.matcher(text).replaceAll("");
-        return !stripped.isEmpty() && ".!?…:;".indexOf(stripped.charAt(stripped.length() - 1)) >= 0;
+        for (int i = text.length() - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (CLOSERS.indexOf(c) < 0 && !Character.isWhitespace(c)) {
+                return ".!?…:;".indexOf(c) >= 0;
+            }
+        }
+        return false;
     }
 
     /** A line in the shape of a headline: capitalised start, no closing punctuation, a handful of words. */
