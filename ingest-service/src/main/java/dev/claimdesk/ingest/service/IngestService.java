@@ -154,7 +154,22 @@ public class IngestService {
         }
     }
 
+    /** Collapses every run of whitespace to one space and trims the ends. */
     private static String normalise(String text) {
-        return String.join(" ", text.strip().split("\\s+"));
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = !out.isEmpty();
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

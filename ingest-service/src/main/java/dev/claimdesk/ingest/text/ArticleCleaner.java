@@ -56,34 +56,43 @@ public final class ArticleCleaner {
             Rule.phrases("update-stamp", STAMP, 30, false,
                     "^\\W*(updated?|last updated|published|posted|first published|modified|correction)\\b[^\\p{L}\\d]{0,4}(on |at )?"
                             + "(\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|(mon|tues|wednes|thurs|fri|satur|sun)day)"),
-            Rule.phrases("update-note", STAMP, 30, false, "\\bthis (article|story|post|report|piece) (was|has been) (updated|corrected|amended)\\b"),
+            Rule.phrases("update-note", STAMP, 30, false,
+                    "\\bthis (article|story|post|report|piece) (was|has been) (updated|corrected|amended)\\b",
+                    "updated", "corrected", "amended"),
             Rule.phrases("contribution-credit", CREDIT, 16, true,
                     "(\\bcontributed (to )?(this )?(report|reporting|story|article)\\b|^(additional )?(reporting|writing|editing|research) by\\b"
-                            + "|^compiled by\\b)"),
+                            + "|^compiled by\\b)", "contributed", "by"),
             Rule.shape("byline", CREDIT, false, ArticleCleaner::byline),
             Rule.phrases("newsletter-signup", APPEAL, 25, true,
-                    "\\b(sign up|signup|subscribe|register)\\b.{0,60}\\b(newsletter|alerts?|briefing|digest|inbox|mailbox|e-?mails?)\\b"),
+                    "\\b(sign up|signup|subscribe|register)\\b.{0,60}\\b(newsletter|alerts?|briefing|digest|inbox|mailbox|e-?mails?)\\b",
+                    "sign", "subscribe", "register"),
             Rule.phrases("donation-appeal", APPEAL, 40, true,
                     "(^dear (readers?|friends)\\b|\\byour support\\b|\\bsupport (us|our (work|journalism|newsroom|reporting)|independent journalism)\\b"
                             + "|\\b(make|making) a (donation|contribution)\\b|\\b(please )?(donate|contribute) (now|today|to us|to our)\\b"
                             + "|\\bremind me later\\b|\\bnot ready to (support|donate|give)\\b|\\bbecome an? (member|supporter|subscriber|patron)\\b"
-                            + "|^a message from\\b)"),
+                            + "|^a message from\\b)",
+                    "dear ", "support", "donat", "contribut", "remind me", "not ready", "become a", "message from"),
             Rule.shape("support-appeal", APPEAL, false,
                     line -> line.words() <= 8 && SUPPORT_APPEAL.matcher(line.text()).matches()),
             Rule.phrases("app-promo", PROMO, 16, false,
                     "(\\bclick here\\b|\\bget the\\b.{0,30}\\bapp\\b|\\bdownload (the|our)\\b.{0,30}\\bapp\\b|\\bfollow us on\\b"
                             + "|^(watch|listen|video|podcast|live)\\s*:|\\blive (updates|blog|coverage)\\b|\\bsubscribe to (our|the)\\b"
-                            + "|^(advertisement|sponsored( content)?|ad|promoted)$|^share (this|on)\\b)"),
+                            + "|^(advertisement|sponsored( content)?|ad|promoted)$|^share (this|on)\\b)",
+                    "click here", "app", "follow us", "watch", "listen", "video", "podcast", "live", "subscribe", "advertisement",
+                    "sponsored", "ad", "promoted", "share"),
             Rule.phrases("cookie-notice", LEGAL, 40, false,
-                    "(\\b(we|this (site|website)) uses? cookies\\b|\\baccept (all )?cookies\\b|\\bcookie (policy|settings|preferences)\\b)"),
+                    "(\\b(we|this (site|website)) uses? cookies\\b|\\baccept (all )?cookies\\b|\\bcookie (policy|settings|preferences)\\b)",
+                    "cookie"),
             Rule.phrases("legal-notice", LEGAL, 14, false,
                     "(\\ball rights reserved\\b|©|\\(c\\) \\d{4}|^copyright\\b|\\bprivacy policy\\b|\\bterms of (use|service)\\b"
-                            + "|\\bmay not be (published|broadcast|rewritten|redistributed)\\b)"),
+                            + "|\\bmay not be (published|broadcast|rewritten|redistributed)\\b)",
+                    "rights reserved", "©", "(c)", "copyright", "privacy policy", "terms of", "may not be"),
             Rule.phrases("read-more", RELATED, 20, true,
                     "^(read more|related( (stories|articles|coverage|content|reading))?|see also|also read|more from|more on this|most read"
                             + "|most popular|trending( now)?|recommended( for you)?|you may also like|more stories|more:)\\b"),
             Rule.phrases("navigation", NAVIGATION, 12, false,
-                    "(^skip to( main)? content$|^(home|menu|search|sections?|close|back to top)$|\\s[|»›]\\s.*\\s[|»›]\\s|^home\\s*[>»›/])"),
+                    "(^skip to( main)? content$|^(home|menu|search|sections?|close|back to top)$|\\s[|»›]\\s.*\\s[|»›]\\s|^home\\s*[>»›/])",
+                    "skip to", "home", "menu", "search", "section", "close", "back to top", "|", "»", "›"),
             Rule.shape("photo-credit", CREDIT, false, ArticleCleaner::creditOnly),
             Rule.shape("caption-with-credit", CAPTION, false, ArticleCleaner::captionWithCredit),
             Rule.shape("caption-position-marker", CAPTION, false,

@@ -1,10 +1,5 @@
 package dev.claimdesk.ingest.text;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * MinHash signatures over word shingles, and locality-sensitive band keys to find, among many stored
@@ -16,7 +11,6 @@ public final class MinHash {
     public static final int HASHES = 128;
     public static final int ROWS_PER_BAND = 2;
     private static final int SHINGLE = 3;
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final long[] SEEDS = new long[HASHES];
 
     static {
@@ -31,18 +25,15 @@ public final class MinHash {
     }
 
     public static int[] signature(String text) {
-        List<Long> tokens = new ArrayList<>();
-        Matcher matcher = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
-        while (matcher.find()) {
-            tokens.add(hash(matcher.group()));
-        }
+        long[] tokens = tokens(text);
         int[] signature = new int[HASHES];
         java.util.Arrays.fill(signature, Integer.MAX_VALUE);
-        int shingles = Math.max(1, tokens.size() - SHINGLE + 1);
-        for (int s = 0; s < shingles && !tokens.isEmpty(); s++) {
+        int count = tokens.length;
+        int shingles = Math.max(1, count - SHINGLE + 1);
+        for (int s = 0; s < shingles && count > 0; s++) {
             long shingle = 0;
-            for (int k = s; k < Math.min(s + SHINGLE, tokens.size()); k++) {
-                shingle = mix(shingle * 31 + tokens.get(k));
+            for (int k = s; k < Math.min(s + SHINGLE, count); k++) {
+                shingle = mix(shingle * 31 + tokens[k]);
             }
             for (int i = 0; i < HASHES; i++) {
                 int h = (int) (mix(shingle ^ SEEDS[i]) >>> 33);
@@ -52,6 +43,32 @@ public final class MinHash {
             }
         }
         return signature;
+    }
+
+    /** Hashes of the text's words (runs of letters and digits, case folded), in order. */
+    private static long[] tokens(String text) {
+        long[] tokens = new long[64];
+        int count = 0;
+        long h = 0;
+        boolean inWord = false;
+        for (int i = 0; i <= text.length(); i++) {
+            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            if (Character.isLetterOrDigit(cp)) {
+                h = (inWord ? h : 0xcbf29ce484222325L) ^ Character.toLowerCase(cp);
+                h *= 0x100000001b3L;
+                inWord = true;
+                if (Character.isSupplementaryCodePoint(cp)) {
+                    i++;
+                }
+            } else if (inWord) {
+                if (count == tokens.length) {
+                    tokens = java.util.Arrays.copyOf(tokens, count * 2);
+                }
+                tokens[count++] = mix(h);
+                inWord = false;
+            }
+        }
+        return java.util.Arrays.copyOf(tokens, count);
     }
 
     /** Estimated Jaccard similarity of the two texts' shingle sets. */
@@ -78,14 +95,6 @@ public final class MinHash {
         return keys;
     }
 
-    private static long hash(String token) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < token.length(); i++) {
-            h ^= token.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return mix(h);
-    }
 
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
