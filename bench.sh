@@ -32,7 +32,7 @@ RABBITMQ_USERNAME="$CLAIMDESK_TEST_RABBITMQ_USER" RABBITMQ_PASSWORD="$CLAIMDESK_
 RABBITMQ_VIRTUAL_HOST="$CLAIMDESK_TEST_RABBITMQ_VHOST" \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar ingest-service/target/quarkus-app/quarkus-run.jar > target/bench-ingest-service.log 2>&1 &
 service_pid=$!
-trap 'kill $service_pid 2>/dev/null || true' EXIT
+trap 'kill $service_pid 2>/dev/null && wait $service_pid 2>/dev/null; true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
 
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(psql_admin -c 'SHOW server_version'), RabbitMQ $(rabbitmqctl -q version)"
