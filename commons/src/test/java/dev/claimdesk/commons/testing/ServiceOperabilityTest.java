@@ -72,6 +72,32 @@ public abstract class ServiceOperabilityTest {
         }
     }
 
+    @Test
+    void shouldKeepAMessageNoBindingRoutesInTheUnroutableQueue() throws Exception {
+        try (Broker broker = Broker.connect()) {
+            java.util.List<String> returned = new java.util.concurrent.CopyOnWriteArrayList<>();
+            broker.channel.addReturnListener(r -> returned.add(r.getProperties().getMessageId()));
+            broker.channel.confirmSelect();
+            for (String exchange : dev.claimdesk.commons.messaging.Exchanges.CONTRACT) {
+                String id = UUID.randomUUID().toString();
+                broker.channel.basicPublish(exchange, "nobody.binds.this." + id, true,
+                        new AMQP.BasicProperties.Builder().messageId(id).deliveryMode(2).build(), new byte[0]);
+                broker.channel.waitForConfirmsOrDie(5000);
+                GetResponse kept = null;
+                for (int i = 0; i < 50 && kept == null; i++) {
+                    GetResponse candidate = broker.channel.basicGet(dev.claimdesk.commons.messaging.Exchanges.UNROUTABLE, true);
+                    if (candidate != null && id.equals(candidate.getProps().getMessageId())) {
+                        kept = candidate;
+                    } else if (candidate == null) {
+                        Thread.sleep(20);
+                    }
+                }
+                assertNotNull(kept, exchange + " hands an unroutable message to " + dev.claimdesk.commons.messaging.Exchanges.UNROUTABLE);
+            }
+            assertEquals(java.util.List.of(), returned, "nothing bounced: the alternate exchange took it");
+        }
+    }
+
     private static GetResponse poll(Broker broker, String queue) throws Exception {
         for (int i = 0; i < 50; i++) {
             GetResponse response = broker.channel.basicGet(queue, false);

@@ -1,6 +1,7 @@
 package dev.claimdesk.ingest.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimdesk.commons.idempotency.IdempotencyKeys;
 import dev.claimdesk.commons.problem.Problem;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.ingest.service.ArticleQueries;
@@ -8,6 +9,7 @@ import dev.claimdesk.ingest.service.IngestOutcome;
 import dev.claimdesk.ingest.service.IngestService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,8 +41,10 @@ public class ArticleResource {
     private final ArticleReader reader;
     private final IngestService ingest;
     private final ArticleQueries queries;
+    private final IdempotencyKeys idempotency;
 
-    ArticleResource(ArticleReader reader, IngestService ingest, ArticleQueries queries) {
+    ArticleResource(ArticleReader reader, IngestService ingest, ArticleQueries queries, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.reader = reader;
         this.ingest = ingest;
         this.queries = queries;
@@ -56,14 +61,18 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Already stored with this content; nothing changed")
     @APIResponse(responseCode = "400", description = "Malformed JSON, invalid UTF-8, invalid fields or unknown format")
     @APIResponse(responseCode = "413", description = "Body over the limit")
-    public Response ingest(byte[] raw, @Context UriInfo uri) {
-        IngestOutcome outcome = ingest.ingest(reader.toArticle(reader.readSingle(raw)));
-        ArticleView view = ArticleView.of(outcome.article());
-        Response.ResponseBuilder response = Response.status(outcome.httpStatus()).entity(view);
-        if (outcome.httpStatus() == 201) {
-            response.location(uri.getBaseUriBuilder().path("api/articles").path(view.id().toString()).build());
-        }
-        return response.build();
+    public Response ingest(byte[] raw, @Context UriInfo uri,
+                           @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Retry-safe key: same key and body, same answer")
+                           String idempotencyKey) {
+        return idempotency.once("ingest:article", idempotencyKey, raw, () -> {
+            IngestOutcome outcome = ingest.ingest(reader.toArticle(reader.readSingle(raw)));
+            ArticleView view = ArticleView.of(outcome.article());
+            Response.ResponseBuilder response = Response.status(outcome.httpStatus()).entity(view);
+            if (outcome.httpStatus() == 201) {
+                response.location(uri.getBaseUriBuilder().path("api/articles").path(view.id().toString()).build());
+            }
+            return response.build();
+        });
     }
 
     @POST
@@ -72,7 +81,13 @@ public class ArticleResource {
     @Operation(summary = "Ingest several articles", description = "One result per item, in order; a bad item fails alone.")
     @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ArticleRequest[].class)))
-    public BatchResult ingestBatch(byte[] raw) {
+    public Response ingestBatch(byte[] raw,
+                                @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Retry-safe key: same key and body, same answer")
+                                String idempotencyKey) {
+        return idempotency.once("ingest:batch", idempotencyKey, raw, () -> Response.ok(ingestEach(raw)).build());
+    }
+
+    private BatchResult ingestEach(byte[] raw) {
         List<BatchResult.Item> items = new ArrayList<>();
         for (JsonNode node : reader.readBatch(raw)) {
             try {
