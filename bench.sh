@@ -21,7 +21,7 @@ recreate_database claimdesk_bench_ingest claimdesk_bench
 fresh_vhost "$CLAIMDESK_TEST_RABBITMQ_USER" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
 export CLAIMDESK_TEST_RABBITMQ_PASSWORD="$FRESH_VHOST_PASSWORD"
 
-./mvnw -B -q package -DskipTests -pl ingest-service -am
+./mvnw -B -q clean package -DskipTests -pl ingest-service -am
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests -am
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)

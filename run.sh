@@ -71,7 +71,7 @@ build_if_needed() {
   done
   if [ "$stale" = 1 ]; then
     echo "Building the services (tests run with ./test.sh)..."
-    ./mvnw -B -q package -DskipTests -pl ingest-service,claims-service,review-service,web-ui -am
+    ./mvnw -B -q clean package -DskipTests -pl ingest-service,claims-service,review-service,web-ui -am
   fi
 }
 

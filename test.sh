@@ -29,4 +29,5 @@ if command -v rabbitmqctl >/dev/null 2>&1; then
 fi
 : "${CLAIMDESK_TEST_RABBITMQ_PASSWORD:?set CLAIMDESK_TEST_RABBITMQ_PASSWORD for the test broker user}"
 
-exec ./mvnw -B verify "$@"
+# clean: a resource removed from the sources (a renamed migration, say) must not linger in target/.
+exec ./mvnw -B clean verify "$@"

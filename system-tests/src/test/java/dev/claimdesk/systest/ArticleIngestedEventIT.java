@@ -1,5 +1,7 @@
 package dev.claimdesk.systest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,12 +26,25 @@ class ArticleIngestedEventIT {
 
     @BeforeAll
     static void start() throws Exception {
-        ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of());
+        ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of("CLAIMDESK_JSON_LOGS", "true"));
     }
 
     @AfterAll
     static void stop() {
         ingest.close();
+    }
+
+    @Test
+    void shouldWriteJsonLogsWhenAsked() throws Exception {
+        List<String> lines = Files.readAllLines(ingest.log()).stream().filter(l -> l.startsWith("{")).toList();
+        assertTrue(lines.size() >= 3, "JSON log lines: " + lines.size());
+        for (String line : lines) {
+            JsonNode entry = new ObjectMapper().readTree(line);
+            assertNotNull(entry.get("timestamp"));
+            assertNotNull(entry.get("level"));
+            assertNotNull(entry.get("message"));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("RabbitMQ topology declared")));
     }
 
     @Test

@@ -50,9 +50,21 @@ final class ServiceProcess implements AutoCloseable {
                 "-Xmx512m", "-jar", jar.toString());
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
-        service.awaitReady(Duration.ofSeconds(60));
+        Process process = builder.start();
+        // Never leave a service behind, whatever way the test run ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        ServiceProcess service = new ServiceProcess(module, process, port, log);
+        try {
+            service.awaitReady(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
         return service;
+    }
+
+    Path log() {
+        return log;
     }
 
     String baseUri() {
