@@ -5,8 +5,10 @@ import com.rabbitmq.client.Channel;
 import dev.claimdesk.commons.config.MessagingConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -31,7 +33,8 @@ public class Topology {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before anything else starts, so consumers find their queues and bindings in place. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (!tryDeclare()) {
             retry = Thread.ofPlatform().daemon().name("topology-declare").start(this::retryUntilDeclared);
         }

@@ -1,0 +1,39 @@
+package dev.claimdesk.claims;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An article revision as ingest-service announced it: the text claims are extracted from. */
+@Entity
+@Table(name = "received_article")
+public class ReceivedArticle extends PanacheEntityBase {
+
+    @Embeddable
+    public record Key(@Column(name = "article_id") UUID articleId, int revision) implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+    public String title;
+    public String outlet;
+    public String url;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    public String language;
+    @Column(name = "clean_text")
+    public String cleanText;
+    @Column(name = "copy_of")
+    public UUID copyOf;
+    /** The trace this revision arrived in, continued from the ingest request. */
+    public String traceparent;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+}

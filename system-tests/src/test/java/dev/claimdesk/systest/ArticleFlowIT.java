@@ -1,0 +1,62 @@
+package dev.claimdesk.systest;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * From the HTTP request to ingest-service, through the outbox and the broker, into claims-service: the
+ * article arrives once and the request's trace continues in the consumer.
+ */
+class ArticleFlowIT {
+
+    @Test
+    void shouldCarryAnIngestedArticleAndItsTraceIntoClaimsService() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        try (ServiceProcess claims = ServiceProcess.start("claims-service", "claimdesk_systest_claims", Map.of());
+             ServiceProcess ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of())) {
+            String marker = UUID.randomUUID().toString();
+            String id = given().baseUri(ingest.baseUri()).contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                    .body(Map.of("title", "Flow " + marker, "outlet", "Flow Wire", "url", "https://flow.example/" + marker,
+                            "body", "Officials in " + marker + " said 14 people were still missing on Sunday.\n\n"
+                                    + "Rescue teams searched the valley " + marker + " through the night."))
+                    .post("/api/articles").then().statusCode(201).extract().path("id");
+
+            String traceparent = null;
+            int rows = 0;
+            Instant deadline = Instant.now().plusSeconds(20);
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + Env.pg() + "/claimdesk_systest_claims",
+                    Env.pgUser(), "")) {
+                while (rows == 0 && Instant.now().isBefore(deadline)) {
+                    try (PreparedStatement select = db.prepareStatement(
+                            "SELECT traceparent FROM received_article WHERE article_id = ?::uuid")) {
+                        select.setString(1, id);
+                        try (ResultSet rs = select.executeQuery()) {
+                            while (rs.next()) {
+                                rows++;
+                                traceparent = rs.getString(1);
+                            }
+                        }
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(1, rows, "claims-service received the article once");
+            assertNotNull(traceparent);
+            assertTrue(traceparent.startsWith("00-" + traceId + "-"), "the request's trace continues in the consumer: " + traceparent);
+        }
+    }
+}
