@@ -2,6 +2,7 @@ package dev.claimdesk.commons.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.commons.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,10 +54,7 @@ public class IdempotencyKeys {
         String hash = sha256(requestBody);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                    lock.setString(1, "idempotency:" + scope + ":" + key);
-                    lock.execute();
-                }
+                AdvisoryLock.acquire(connection, "idempotency:" + scope + ":" + key);
                 try (PreparedStatement find = connection.prepareStatement(
                         "SELECT request_hash, status, body, location FROM idempotency_key WHERE scope = ? AND key = ?")) {
                     find.setString(1, scope);

@@ -1,5 +1,6 @@
 package dev.claimdesk.ingest.service;
 
+import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.ingest.config.IngestConfig;
 import dev.claimdesk.ingest.text.MinHash;
 import io.agroal.api.AgroalDataSource;
@@ -44,10 +45,8 @@ public class ArticleIndex {
 
     /** Serialises, until the transaction ends, every ingest of the same url (or of the same text without one). */
     public void lock(String key) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            lock.setString(1, key);
-            lock.execute();
+        try (Connection connection = dataSource.getConnection()) {
+            AdvisoryLock.acquire(connection, key);
         } catch (SQLException e) {
             throw new IllegalStateException("Advisory lock failed", e);
         }

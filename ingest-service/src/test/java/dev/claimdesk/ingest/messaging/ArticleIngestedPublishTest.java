@@ -3,15 +3,13 @@ package dev.claimdesk.ingest.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import dev.claimdesk.commons.testing.Broker;
 import dev.claimdesk.ingest.support.Articles;
 import dev.claimdesk.ingest.support.Store;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,40 +29,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ArticleIngestedPublishTest {
 
-    @ConfigProperty(name = "rabbitmq-host", defaultValue = "localhost")
-    String host;
-    @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672")
-    int port;
-    @ConfigProperty(name = "rabbitmq-username")
-    Optional<String> username;
-    @ConfigProperty(name = "rabbitmq-password")
-    Optional<String> password;
-    @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/")
-    String vhost;
     @Inject
     Store store;
 
-    private Connection connection;
+    private Broker broker;
     private Channel channel;
     private String queue;
 
     @BeforeEach
     void bindQueue() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(host);
-        factory.setPort(port);
-        factory.setVirtualHost(vhost);
-        username.ifPresent(factory::setUsername);
-        password.ifPresent(factory::setPassword);
-        connection = factory.newConnection("ingest-test");
-        channel = connection.createChannel();
+        broker = Broker.connect();
+        channel = broker.channel;
         queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, "articles", "article.ingested.v1");
     }
 
     @AfterEach
     void close() throws Exception {
-        connection.close();
+        broker.close();
     }
 
     private GetResponse next(Duration timeout) throws Exception {
