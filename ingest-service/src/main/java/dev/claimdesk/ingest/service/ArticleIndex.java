@@ -1,6 +1,7 @@
 package dev.claimdesk.ingest.service;
 
 import dev.claimdesk.commons.persistence.AdvisoryLock;
+import dev.claimdesk.ingest.ArticleRevision;
 import dev.claimdesk.ingest.config.IngestConfig;
 import dev.claimdesk.ingest.text.MinHash;
 import io.agroal.api.AgroalDataSource;
@@ -72,6 +73,38 @@ public class ArticleIndex {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Article lookup failed", e);
+        }
+    }
+
+    /**
+     * Writes a new revision with one INSERT. On the ingest path a Hibernate persist and flush cost more CPU
+     * than the rest of the transaction (docs/benchmarks.md); reads and updates stay with the entity.
+     */
+    public void insert(ArticleRevision r, String removedJson) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO article_revision (revision_id, article_id, "
+                     + "revision, latest, title, outlet, url, published_at, ingested_at, language, format, body, clean_text, "
+                     + "removed, copy_of, content_hash, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+            insert.setObject(1, r.revisionId);
+            insert.setObject(2, r.articleId);
+            insert.setInt(3, r.revision);
+            insert.setBoolean(4, r.latest);
+            insert.setString(5, r.title);
+            insert.setString(6, r.outlet);
+            insert.setString(7, r.url);
+            insert.setObject(8, r.publishedAt == null ? null : java.time.OffsetDateTime.ofInstant(r.publishedAt, java.time.ZoneOffset.UTC));
+            insert.setObject(9, java.time.OffsetDateTime.ofInstant(r.ingestedAt, java.time.ZoneOffset.UTC));
+            insert.setString(10, r.language);
+            insert.setString(11, r.format);
+            insert.setString(12, r.body);
+            insert.setString(13, r.cleanText);
+            insert.setString(14, removedJson);
+            insert.setObject(15, r.copyOf);
+            insert.setString(16, r.contentHash);
+            insert.setArray(17, connection.createArrayOf("integer", java.util.Arrays.stream(r.minhash).boxed().toArray(Integer[]::new)));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Article insert failed", e);
         }
     }
 

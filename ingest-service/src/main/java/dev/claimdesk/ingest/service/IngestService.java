@@ -44,12 +44,14 @@ public class IngestService {
     private final IngestConfig config;
     private final MeterRegistry metrics;
     private final OutletLineCounter lineCounter;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final ArticleCleaner cleaner = new ArticleCleaner();
     private final HtmlExtractor html = new HtmlExtractor();
     private final LanguageDetector languages = new LanguageDetector();
 
     IngestService(ArticleIndex index, Outbox outbox, EntityManager em, IngestConfig config, MeterRegistry metrics,
-                  OutletLineCounter lineCounter) {
+                  OutletLineCounter lineCounter, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.mapper = mapper;
         this.lineCounter = lineCounter;
         this.index = index;
         this.outbox = outbox;
@@ -134,11 +136,19 @@ public class IngestService {
         revision.minhash = prepared.minhash();
         revision.copyOf = index.closestEarlier(prepared.minhash(), revision.articleId)
                 .map(ArticleIndex.Match::articleId).orElse(null);
-        revision.persist();
+        index.insert(revision, removedJson(prepared.removed()));
         index.addBands(revision.articleId, revision.revision, revision.minhash);
         UUID eventId = UUID.randomUUID();
         outbox.enqueue(eventId, Exchanges.ARTICLES, Exchanges.ARTICLE_INGESTED, ArticleIngested.of(eventId, revision));
         return new IngestOutcome(kind, revision);
+    }
+
+    private String removedJson(List<Removed> removed) {
+        try {
+            return mapper.writeValueAsString(removed);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Identity of the content: the title and the cleaned text, so a changed promo line is not a new revision. */
