@@ -55,7 +55,6 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private volatile boolean running;
-    private volatile Instant lastSuccess = Instant.EPOCH;
     private Thread worker;
     private Channel channel;
 
@@ -90,10 +89,6 @@ public class OutboxRelay {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
-    }
-
-    public Instant lastSuccess() {
-        return lastSuccess;
     }
 
     private void run() {
@@ -139,7 +134,6 @@ public class OutboxRelay {
             }
             ch.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
             markOutcome(connection, rows);
-            lastSuccess = Instant.now();
             return rows.size();
         }
     }

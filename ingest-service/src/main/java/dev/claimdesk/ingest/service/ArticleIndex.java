@@ -15,6 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -92,8 +95,8 @@ public class ArticleIndex {
             insert.setString(5, r.title);
             insert.setString(6, r.outlet);
             insert.setString(7, r.url);
-            insert.setObject(8, r.publishedAt == null ? null : java.time.OffsetDateTime.ofInstant(r.publishedAt, java.time.ZoneOffset.UTC));
-            insert.setObject(9, java.time.OffsetDateTime.ofInstant(r.ingestedAt, java.time.ZoneOffset.UTC));
+            insert.setObject(8, r.publishedAt == null ? null : OffsetDateTime.ofInstant(r.publishedAt, ZoneOffset.UTC));
+            insert.setObject(9, OffsetDateTime.ofInstant(r.ingestedAt, ZoneOffset.UTC));
             insert.setString(10, r.language);
             insert.setString(11, r.format);
             insert.setString(12, r.body);
@@ -101,7 +104,7 @@ public class ArticleIndex {
             insert.setString(14, removedJson);
             insert.setObject(15, r.copyOf);
             insert.setString(16, r.contentHash);
-            insert.setArray(17, connection.createArrayOf("integer", java.util.Arrays.stream(r.minhash).boxed().toArray(Integer[]::new)));
+            insert.setArray(17, connection.createArrayOf("integer", Arrays.stream(r.minhash).boxed().toArray(Integer[]::new)));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Article insert failed", e);

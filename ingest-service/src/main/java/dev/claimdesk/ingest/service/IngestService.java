@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Ingests one article: cleans it outside any transaction, then in one transaction decides whether it
@@ -37,6 +38,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IngestService {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final ArticleIndex index;
     private final Outbox outbox;
@@ -82,7 +85,7 @@ public class IngestService {
             lines = Arrays.asList(article.body().replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
         }
         List<String> shortLines = lines.stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && l.split("\\s+").length <= config.outletRepeatMaxWords())
+                .filter(l -> !l.isEmpty() && WHITESPACE.split(l).length <= config.outletRepeatMaxWords())
                 .toList();
         Set<String> repeated = index.repeatedLines(article.outlet(), shortLines);
         CleanedText cleaned = cleaner.clean(lines, line -> repeated.contains(line));

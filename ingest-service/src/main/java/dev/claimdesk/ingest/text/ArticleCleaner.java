@@ -102,6 +102,9 @@ public final class ArticleCleaner {
             Rule.shape("related-headline", RELATED, false,
                     line -> line.index() >= 3 && line.titleLike(5, 20) && line.blankBefore() && line.blankLinesAfter() >= 2));
 
+    private static final Rule OUTLET_REPEATED = Rule.shape("outlet-repeated-line", TEMPLATE, false, line -> true);
+    private static final Rule CAPTION_HEADING = Rule.shape("caption-heading", CAPTION, false, line -> true);
+
     private final int topZoneLines;
 
     public ArticleCleaner() {
@@ -126,10 +129,10 @@ public final class ArticleCleaner {
             Line line = lines.get(i);
             Rule rule = firstRule(line);
             if (rule == null && line.index() >= topZoneLines && line.words() <= 15 && repeatedByOutlet.test(line.text())) {
-                rule = Rule.shape("outlet-repeated-line", TEMPLATE, false, l -> true);
+                rule = OUTLET_REPEATED;
             }
             if (rule == null && line.index() >= topZoneLines && i + 1 < lines.size() && line.titleLike(2, 14) && isCaption(lines.get(i + 1))) {
-                rule = Rule.shape("caption-heading", CAPTION, false, l -> true);
+                rule = CAPTION_HEADING;
             }
             if (rule == null && trailer != null) {
                 if (stillTrailer(line)) {
