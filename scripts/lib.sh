@@ -84,3 +84,13 @@ fresh_vhost() {
   export FRESH_VHOST_PASSWORD
   ensure_rabbit_user "$1" "$FRESH_VHOST_PASSWORD" "$2"
 }
+
+# jwt_keys DIR: an RSA key pair for signing JWTs (DIR/private.pem, PKCS#8) and verifying them (DIR/public.pem),
+# made once and readable by the owner only.
+jwt_keys() {
+  mkdir -p "$1"
+  if [ ! -s "$1/private.pem" ] || [ ! -s "$1/public.pem" ]; then
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1/private.pem" 2>/dev/null)
+    openssl pkey -in "$1/private.pem" -pubout -out "$1/public.pem"
+  fi
+}

@@ -22,7 +22,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return toResponse(e.problem());
+        Response.ResponseBuilder response = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

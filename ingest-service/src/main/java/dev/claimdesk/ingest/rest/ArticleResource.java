@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.commons.idempotency.IdempotencyKeys;
 import dev.claimdesk.commons.problem.Problem;
 import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.commons.ratelimit.RateLimits;
+import dev.claimdesk.commons.rest.Page;
+import dev.claimdesk.commons.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import dev.claimdesk.ingest.service.ArticleQueries;
 import dev.claimdesk.ingest.service.IngestOutcome;
 import dev.claimdesk.ingest.service.IngestService;
@@ -42,9 +47,14 @@ public class ArticleResource {
     private final IngestService ingest;
     private final ArticleQueries queries;
     private final IdempotencyKeys idempotency;
+    private final RateLimits rateLimits;
+    private final SecurityIdentity caller;
 
-    ArticleResource(ArticleReader reader, IngestService ingest, ArticleQueries queries, IdempotencyKeys idempotency) {
+    ArticleResource(ArticleReader reader, IngestService ingest, ArticleQueries queries, IdempotencyKeys idempotency,
+                    RateLimits rateLimits, SecurityIdentity caller) {
         this.idempotency = idempotency;
+        this.rateLimits = rateLimits;
+        this.caller = caller;
         this.reader = reader;
         this.ingest = ingest;
         this.queries = queries;
@@ -52,6 +62,7 @@ public class ArticleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @Operation(summary = "Ingest one article",
             description = "201 for a new article (copyOf set when it copies an earlier one) or a new revision of a known url; "
                     + "200 when the url already holds this content.")
@@ -61,9 +72,11 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Already stored with this content; nothing changed")
     @APIResponse(responseCode = "400", description = "Malformed JSON, invalid UTF-8, invalid fields or unknown format")
     @APIResponse(responseCode = "413", description = "Body over the limit")
+    @APIResponse(responseCode = "429", description = "This client sent too many requests; see Retry-After")
     public Response ingest(byte[] raw, @Context UriInfo uri,
                            @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Retry-safe key: same key and body, same answer")
                            String idempotencyKey) {
+        rateLimits.check("ingest", caller.getPrincipal().getName());
         return idempotency.once("ingest:article", idempotencyKey, raw, () -> {
             IngestOutcome outcome = ingest.ingest(reader.toArticle(reader.readSingle(raw)));
             ArticleView view = ArticleView.of(outcome.article());
@@ -78,12 +91,14 @@ public class ArticleResource {
     @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @Operation(summary = "Ingest several articles", description = "One result per item, in order; a bad item fails alone.")
     @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ArticleRequest[].class)))
     public Response ingestBatch(byte[] raw,
                                 @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Retry-safe key: same key and body, same answer")
                                 String idempotencyKey) {
+        rateLimits.check("ingest", caller.getPrincipal().getName());
         return idempotency.once("ingest:batch", idempotencyKey, raw, () -> Response.ok(ingestEach(raw)).build());
     }
 
@@ -106,26 +121,23 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN, Roles.INGEST})
     @Operation(summary = "One article, its latest revision unless ?revision= names another")
     public ArticleView get(@PathParam("id") String id, @QueryParam("revision") Integer revision) {
         return ArticleView.of(queries.get(uuid(id), revision));
     }
 
     @GET
+    @RolesAllowed({Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN, Roles.INGEST})
     @Operation(summary = "Latest revisions of articles, newest first")
     public Page<ArticleView> list(@QueryParam("outlet") String outlet, @QueryParam("publishedFrom") String publishedFrom,
                                   @QueryParam("publishedTo") String publishedTo, @QueryParam("page") Integer page,
                                   @QueryParam("size") Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || s < 1 || s > ArticleQueries.MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("invalid-parameter", "Invalid paging",
-                    "page must be 0 or more and size between 1 and " + ArticleQueries.MAX_PAGE_SIZE);
-        }
+        Page.Request paging = Page.Request.of(page, size);
         var filter = new ArticleQueries.Filter(outlet == null || outlet.isBlank() ? null : outlet,
                 instant("publishedFrom", publishedFrom), instant("publishedTo", publishedTo));
-        var result = queries.list(filter, p, s);
-        return new Page<>(result.items().stream().map(ArticleView::of).toList(), p, s, result.total());
+        var result = queries.list(filter, paging.page(), paging.size());
+        return new Page<>(result.items().stream().map(ArticleView::of).toList(), paging.page(), paging.size(), result.total());
     }
 
     private static UUID uuid(String id) {

@@ -16,8 +16,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleQueries {
 
-    public static final int MAX_PAGE_SIZE = 1000;
-
     public record Filter(String outlet, Instant publishedFrom, Instant publishedTo) {
     }
 

@@ -19,7 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static dev.claimdesk.commons.security.Roles.INGEST;
+import static dev.claimdesk.commons.testing.Tokens.givenToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,7 +66,7 @@ class ArticleIngestedPublishTest {
     void shouldPublishArticleIngestedWithMessageIdTypeAndTheRequestsTraceparent() throws Exception {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         Map<String, Object> article = Articles.text("Announced", Articles.uniqueBody());
-        String id = given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        String id = givenToken(INGEST).contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(article).post("/api/articles").then().statusCode(201).extract().path("id");
 
         GetResponse message = next(Duration.ofSeconds(10));
@@ -92,9 +93,9 @@ class ArticleIngestedPublishTest {
     @Test
     void shouldPublishNothingForAnUnchangedArticle() throws Exception {
         Map<String, Object> article = Articles.text("Once", Articles.uniqueBody());
-        given().contentType(ContentType.JSON).body(article).post("/api/articles").then().statusCode(201);
+        givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then().statusCode(201);
         assertNotNull(next(Duration.ofSeconds(10)));
-        given().contentType(ContentType.JSON).body(article).post("/api/articles").then().statusCode(200);
+        givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then().statusCode(200);
         assertNull(next(Duration.ofSeconds(2)), "no second event for the same content");
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static dev.claimdesk.commons.security.Roles.INGEST;
+import static dev.claimdesk.commons.testing.Tokens.givenToken;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -29,7 +30,7 @@ class ArticleIngestTest {
     Store store;
 
     private static io.restassured.response.ValidatableResponse post(Map<String, Object> article) {
-        return given().contentType(ContentType.JSON).body(article).post("/api/articles").then();
+        return givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then();
     }
 
     @Test
@@ -39,7 +40,7 @@ class ArticleIngestTest {
         var created = post(article).statusCode(201).extract();
         String id = created.path("id");
         org.hamcrest.MatcherAssert.assertThat(created.header("Location"), endsWith("/api/articles/" + id));
-        given().get("/api/articles/" + id).then().statusCode(200)
+        givenToken(INGEST).get("/api/articles/" + id).then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("revision", equalTo(1))
                 .body("title", equalTo("Evacuations continue"))
@@ -72,10 +73,10 @@ class ArticleIngestTest {
         article.put("body", article.get("body") + "\n\nLater on Monday, officials said 40 more families had arrived.");
         post(article).statusCode(201).body("id", equalTo(id)).body("revision", equalTo(2));
         assertEquals(outboxBefore + 1, store.outboxRows(), "the revision is announced again");
-        given().get("/api/articles/" + id).then().body("revision", equalTo(2));
-        given().queryParam("revision", 1).get("/api/articles/" + id).then().statusCode(200)
+        givenToken(INGEST).get("/api/articles/" + id).then().body("revision", equalTo(2));
+        givenToken(INGEST).queryParam("revision", 1).get("/api/articles/" + id).then().statusCode(200)
                 .body("revision", equalTo(1));
-        given().queryParam("revision", 7).get("/api/articles/" + id).then().statusCode(404)
+        givenToken(INGEST).queryParam("revision", 7).get("/api/articles/" + id).then().statusCode(404)
                 .body("type", equalTo("https://claimdesk.dev/problems/not-found"));
     }
 
@@ -96,9 +97,9 @@ class ArticleIngestTest {
             body.put("outlet", a.outlet());
             ids.put(a.file(), post(body).statusCode(201).extract().path("id"));
         }
-        given().get("/api/articles/" + ids.get("p3_flood_copy.txt")).then().body("copyOf", equalTo(ids.get("p1_flood_agency.txt")));
-        given().get("/api/articles/" + ids.get("p2_flood_paper.txt")).then().body("copyOf", nullValue());
-        given().get("/api/articles/" + ids.get("p1_flood_agency.txt")).then().body("copyOf", nullValue());
+        givenToken(INGEST).get("/api/articles/" + ids.get("p3_flood_copy.txt")).then().body("copyOf", equalTo(ids.get("p1_flood_agency.txt")));
+        givenToken(INGEST).get("/api/articles/" + ids.get("p2_flood_paper.txt")).then().body("copyOf", nullValue());
+        givenToken(INGEST).get("/api/articles/" + ids.get("p1_flood_agency.txt")).then().body("copyOf", nullValue());
     }
 
     @Test
@@ -188,14 +189,14 @@ class ArticleIngestTest {
         Map<String, Object> bad = Articles.text(null, Articles.uniqueBody());
         Map<String, Object> again = Articles.text("Third", Articles.uniqueBody());
         Store.Snapshot before = store.snapshot();
-        given().contentType(ContentType.JSON).body(List.of(good, bad, again, good)).post("/api/articles/batch").then()
+        givenToken(INGEST).contentType(ContentType.JSON).body(List.of(good, bad, again, good)).post("/api/articles/batch").then()
                 .statusCode(200)
                 .body("items", hasSize(4))
                 .body("items.status", equalTo(List.of(201, 400, 201, 200)))
                 .body("items[0].article.title", equalTo("First"))
                 .body("items[1].problem.type", equalTo("https://claimdesk.dev/problems/invalid-article"))
                 .body("items[1].problem.errors.field", hasItem("title"))
-                .body("items[3].article.id", equalTo(given().contentType(ContentType.JSON).body(good).post("/api/articles")
+                .body("items[3].article.id", equalTo(givenToken(INGEST).contentType(ContentType.JSON).body(good).post("/api/articles")
                         .then().extract().path("id")));
         assertEquals(new Store.Snapshot(before.revisions() + 2, before.outboxRows() + 2), store.snapshot());
     }
@@ -209,14 +210,14 @@ class ArticleIngestTest {
             a.put("publishedAt", "2022-03-2" + (i + 1) + "T08:00:00Z");
             post(a).statusCode(201);
         }
-        given().queryParam("outlet", outlet).queryParam("size", 2).get("/api/articles").then().statusCode(200)
+        givenToken(INGEST).queryParam("outlet", outlet).queryParam("size", 2).get("/api/articles").then().statusCode(200)
                 .body("items", hasSize(2)).body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(2))
                 .body("items.outlet", everyItem(equalTo(outlet)))
                 .body("items[0].title", equalTo("Listed 2"));
-        given().queryParam("outlet", outlet).queryParam("size", 2).queryParam("page", 1).get("/api/articles").then()
+        givenToken(INGEST).queryParam("outlet", outlet).queryParam("size", 2).queryParam("page", 1).get("/api/articles").then()
                 .body("items", hasSize(1)).body("items[0].title", equalTo("Listed 0"));
-        given().queryParam("outlet", outlet).queryParam("publishedFrom", "2022-03-22").queryParam("publishedTo", "2022-03-23")
+        givenToken(INGEST).queryParam("outlet", outlet).queryParam("publishedFrom", "2022-03-22").queryParam("publishedTo", "2022-03-23")
                 .get("/api/articles").then().body("total", equalTo(1)).body("items[0].title", equalTo("Listed 1"));
-        given().get("/api/articles").then().statusCode(200).body("total", greaterThanOrEqualTo(3));
+        givenToken(INGEST).get("/api/articles").then().statusCode(200).body("total", greaterThanOrEqualTo(3));
     }
 }

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static dev.claimdesk.commons.security.Roles.INGEST;
+import static dev.claimdesk.commons.testing.Tokens.givenToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -52,18 +53,18 @@ class BadInputTest {
 
     @Test
     void shouldRejectMalformedJson() {
-        problem(given().contentType(ContentType.JSON).body("{\"title\": \"x\", ").post("/api/articles").then(), 400,
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body("{\"title\": \"x\", ").post("/api/articles").then(), 400,
                 "malformed-json");
     }
 
     @Test
     void shouldRejectAJsonValueThatIsNotAnObject() {
-        problem(given().contentType(ContentType.JSON).body("[1, 2]").post("/api/articles").then(), 400, "malformed-json");
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body("[1, 2]").post("/api/articles").then(), 400, "malformed-json");
     }
 
     @Test
     void shouldRejectMissingTitleOutletAndBodyNamingEachField() {
-        problem(given().contentType(ContentType.JSON).body(Map.of("format", "text")).post("/api/articles").then(), 400,
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(Map.of("format", "text")).post("/api/articles").then(), 400,
                 "invalid-article")
                 .body("errors.field", hasItems("title", "outlet", "body"));
     }
@@ -72,7 +73,7 @@ class BadInputTest {
     void shouldRejectBlankBodyAndWrongFieldTypes() {
         Map<String, Object> article = Articles.text("Title", "   ");
         article.put("publishedAt", 12);
-        problem(given().contentType(ContentType.JSON).body(article).post("/api/articles").then(), 400, "invalid-article")
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then(), 400, "invalid-article")
                 .body("errors.field", hasItems("body", "publishedAt"));
     }
 
@@ -82,14 +83,14 @@ class BadInputTest {
         article.put("url", "ftp://example.com/x");
         article.put("publishedAt", "29/03/2022");
         article.put("language", "English");
-        problem(given().contentType(ContentType.JSON).body(article).post("/api/articles").then(), 400, "invalid-article")
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then(), 400, "invalid-article")
                 .body("errors.field", hasItems("url", "publishedAt", "language"));
     }
 
     @Test
     void shouldRejectArticleOver1MiB() {
         Map<String, Object> article = Articles.text("Huge", "word ".repeat(1024 * 1024 / 5 + 1));
-        problem(given().contentType(ContentType.JSON).body(article).post("/api/articles").then(), 413, "body-too-large");
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then(), 413, "body-too-large");
     }
 
     @Test
@@ -101,20 +102,20 @@ class BadInputTest {
         raw[prefix.length] = (byte) 0xC3;
         raw[prefix.length + 1] = (byte) 0x28;
         System.arraycopy(suffix, 0, raw, prefix.length + 2, suffix.length);
-        problem(given().contentType(ContentType.JSON).body(raw).post("/api/articles").then(), 400, "invalid-encoding");
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(raw).post("/api/articles").then(), 400, "invalid-encoding");
     }
 
     @Test
     void shouldRejectUnknownFormat() {
         Map<String, Object> article = Articles.text("Title", Articles.uniqueBody());
         article.put("format", "pdf");
-        problem(given().contentType(ContentType.JSON).body(article).post("/api/articles").then(), 400, "unknown-format");
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then(), 400, "unknown-format");
     }
 
     @Test
     void shouldRejectABodyThatIsAllBoilerplate() {
         Map<String, Object> article = Articles.text("Promo", "CLICK HERE TO GET THE NEWS APP\n\nLeave a Reply");
-        problem(given().contentType(ContentType.JSON).body(article).post("/api/articles").then(), 422, "no-article-text");
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(article).post("/api/articles").then(), 422, "no-article-text");
     }
 
     @Test
@@ -123,30 +124,30 @@ class BadInputTest {
         for (int i = 0; i < 101; i++) {
             batch.add(Articles.text("Item " + i, Articles.uniqueBody()));
         }
-        problem(given().contentType(ContentType.JSON).body(batch).post("/api/articles/batch").then(), 413, "batch-too-large");
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(batch).post("/api/articles/batch").then(), 413, "batch-too-large");
     }
 
     @Test
     void shouldRejectABatchThatIsNotAnArray() {
-        problem(given().contentType(ContentType.JSON).body(Articles.text("One", Articles.uniqueBody()))
+        problem(givenToken(INGEST).contentType(ContentType.JSON).body(Articles.text("One", Articles.uniqueBody()))
                 .post("/api/articles/batch").then(), 400, "malformed-json");
     }
 
     @Test
     void shouldRejectANonJsonContentType() {
-        problem(given().contentType(ContentType.TEXT).body("hello").post("/api/articles").then(), 415, "unsupported-media-type");
+        problem(givenToken(INGEST).contentType(ContentType.TEXT).body("hello").post("/api/articles").then(), 415, "unsupported-media-type");
     }
 
     @Test
     void shouldAnswerNotFoundForUnknownAndMalformedIds() {
-        problem(given().get("/api/articles/" + java.util.UUID.randomUUID()).then(), 404, "not-found");
-        problem(given().get("/api/articles/not-a-uuid").then(), 404, "not-found");
+        problem(givenToken(INGEST).get("/api/articles/" + java.util.UUID.randomUUID()).then(), 404, "not-found");
+        problem(givenToken(INGEST).get("/api/articles/not-a-uuid").then(), 404, "not-found");
     }
 
     @Test
     void shouldRejectInvalidPagingAndDates() {
-        problem(given().queryParam("size", 1001).get("/api/articles").then(), 400, "invalid-parameter");
-        problem(given().queryParam("page", -1).get("/api/articles").then(), 400, "invalid-parameter");
-        problem(given().queryParam("publishedFrom", "yesterday").get("/api/articles").then(), 400, "invalid-parameter");
+        problem(givenToken(INGEST).queryParam("size", 1001).get("/api/articles").then(), 400, "invalid-parameter");
+        problem(givenToken(INGEST).queryParam("page", -1).get("/api/articles").then(), 400, "invalid-parameter");
+        problem(givenToken(INGEST).queryParam("publishedFrom", "yesterday").get("/api/articles").then(), 400, "invalid-parameter");
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
-import static io.restassured.RestAssured.given;
+import static dev.claimdesk.commons.security.Roles.INGEST;
+import static dev.claimdesk.commons.testing.Tokens.givenToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,10 +28,10 @@ class IdempotencyKeyTest {
     void shouldReplayTheFirstAnswerForTheSameKeyAndBody() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> article = Articles.text("Retried", Articles.uniqueBody());
-        var first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(article)
+        var first = givenToken(INGEST).contentType(ContentType.JSON).header("Idempotency-Key", key).body(article)
                 .post("/api/articles").then().statusCode(201).extract();
         Store.Snapshot after = store.snapshot();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(article).post("/api/articles").then()
+        givenToken(INGEST).contentType(ContentType.JSON).header("Idempotency-Key", key).body(article).post("/api/articles").then()
                 .statusCode(201)
                 .header("Location", first.header("Location"))
                 .header("Idempotent-Replayed", "true")
@@ -42,9 +43,9 @@ class IdempotencyKeyTest {
     @Test
     void shouldRefuseTheSameKeyWithAnotherBody() {
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Articles.text("One", Articles.uniqueBody()))
+        givenToken(INGEST).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Articles.text("One", Articles.uniqueBody()))
                 .post("/api/articles").then().statusCode(201);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Articles.text("Two", Articles.uniqueBody()))
+        givenToken(INGEST).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Articles.text("Two", Articles.uniqueBody()))
                 .post("/api/articles").then().statusCode(422)
                 .body("type", equalTo("https://claimdesk.dev/problems/idempotency-key-reused"));
     }
@@ -55,7 +56,7 @@ class IdempotencyKeyTest {
         Map<String, Object> article = Articles.text("Concurrent", Articles.uniqueBody());
         article.remove("url");
         Store.Snapshot before = store.snapshot();
-        Callable<String> send = () -> given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(article)
+        Callable<String> send = () -> givenToken(INGEST).contentType(ContentType.JSON).header("Idempotency-Key", key).body(article)
                 .post("/api/articles").then().statusCode(201).extract().path("id");
         try (var pool = Executors.newFixedThreadPool(4)) {
             List<String> ids = pool.invokeAll(List.of(send, send, send, send)).stream().map(f -> {
@@ -74,10 +75,10 @@ class IdempotencyKeyTest {
     void shouldReplayABatch() {
         String key = UUID.randomUUID().toString();
         List<Map<String, Object>> batch = List.of(Articles.text("B1", Articles.uniqueBody()), Articles.text("B2", Articles.uniqueBody()));
-        List<Integer> first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch)
+        List<Integer> first = givenToken(INGEST).contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch)
                 .post("/api/articles/batch").then().statusCode(200).extract().path("items.status");
         assertEquals(List.of(201, 201), first);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/articles/batch").then()
+        givenToken(INGEST).contentType(ContentType.JSON).header("Idempotency-Key", key).body(batch).post("/api/articles/batch").then()
                 .statusCode(200).body("items.status", equalTo(List.of(201, 201)));
     }
 }

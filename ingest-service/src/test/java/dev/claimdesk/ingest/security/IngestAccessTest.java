@@ -1,0 +1,16 @@
+package dev.claimdesk.ingest.security;
+
+import dev.claimdesk.commons.testing.AccessMatrixTest;
+import dev.claimdesk.commons.testing.ProdSecurityProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(ProdSecurityProfile.class)
+class IngestAccessTest extends AccessMatrixTest {
+
+    @Override
+    protected String service() {
+        return "ingest-service";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.claimdesk.ingest.security;
+
+import dev.claimdesk.commons.testing.ProdSecurityProfile;
+import dev.claimdesk.commons.testing.TokenVerificationTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(ProdSecurityProfile.class)
+class IngestTokenTest extends TokenVerificationTest {
+
+    @Override
+    protected String adminPath() {
+        return "/api/articles";
+    }
+}
