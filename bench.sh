@@ -20,6 +20,10 @@ ensure_role claimdesk_bench
 recreate_database claimdesk_bench_ingest claimdesk_bench
 fresh_vhost "$CLAIMDESK_TEST_RABBITMQ_USER" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
 export CLAIMDESK_TEST_RABBITMQ_PASSWORD="$FRESH_VHOST_PASSWORD"
+# The benchmark signs its own ingest tokens with a key pair made for the run.
+rm -rf .test/bench-jwt
+jwt_keys .test/bench-jwt
+export CLAIMDESK_TEST_JWT_PRIVATE_KEY="$PWD/.test/bench-jwt/private.pem"
 
 ./mvnw -B -q clean package -DskipTests -pl ingest-service -am
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests -am
@@ -30,6 +34,8 @@ QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1
 QUARKUS_DATASOURCE_USERNAME=claimdesk_bench RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672 \
 RABBITMQ_USERNAME="$CLAIMDESK_TEST_RABBITMQ_USER" RABBITMQ_PASSWORD="$CLAIMDESK_TEST_RABBITMQ_PASSWORD" \
 RABBITMQ_VIRTUAL_HOST="$CLAIMDESK_TEST_RABBITMQ_VHOST" \
+MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.test/bench-jwt/public.pem" CLAIMDESK_OPS_ENDPOINTS=permit \
+CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000 \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar ingest-service/target/quarkus-app/quarkus-run.jar > target/bench-ingest-service.log 2>&1 &
 service_pid=$!
 trap 'kill $service_pid 2>/dev/null && wait $service_pid 2>/dev/null; true' EXIT

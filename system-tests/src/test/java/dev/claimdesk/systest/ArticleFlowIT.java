@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.claimdesk.commons.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,7 +30,7 @@ class ArticleFlowIT {
         try (ServiceProcess claims = ServiceProcess.start("claims-service", "claimdesk_systest_claims", Map.of());
              ServiceProcess ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of())) {
             String marker = UUID.randomUUID().toString();
-            String id = given().baseUri(ingest.baseUri()).contentType(ContentType.JSON)
+            String id = given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest")).contentType(ContentType.JSON)
                     .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
                     .body(Map.of("title", "Flow " + marker, "outlet", "Flow Wire", "url", "https://flow.example/" + marker,
                             "body", "Officials in " + marker + " said 14 people were still missing on Sunday.\n\n"

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.claimdesk.commons.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,7 +53,7 @@ class ArticleIngestedEventIT {
     void shouldPublishASeedArticleAsASchemaValidEventWithHeaders() throws Exception {
         String body = Files.readString(Path.of("..", "seeds", "000_8584d569caeb9c00.txt"));
         try (EventTap tap = new EventTap("articles", "article.ingested.v1")) {
-            String id = given().baseUri(ingest.baseUri()).contentType(ContentType.JSON)
+            String id = given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest")).contentType(ContentType.JSON)
                     .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
                     .body(Map.of("title", body.lines().findFirst().orElseThrow(), "outlet", "Fox News",
                             "url", "https://systest.example/" + UUID.randomUUID(), "publishedAt", "2022-03-29T12:00:00Z",

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.claimdesk.commons.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -55,7 +57,7 @@ class BrokerOutageIT {
 
     private static String post(ServiceProcess ingest, String what) {
         String marker = UUID.randomUUID().toString();
-        return given().baseUri(ingest.baseUri()).contentType(ContentType.JSON)
+        return given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest")).contentType(ContentType.JSON)
                 .body(Map.of("title", "Outage " + what, "outlet", "Outage Wire " + marker, "url", "https://outage.example/" + marker,
                         "body", "Rescuers in " + marker + " said 12 people were saved " + what + ".\n\nThe " + marker
                                 + " mayor told reporters the shelter " + UUID.randomUUID() + " was full."))

@@ -14,6 +14,13 @@ final class Env {
         return value;
     }
 
+    /** web-ui's first admin in the system tests' database. */
+    static final String ADMIN = "first-admin";
+
+    static String adminPassword() {
+        return get("CLAIMDESK_TEST_ADMIN_PASSWORD");
+    }
+
     static String pg() {
         return get("CLAIMDESK_TEST_PG");
     }

@@ -42,6 +42,12 @@ final class ServiceProcess implements AutoCloseable {
         env.put("RABBITMQ_USERNAME", Env.rabbitUser());
         env.put("RABBITMQ_PASSWORD", Env.rabbitPassword());
         env.put("RABBITMQ_VIRTUAL_HOST", Env.rabbitVhost());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Env.get("CLAIMDESK_TEST_JWT_PUBLIC_KEY"));
+        if (module.equals("web-ui")) {
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", Env.get("CLAIMDESK_TEST_JWT_PRIVATE_KEY"));
+            env.put("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", Env.ADMIN);
+            env.put("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", Env.adminPassword());
+        }
         env.putAll(overrides);
         Path logs = Path.of("target", "systest-logs");
         Files.createDirectories(logs);

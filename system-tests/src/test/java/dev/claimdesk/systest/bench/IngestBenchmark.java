@@ -2,6 +2,7 @@ package dev.claimdesk.systest.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimdesk.commons.testing.Tokens;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -38,6 +39,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IngestBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile String token;
+    private static volatile long tokenSignedAt;
+
+    /** An ingest token, signed again every minute: tokens live 5 minutes, runs may last longer. */
+    private static String token() {
+        long now = System.nanoTime();
+        if (token == null || now - tokenSignedAt > 60_000_000_000L) {
+            synchronized (IngestBenchmark.class) {
+                if (token == null || now - tokenSignedAt > 60_000_000_000L) {
+                    token = Tokens.valid("benchmark-client", "ingest");
+                    tokenSignedAt = now;
+                }
+            }
+        }
+        return token;
+    }
 
     public static void main(String[] args) throws Exception {
         String ingest = args[0];
@@ -148,7 +165,8 @@ public final class IngestBenchmark {
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token())
+                    .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             long t1 = System.nanoTime();
             if (response.statusCode() == 201) {
