@@ -26,6 +26,13 @@ if command -v rabbitmqctl >/dev/null 2>&1; then
   # A fresh virtual host and a password made for this run: nothing from an earlier run or a running suite leaks in.
   fresh_vhost "$CLAIMDESK_TEST_RABBITMQ_USER" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
   export CLAIMDESK_TEST_RABBITMQ_PASSWORD="$FRESH_VHOST_PASSWORD"
+  # The system tests run each service as ops do: with a broker user of its own, limited to its exchanges
+  # and queues (claimdesk-test-<service>, password in CLAIMDESK_TEST_RABBITMQ_PASSWORD_<SERVICE>).
+  for svc in ingest-service claims-service review-service web-ui; do
+    var="CLAIMDESK_TEST_RABBITMQ_PASSWORD_$(echo "$svc" | tr 'a-z-' 'A-Z_')"
+    export "$var=$(random_secret)"
+    broker_user "$svc" "claimdesk-test-$svc" "${!var}" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
+  done
 fi
 : "${CLAIMDESK_TEST_RABBITMQ_PASSWORD:?set CLAIMDESK_TEST_RABBITMQ_PASSWORD for the test broker user}"
 

@@ -94,3 +94,36 @@ jwt_keys() {
     openssl pkey -in "$1/private.pem" -pubout -out "$1/public.pem"
   fi
 }
+
+# What each service may do on the broker, as RabbitMQ permission regexes "configure write read": declare the
+# suite's exchanges and its own queues (<prefix>.*), publish only to the exchanges whose events it owns, read
+# its own queues. Declaring an exchange with an alternate exchange needs read on it, so every service may read
+# (bind its own queues to) the four event exchanges: events are no secret between services, forging them is
+# what must be impossible. The same table feeds run.sh, test.sh and scripts/compose-env.sh.
+broker_permissions() {
+  local prefix publishes common='claimdesk\.unroutable|claimdesk\.dlx' exchanges='articles|claims|tasks|verdicts'
+  case "$1" in
+    ingest-service) prefix=ingest publishes='articles' ;;
+    claims-service) prefix=claims publishes='claims' ;;
+    review-service) prefix=review publishes='tasks|verdicts' ;;
+    web-ui)         prefix=webui  publishes='' ;;
+    *) echo "unknown service $1" >&2; return 1 ;;
+  esac
+  printf '%s %s %s\n' \
+    "^(${common}|${exchanges}|${prefix}\..*)\$" \
+    "^(${common}|${prefix}\..*${publishes:+|$publishes})\$" \
+    "^(${common}|${exchanges}|${prefix}\..*)\$"
+}
+
+# broker_user SERVICE USER PASSWORD VHOST: the service's own broker user, limited to broker_permissions.
+broker_user() {
+  local perms
+  read -r -a perms <<< "$(broker_permissions "$1")"
+  rabbitmqctl -q add_vhost "$4" >/dev/null 2>&1 || true
+  if rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$2"; then
+    rabbitmqctl -q change_password "$2" "$3" >/dev/null
+  else
+    rabbitmqctl -q add_user "$2" "$3" >/dev/null
+  fi
+  rabbitmqctl -q set_permissions -p "$4" "$2" "${perms[0]}" "${perms[1]}" "${perms[2]}" >/dev/null
+}

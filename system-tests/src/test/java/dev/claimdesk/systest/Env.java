@@ -45,6 +45,15 @@ final class Env {
         return get("CLAIMDESK_TEST_RABBITMQ_PASSWORD");
     }
 
+    /** The broker user test.sh made for one service, limited to that service's exchanges and queues. */
+    static String serviceBrokerUser(String module) {
+        return "claimdesk-test-" + module;
+    }
+
+    static String serviceBrokerPassword(String module) {
+        return get("CLAIMDESK_TEST_RABBITMQ_PASSWORD_" + module.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
     static String rabbitVhost() {
         return get("CLAIMDESK_TEST_RABBITMQ_VHOST");
     }

@@ -39,8 +39,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", Env.pgUser());
         env.put("RABBITMQ_HOST", Env.rabbitHost());
         env.put("RABBITMQ_PORT", String.valueOf(Env.rabbitPort()));
-        env.put("RABBITMQ_USERNAME", Env.rabbitUser());
-        env.put("RABBITMQ_PASSWORD", Env.rabbitPassword());
+        env.put("RABBITMQ_USERNAME", Env.serviceBrokerUser(module));
+        env.put("RABBITMQ_PASSWORD", Env.serviceBrokerPassword(module));
         env.put("RABBITMQ_VIRTUAL_HOST", Env.rabbitVhost());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Env.get("CLAIMDESK_TEST_JWT_PUBLIC_KEY"));
         if (module.equals("web-ui")) {

@@ -69,7 +69,8 @@ public class Topology {
             LOG.infof("RabbitMQ topology declared (consumer queues: %s)", config.consumers().keySet());
             return true;
         } catch (Exception e) {
-            LOG.warnf("RabbitMQ topology not declared yet: %s", e.toString());
+            // The broker's reason (ACCESS_REFUSED, PRECONDITION_FAILED...) travels in the cause.
+            LOG.warnf("RabbitMQ topology not declared yet: %s%s", e.toString(), e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
             return false;
         }
     }

@@ -1,0 +1,58 @@
+package dev.claimdesk.systest;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each service's broker user reaches only its own exchanges and queues (the other system tests show the
+ * services run with them): ingest-service's user can publish articles but not read another service's queue
+ * nor publish another service's events.
+ */
+class BrokerPermissionsIT {
+
+    private static Connection connect(String module) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(Env.rabbitHost());
+        factory.setPort(Env.rabbitPort());
+        factory.setVirtualHost(Env.rabbitVhost());
+        factory.setUsername(Env.serviceBrokerUser(module));
+        factory.setPassword(Env.serviceBrokerPassword(module));
+        return factory.newConnection("permissions-test");
+    }
+
+    @Test
+    void shouldKeepEachServiceToItsOwnExchangesAndQueues() throws Exception {
+        // The queues exist once claims-service has declared its topology.
+        try (ServiceProcess claims = ServiceProcess.start("claims-service", "claimdesk_systest_claims", java.util.Map.of());
+             Connection ingest = connect("ingest-service")) {
+            Channel publisher = ingest.createChannel();
+            publisher.confirmSelect();
+            publisher.basicPublish("articles", "permissions.test", new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            assertDoesNotThrow(() -> publisher.waitForConfirmsOrDie(5000));
+
+            IOException readOther = assertThrows(IOException.class,
+                    () -> ingest.createChannel().basicGet("claims.article-ingested", false));
+            assertTrue(String.valueOf(readOther.getCause()).contains("ACCESS_REFUSED"), String.valueOf(readOther.getCause()));
+
+            Channel forger = ingest.createChannel();
+            forger.basicPublish("verdicts", "verdict.published.v1", null, "{}".getBytes(StandardCharsets.UTF_8));
+            Exception forged = assertThrows(Exception.class, () -> forger.basicQos(1));
+            assertTrue(String.valueOf(forged.getCause()).contains("ACCESS_REFUSED"), String.valueOf(forged.getCause()));
+
+            IOException deleteOther = assertThrows(IOException.class,
+                    () -> ingest.createChannel().queueDelete("claims.article-ingested"));
+            assertTrue(String.valueOf(deleteOther.getCause()).contains("ACCESS_REFUSED"), String.valueOf(deleteOther.getCause()));
+        }
+    }
+}
