@@ -41,15 +41,20 @@ status() {
 
 secrets() {
   mkdir -p "$RUN_DIR/logs"
-  if [ ! -f "$RUN_DIR/secrets.env" ]; then
-    umask 077
-    {
-      for svc in "${SERVICES[@]}"; do echo "PG_PASSWORD_${DB[$svc]}=$(random_secret)"; done
-      echo "RABBITMQ_PASSWORD=$(random_secret)"
-    } > "$RUN_DIR/secrets.env"
-  fi
+  touch "$RUN_DIR/secrets.env"
+  chmod 600 "$RUN_DIR/secrets.env"
   # shellcheck disable=SC1091
   . "$RUN_DIR/secrets.env"
+  # Made once per machine; an older secrets.env gains what it lacks.
+  local names=(ADMIN_PASSWORD)
+  for svc in "${SERVICES[@]}"; do names+=("PG_PASSWORD_${DB[$svc]}" "RABBITMQ_PASSWORD_${DB[$svc]}"); done
+  for name in "${names[@]}"; do
+    if [ -z "${!name:-}" ]; then
+      printf -v "$name" '%s' "$(random_secret)"
+      echo "$name=${!name}" >> "$RUN_DIR/secrets.env"
+    fi
+  done
+  jwt_keys "$RUN_DIR/jwt"
 }
 
 provision() {
@@ -57,8 +62,10 @@ provision() {
     local db=${DB[$svc]} var="PG_PASSWORD_${DB[$svc]}"
     ensure_role "$db" "${!var}"
     ensure_database "$db" "$db"
+    psql_admin -c "REVOKE ALL ON DATABASE \"$db\" FROM PUBLIC"
+    local broker_var="RABBITMQ_PASSWORD_${DB[$svc]}"
+    broker_user "$svc" "${DB[$svc]//_/-}" "${!broker_var}" claimdesk
   done
-  ensure_rabbit_user claimdesk "$RABBITMQ_PASSWORD" claimdesk
 }
 
 build_if_needed() {
@@ -76,7 +83,7 @@ build_if_needed() {
 }
 
 start_service() {
-  local svc=$1 db=${DB[$1]} var="PG_PASSWORD_${DB[$1]}"
+  local svc=$1 db=${DB[$1]} var="PG_PASSWORD_${DB[$1]}" broker_var="RABBITMQ_PASSWORD_${DB[$1]}"
   if running "$svc"; then
     echo "$svc already running"
     return
@@ -87,8 +94,12 @@ start_service() {
   fi
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
   QUARKUS_DATASOURCE_USERNAME="$db" QUARKUS_DATASOURCE_PASSWORD="${!var}" \
-  RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672 RABBITMQ_USERNAME=claimdesk RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" \
+  RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672 RABBITMQ_USERNAME="${db//_/-}" RABBITMQ_PASSWORD="${!broker_var}" \
   RABBITMQ_VIRTUAL_HOST=claimdesk \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$RUN_DIR/jwt/public.pem" \
+  SMALLRYE_JWT_SIGN_KEY_LOCATION="$([ "$svc" = web-ui ] && echo "$PWD/$RUN_DIR/jwt/private.pem")" \
+  CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  CLAIMDESK_OPS_ENDPOINTS="${CLAIMDESK_OPS_ENDPOINTS:-admin-only}" \
     nohup java -Xmx384m -jar "$svc/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/logs/$svc.log" 2>&1 &
   echo $! > "$RUN_DIR/$svc.pid"
 }
@@ -123,7 +134,8 @@ for svc in claims-service review-service web-ui; do start_service "$svc"; done
 for svc in claims-service review-service web-ui; do await_ready "$svc"; done
 start_service ingest-service
 await_ready ingest-service
-java scripts/LoadSeeds.java seeds "http://127.0.0.1:${PORT[ingest-service]}"
+CLAIMDESK_AUTH_URL="http://127.0.0.1:${PORT[web-ui]}/api/auth/token" CLAIMDESK_USERNAME=admin CLAIMDESK_PASSWORD="$ADMIN_PASSWORD" \
+  java scripts/LoadSeeds.java seeds "http://127.0.0.1:${PORT[ingest-service]}"
 
 cat <<INFO
 
@@ -132,6 +144,13 @@ Claimdesk is running.
   ingest-service  http://127.0.0.1:8081   (API: /api/articles, docs: /q/swagger-ui)
   claims-service  http://127.0.0.1:8082
   review-service  http://127.0.0.1:8083
-  Health /q/health/ready, metrics /q/metrics, OpenAPI /q/openapi on every service.
+  Health /q/health/ready on every service; metrics /q/metrics and OpenAPI /q/openapi need an admin token.
+
+  Admin account (generated for this machine, kept in $RUN_DIR/secrets.env):
+    username  admin
+    password  $ADMIN_PASSWORD
+  A token for the APIs:
+    curl -s -H 'Content-Type: application/json' -d '{"username":"admin","password":"$ADMIN_PASSWORD"}' http://127.0.0.1:8080/api/auth/token
+
   Logs in $RUN_DIR/logs/. Stop with ./run.sh stop.
 INFO

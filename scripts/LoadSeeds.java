@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Loads the seed articles of seeds/manifest.json into a running ingest-service, each under a stable url,
  * so loading them twice stores nothing new. Run with the JDK alone: java scripts/LoadSeeds.java SEEDS_DIR INGEST_URL
+ * with a bearer token in CLAIMDESK_TOKEN, or CLAIMDESK_AUTH_URL (web-ui's token endpoint) with
+ * CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD of an account with role ingest or admin.
  */
 public class LoadSeeds {
 
@@ -21,6 +23,9 @@ public class LoadSeeds {
         Path dir = Path.of(args.length > 0 ? args[0] : "seeds");
         String ingest = args.length > 1 ? args[1] : "http://127.0.0.1:8081";
         String token = System.getenv("CLAIMDESK_TOKEN");
+        if ((token == null || token.isBlank()) && System.getenv("CLAIMDESK_AUTH_URL") != null) {
+            token = signIn(System.getenv("CLAIMDESK_AUTH_URL"), System.getenv("CLAIMDESK_USERNAME"), System.getenv("CLAIMDESK_PASSWORD"));
+        }
         String manifest = Files.readString(dir.resolve("manifest.json"));
         List<String> items = new ArrayList<>();
         Matcher entry = ENTRY.matcher(manifest);
@@ -57,6 +62,27 @@ public class LoadSeeds {
         }
         System.out.printf("Seeds: %d stored, %d already there, %d failed%n", created, known, failed);
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static String signIn(String authUrl, String username, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(authUrl)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}"))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return field(response.body(), "accessToken");
+                }
+                System.err.println("Signing in at " + authUrl + " failed: " + response.statusCode() + " " + response.body());
+                System.exit(1);
+            } catch (java.io.IOException e) {
+                if (attempt == 30) {
+                    throw e;
+                }
+                Thread.sleep(2000);
+            }
+        }
     }
 
     private static String field(String json, String name) {

@@ -21,6 +21,16 @@ final class Env {
         return get("CLAIMDESK_TEST_ADMIN_PASSWORD");
     }
 
+    /** The base64 body of the PEM file named by the variable, on one line. */
+    static String pemBody(String variable) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(get(variable)))
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String pg() {
         return get("CLAIMDESK_TEST_PG");
     }

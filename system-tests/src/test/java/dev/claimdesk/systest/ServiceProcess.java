@@ -42,9 +42,10 @@ final class ServiceProcess implements AutoCloseable {
         env.put("RABBITMQ_USERNAME", Env.serviceBrokerUser(module));
         env.put("RABBITMQ_PASSWORD", Env.serviceBrokerPassword(module));
         env.put("RABBITMQ_VIRTUAL_HOST", Env.rabbitVhost());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Env.get("CLAIMDESK_TEST_JWT_PUBLIC_KEY"));
+        // The keys' content in the environment, as docker-compose.yml passes them (run.sh passes files).
+        env.put("MP_JWT_VERIFY_PUBLICKEY", Env.pemBody("CLAIMDESK_TEST_JWT_PUBLIC_KEY"));
         if (module.equals("web-ui")) {
-            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", Env.get("CLAIMDESK_TEST_JWT_PRIVATE_KEY"));
+            env.put("SMALLRYE_JWT_SIGN_KEY", Env.pemBody("CLAIMDESK_TEST_JWT_PRIVATE_KEY"));
             env.put("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", Env.ADMIN);
             env.put("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", Env.adminPassword());
         }
