@@ -23,7 +23,6 @@ export CLAIMDESK_TEST_RABBITMQ_PASSWORD="$FRESH_VHOST_PASSWORD"
 # The benchmark signs its own ingest tokens with a key pair made for the run.
 rm -rf .test/bench-jwt
 jwt_keys .test/bench-jwt
-export CLAIMDESK_TEST_JWT_PRIVATE_KEY="$PWD/.test/bench-jwt/private.pem"
 
 ./mvnw -B -q clean package -DskipTests -pl ingest-service -am
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests -am
@@ -43,6 +42,6 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev
 
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(psql_admin -c 'SHOW server_version'), RabbitMQ $(rabbitmqctl -q version)"
 java -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
-  dev.claimdesk.systest.bench.IngestBenchmark "http://127.0.0.1:$port" seeds "$clients" "$saturation" "$rate" "$rate_s"
+  -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.IngestBenchmark "http://127.0.0.1:$port" seeds "$clients" "$saturation" "$rate" "$rate_s"
 echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
 curl -s "http://127.0.0.1:$port/q/metrics" | grep -E '^claimdesk_outbox_lag_seconds\{.*quantile' || true

@@ -36,14 +36,5 @@ if command -v rabbitmqctl >/dev/null 2>&1; then
 fi
 : "${CLAIMDESK_TEST_RABBITMQ_PASSWORD:?set CLAIMDESK_TEST_RABBITMQ_PASSWORD for the test broker user}"
 
-# A signing key pair made for this run: web-ui signs with it, every service verifies with its public half.
-TEST_KEYS=.test/jwt
-rm -rf "$TEST_KEYS"
-jwt_keys "$TEST_KEYS"
-export CLAIMDESK_TEST_JWT_PRIVATE_KEY="$PWD/$TEST_KEYS/private.pem"
-export CLAIMDESK_TEST_JWT_PUBLIC_KEY="$PWD/$TEST_KEYS/public.pem"
-# web-ui's first admin in its test database, with a password made for this run.
-export CLAIMDESK_TEST_ADMIN_PASSWORD="$(random_secret)"
-
 # clean: a resource removed from the sources (a renamed migration, say) must not linger in target/.
 exec ./mvnw -B clean verify "$@"

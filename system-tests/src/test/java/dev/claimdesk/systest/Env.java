@@ -1,5 +1,7 @@
 package dev.claimdesk.systest;
 
+import dev.claimdesk.commons.testing.TestIdentity;
+
 /** The servers test.sh prepared for this run: PostgreSQL databases and a RabbitMQ virtual host of the tests' own. */
 final class Env {
 
@@ -15,16 +17,17 @@ final class Env {
     }
 
     /** web-ui's first admin in the system tests' database. */
-    static final String ADMIN = "first-admin";
+    static final String ADMIN = TestIdentity.ADMIN_USERNAME;
 
     static String adminPassword() {
-        return get("CLAIMDESK_TEST_ADMIN_PASSWORD");
+        return TestIdentity.adminPassword();
     }
 
-    /** The base64 body of the PEM file named by the variable, on one line. */
-    static String pemBody(String variable) {
+    /** The base64 body of the test run's PEM key ({@link TestIdentity#PUBLIC_KEY} or PRIVATE_KEY), on one line. */
+    static String pemBody(String property) {
+        TestIdentity.ensure();
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(get(variable)))
+            return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty(property)))
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.claimdesk.systest;
 
+import dev.claimdesk.commons.testing.TestIdentity;
 import io.restassured.RestAssured;
 
 import java.io.IOException;
@@ -43,9 +44,9 @@ final class ServiceProcess implements AutoCloseable {
         env.put("RABBITMQ_PASSWORD", Env.serviceBrokerPassword(module));
         env.put("RABBITMQ_VIRTUAL_HOST", Env.rabbitVhost());
         // The keys' content in the environment, as docker-compose.yml passes them (run.sh passes files).
-        env.put("MP_JWT_VERIFY_PUBLICKEY", Env.pemBody("CLAIMDESK_TEST_JWT_PUBLIC_KEY"));
+        env.put("MP_JWT_VERIFY_PUBLICKEY", Env.pemBody(TestIdentity.PUBLIC_KEY));
         if (module.equals("web-ui")) {
-            env.put("SMALLRYE_JWT_SIGN_KEY", Env.pemBody("CLAIMDESK_TEST_JWT_PRIVATE_KEY"));
+            env.put("SMALLRYE_JWT_SIGN_KEY", Env.pemBody(TestIdentity.PRIVATE_KEY));
             env.put("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME", Env.ADMIN);
             env.put("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", Env.adminPassword());
         }

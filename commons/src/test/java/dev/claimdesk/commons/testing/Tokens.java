@@ -23,8 +23,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /**
- * Bearer JWTs for tests, signed with the test run's key (CLAIMDESK_TEST_JWT_PRIVATE_KEY, made by test.sh,
- * whose public half the services verify with), or deliberately wrong for the token tests.
+ * Bearer JWTs for tests, signed with the test run's key ({@link TestIdentity}, whose public half the services
+ * verify with), or deliberately wrong for the token tests.
  */
 public final class Tokens {
 
@@ -136,10 +136,8 @@ public final class Tokens {
     }
 
     public static PrivateKey testKey() {
-        String location = System.getenv("CLAIMDESK_TEST_JWT_PRIVATE_KEY");
-        if (location == null || location.isBlank()) {
-            throw new IllegalStateException("CLAIMDESK_TEST_JWT_PRIVATE_KEY is not set: run the tests with ./test.sh");
-        }
+        TestIdentity.ensure();
+        String location = System.getProperty(TestIdentity.PRIVATE_KEY);
         try {
             return readPrivateKey(Path.of(location));
         } catch (IOException | GeneralSecurityException e) {

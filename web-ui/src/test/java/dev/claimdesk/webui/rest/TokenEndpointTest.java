@@ -1,5 +1,6 @@
 package dev.claimdesk.webui.rest;
 
+import dev.claimdesk.commons.testing.TestIdentity;
 import dev.claimdesk.webui.support.Identity;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,8 +64,7 @@ class TokenEndpointTest {
 
     @Test
     void shouldCreateTheFirstAdminFromTheEnvironment() {
-        String password = System.getenv("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD");
-        String jwt = Identity.passwordToken(Identity.newAddress(), "first-admin", password);
+        String jwt = Identity.passwordToken(Identity.newAddress(), TestIdentity.ADMIN_USERNAME, TestIdentity.adminPassword());
         given().auth().oauth2(jwt).get("/api/users/first-admin").then().statusCode(200)
                 .body("roles", equalTo(List.of("admin"))).body("enabled", equalTo(true));
     }
