@@ -17,9 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Signs browsers in by their session cookie. Requests with an Authorization header are left to the JWT
- * mechanism. A page asked for without a session is redirected to the login page; API paths get the
- * bearer challenge (401) from the JWT mechanism.
+ * Signs browsers in by their session cookie, on the pages only: the APIs take bearer JWTs alone, so no
+ * cross-site request can ride a browser's cookie into them. Requests with an Authorization header are left
+ * to the JWT mechanism. A page asked for without a session is redirected to the login page; API paths get
+ * the bearer challenge (401) from the JWT mechanism.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -28,7 +29,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        if (context.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+        if (context.request().headers().contains(HttpHeaders.AUTHORIZATION) || isApi(context)) {
             return Uni.createFrom().nullItem();
         }
         Cookie cookie = context.request().getCookie(COOKIE);
@@ -59,7 +60,11 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     static boolean isPage(RoutingContext context) {
+        return context.request().method().name().equals("GET") && !isApi(context);
+    }
+
+    private static boolean isApi(RoutingContext context) {
         String path = context.request().path();
-        return context.request().method().name().equals("GET") && !path.startsWith("/api/") && !path.startsWith("/q/");
+        return path.startsWith("/api/") || path.startsWith("/q/");
     }
 }

@@ -78,6 +78,15 @@ class LoginSessionTest {
     }
 
     @Test
+    void shouldNotLetTheSessionCookieIntoTheApis() {
+        Identity.User user = Identity.createUser("cookie-api", "editor");
+        String session = signIn(Identity.newAddress(), user);
+        home(session).then().statusCode(200);
+        given().cookie("claimdesk_session", session).get("/api/me").then().statusCode(401);
+        given().cookie("claimdesk_session", session).get("/api/users").then().statusCode(401);
+    }
+
+    @Test
     void shouldSetTheSessionCookieHttpOnlySameSiteAndSecureBehindHttps() {
         Identity.User user = Identity.createUser("cookie", "editor");
         String address = Identity.newAddress();

@@ -134,6 +134,28 @@ class TokenEndpointTest {
     }
 
     @Test
+    void shouldPutNewRolesIntoTheNextJwtAndNeverLeaveTheDeskWithoutAnAdmin() throws Exception {
+        Identity.User user = Identity.createUser("promoted", "reviewer");
+        String address = Identity.newAddress();
+        assertEquals(List.of("reviewer"), claims(Identity.passwordToken(address, user.username(), user.password()))
+                .getStringListClaimValue("groups"));
+        asAdmin().body(Map.of("roles", List.of("reviewer", "admin"))).patch("/api/users/" + user.username())
+                .then().statusCode(200).body("roles", equalTo(List.of("admin", "reviewer")));
+        assertEquals(List.of("admin", "reviewer"), claims(Identity.passwordToken(address, user.username(), user.password()))
+                .getStringListClaimValue("groups").stream().sorted().toList());
+        asAdmin().body(Map.of("roles", List.of("ingest"))).patch("/api/users/" + user.username()).then().statusCode(200);
+        asAdmin().queryParam("action", "user.roles").get("/api/security-audit").then()
+                .body("items.detail", hasItem("admin,reviewer -> ingest"));
+
+        List<String> otherAdmins = asAdmin().queryParam("size", 1000).get("/api/users").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.enabled && it.roles.contains('admin') && it.username != '" + TestIdentity.ADMIN_USERNAME + "' }.username");
+        otherAdmins.forEach(name -> asAdmin().body(Map.of("enabled", false)).patch("/api/users/" + name).then().statusCode(200));
+        asAdmin().body(Map.of("enabled", false)).patch("/api/users/" + TestIdentity.ADMIN_USERNAME).then().statusCode(409)
+                .body("type", equalTo("https://claimdesk.dev/problems/last-admin"));
+        asAdmin().body(Map.of("roles", List.of("editor"))).patch("/api/users/" + TestIdentity.ADMIN_USERNAME).then().statusCode(409);
+    }
+
+    @Test
     void shouldStorePasswordsOnlyAsBcryptHashes() throws Exception {
         Identity.User user = Identity.createUser("hashed", "editor");
         try (Connection connection = dataSource.getConnection();
