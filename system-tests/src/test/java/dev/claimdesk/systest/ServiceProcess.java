@@ -51,6 +51,10 @@ final class ServiceProcess implements AutoCloseable {
             env.put("CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", Env.adminPassword());
         }
         env.putAll(overrides);
+        if (overrides.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            // A key given inline would win over the location the test asks for.
+            env.remove("MP_JWT_VERIFY_PUBLICKEY");
+        }
         Path logs = Path.of("target", "systest-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(module + "-" + port + ".log");

@@ -37,6 +37,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return toResponse(Problem.of(403, "forbidden", "Forbidden", "Your roles do not allow this request"));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return toResponse(Problem.of(404, "not-found", "Not found", "No resource at this path"));
     }

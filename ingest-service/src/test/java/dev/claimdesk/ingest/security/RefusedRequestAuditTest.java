@@ -36,7 +36,8 @@ class RefusedRequestAuditTest {
         String editor = "editor-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body("{}").post("/api/articles").then().statusCode(401);
         given().auth().oauth2(Tokens.valid(editor, Roles.EDITOR)).contentType(ContentType.JSON).body("{}")
-                .post("/api/articles").then().statusCode(403);
+                .post("/api/articles").then().statusCode(403).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://claimdesk.dev/problems/forbidden"));
         given().auth().oauth2(Tokens.builder().subject(editor).roles(Roles.ADMIN).signedWith(Tokens.strangerKey()).sign())
                 .get("/api/articles").then().statusCode(401);
         audit.flush();
