@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks on this machine, with the numbers written to docs/benchmarks.md by hand:
 #   ./bench.sh ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S]
-#     sustained POST /api/articles throughput and latency, and outbox lag at a fixed rate.
-# Uses a database and a RabbitMQ virtual host of its own; a suite started by run.sh is not touched.
+#     sustained POST /api/articles throughput and latency (with JWT verification), and outbox lag at a fixed rate.
+#   ./bench.sh identity [N]
+#     web-ui's token endpoint: N password exchanges (bcrypt) and N API-token exchanges, one after another.
+# Uses databases and a RabbitMQ virtual host of their own; a suite started by run.sh is not touched.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -10,38 +12,72 @@ pick_java
 ensure_local_services
 
 what="${1:-ingest}"
-[ "$what" = ingest ] || { echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S]" >&2; exit 2; }
-clients="${2:-16}" saturation="${3:-30}" rate="${4:-100}" rate_s="${5:-30}"
+case "$what" in
+  ingest) clients="${2:-16}" saturation="${3:-30}" rate="${4:-100}" rate_s="${5:-30}" ;;
+  identity) n="${2:-50}" ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N]" >&2; exit 2 ;;
+esac
 
 export CLAIMDESK_TEST_PG=127.0.0.1:5432 CLAIMDESK_TEST_PG_USER=claimdesk_bench
 export CLAIMDESK_TEST_RABBITMQ_HOST=127.0.0.1 CLAIMDESK_TEST_RABBITMQ_PORT=5672
 export CLAIMDESK_TEST_RABBITMQ_USER=claimdesk-bench CLAIMDESK_TEST_RABBITMQ_VHOST=claimdesk-bench
 ensure_role claimdesk_bench
-recreate_database claimdesk_bench_ingest claimdesk_bench
 fresh_vhost "$CLAIMDESK_TEST_RABBITMQ_USER" "$CLAIMDESK_TEST_RABBITMQ_VHOST"
 export CLAIMDESK_TEST_RABBITMQ_PASSWORD="$FRESH_VHOST_PASSWORD"
-# The benchmark signs its own ingest tokens with a key pair made for the run.
+# Tokens are signed with a key pair made for the run.
 rm -rf .test/bench-jwt
 jwt_keys .test/bench-jwt
-
-./mvnw -B -q clean package -DskipTests -pl ingest-service -am
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests -am
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)
 mkdir -p target
-QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/claimdesk_bench_ingest" \
-QUARKUS_DATASOURCE_USERNAME=claimdesk_bench RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672 \
-RABBITMQ_USERNAME="$CLAIMDESK_TEST_RABBITMQ_USER" RABBITMQ_PASSWORD="$CLAIMDESK_TEST_RABBITMQ_PASSWORD" \
-RABBITMQ_VIRTUAL_HOST="$CLAIMDESK_TEST_RABBITMQ_VHOST" \
-MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.test/bench-jwt/public.pem" CLAIMDESK_OPS_ENDPOINTS=permit \
-CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000 \
-  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar ingest-service/target/quarkus-app/quarkus-run.jar > target/bench-ingest-service.log 2>&1 &
-service_pid=$!
-trap 'kill $service_pid 2>/dev/null && wait $service_pid 2>/dev/null; true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
-
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(psql_admin -c 'SHOW server_version'), RabbitMQ $(rabbitmqctl -q version)"
-java -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
-  -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.IngestBenchmark "http://127.0.0.1:$port" seeds "$clients" "$saturation" "$rate" "$rate_s"
-echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
-curl -s "http://127.0.0.1:$port/q/metrics" | grep -E '^claimdesk_outbox_lag_seconds\{.*quantile' || true
+
+# start_service MODULE DATABASE [VAR=VALUE...]: runs the jar on a free port (sets $port, $service_pid).
+start_service() {
+  local module=$1 database=$2
+  shift 2
+  recreate_database "$database" claimdesk_bench
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
+    QUARKUS_DATASOURCE_USERNAME=claimdesk_bench RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672 \
+    RABBITMQ_USERNAME="$CLAIMDESK_TEST_RABBITMQ_USER" RABBITMQ_PASSWORD="$CLAIMDESK_TEST_RABBITMQ_PASSWORD" \
+    RABBITMQ_VIRTUAL_HOST="$CLAIMDESK_TEST_RABBITMQ_VHOST" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.test/bench-jwt/public.pem" CLAIMDESK_OPS_ENDPOINTS=permit "$@" \
+    java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$module/target/quarkus-app/quarkus-run.jar" > "target/bench-$module.log" 2>&1 &
+  service_pid=$!
+  trap 'kill $service_pid 2>/dev/null && wait $service_pid 2>/dev/null; true' EXIT
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+}
+
+# percentiles: reads seconds, one per line; prints p50, p95 and max in milliseconds.
+percentiles() {
+  sort -n | awk '{ v[NR] = $1 * 1000 } END { printf "p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)\n", v[int(NR*0.5+0.5)], v[int(NR*0.95+0.5)], v[NR], NR }'
+}
+
+if [ "$what" = ingest ]; then
+  ./mvnw -B -q clean package -DskipTests -pl ingest-service -am
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests -am
+  start_service ingest-service claimdesk_bench_ingest \
+    CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000
+  java -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
+    -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.IngestBenchmark \
+    "http://127.0.0.1:$port" seeds "$clients" "$saturation" "$rate" "$rate_s"
+  echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
+  curl -s "http://127.0.0.1:$port/q/metrics" | grep -E '^claimdesk_outbox_lag_seconds\{.*quantile' || true
+else
+  ./mvnw -B -q clean package -DskipTests -pl web-ui -am
+  admin_password=$(random_secret)
+  start_service web-ui claimdesk_bench_webui \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/.test/bench-jwt/private.pem" \
+    CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
+    CLAIMDESK_RATE_LIMITS_TOKEN_REQUESTS=1000000
+  url="http://127.0.0.1:$port/api/auth/token"
+  login="{\"username\":\"admin\",\"password\":\"$admin_password\"}"
+  jwt=$(curl -sf -H 'Content-Type: application/json' -d "$login" "$url" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  api_token=$(curl -sf -H "Authorization: Bearer $jwt" -H 'Content-Type: application/json' \
+    -d '{"name":"bench","roles":["ingest"]}' "http://127.0.0.1:$port/api/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  for _ in $(seq 1 5); do curl -s -o /dev/null -H 'Content-Type: application/json' -d "$login" "$url"; done
+  echo -n "password → JWT (bcrypt cost 12): "
+  for _ in $(seq 1 "$n"); do curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' -d "$login" "$url"; done | percentiles
+  echo -n "API token → JWT: "
+  for _ in $(seq 1 "$n"); do curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' -d "{\"apiToken\":\"$api_token\"}" "$url"; done | percentiles
+  echo "web-ui RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
+fi
