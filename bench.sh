@@ -27,7 +27,6 @@ export CLAIMDESK_TEST_RABBITMQ_PASSWORD="$FRESH_VHOST_PASSWORD"
 # Tokens are signed with a key pair made for the run.
 rm -rf .test/bench-jwt
 jwt_keys .test/bench-jwt
-mkdir -p target
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(psql_admin -c 'SHOW server_version'), RabbitMQ $(rabbitmqctl -q version)"
 
 # start_service MODULE DATABASE [VAR=VALUE...]: runs the jar on a free port (sets $port, $service_pid).
@@ -35,6 +34,7 @@ start_service() {
   local module=$1 database=$2
   shift 2
   recreate_database "$database" claimdesk_bench
+  mkdir -p target
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)
   env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
     QUARKUS_DATASOURCE_USERNAME=claimdesk_bench RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=5672 \
