@@ -25,12 +25,7 @@ public final class SharedEval {
     }
 
     public static Path root() {
-        for (Path candidate : List.of(Path.of("../../shared"), Path.of("../shared"))) {
-            if (Files.isDirectory(candidate.resolve("eval"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("../shared (the evaluation data beside the repository) is missing");
+        return dev.claimdesk.commons.testing.SharedData.root();
     }
 
     public static List<GoldArticle> seeds() {
