@@ -1,0 +1,123 @@
+package dev.claimdesk.claims.extraction;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits news text into sentences: every line is at least its own sentence (headlines and datelines have no
+ * full stop), and within a line ICU's English sentence rules, with abbreviations news copy is full of
+ * (Gen., Col., Feb., U.S., a.m., initials) kept inside their sentence. Thread-safe: the ICU iterator is made
+ * per call.
+ */
+public final class SentenceSegmenter {
+
+    /** Titles and month or unit abbreviations: a name or a figure always follows, never a new sentence. */
+    private static final Set<String> ALWAYS_INSIDE = Set.of("gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
+            "adm", "cmdr", "brig", "gov", "sen", "rep", "rev", "prof", "dr", "mr", "mrs", "ms", "st", "mt", "jan", "feb",
+            "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "approx", "est",
+            "fig", "pres", "supt", "insp", "det", "hon", "amb", "lt.-gen", "maj.-gen", "ft");
+    /** Abbreviations that may end a sentence: inside only when the next sentence starts in lower case or a digit. */
+    private static final Set<String> MAYBE_INSIDE = Set.of("a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "corp",
+            "ltd", "co", "jr", "sr", "etc", "d.c", "u.s.a");
+    private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}][\\p{L}.\\-]*)\\.[\"'”’)]*\\s*$");
+
+    public List<Sentence> split(String text) {
+        List<Sentence> sentences = new ArrayList<>();
+        int lineStart = 0;
+        boolean inQuotation = false;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            List<int[]> spans = splitLine(text, lineStart, lineEnd);
+            for (int[] span : spans) {
+                int s = span[0];
+                int e = span[1];
+                while (s < e && Character.isWhitespace(text.charAt(s))) {
+                    s++;
+                }
+                while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                    e--;
+                }
+                if (s < e) {
+                    String sentence = text.substring(s, e);
+                    sentences.add(new Sentence(s, e, sentence, inQuotation));
+                    inQuotation = quotationOpenAfter(sentence, inQuotation);
+                }
+            }
+            // A paragraph break closes any quotation left open without a closing mark, as news style does
+            // only when the next paragraph reopens it; the reopening mark sets it again.
+            inQuotation = false;
+            lineStart = lineEnd + 1;
+        }
+        return sentences;
+    }
+
+    private List<int[]> splitLine(String text, int from, int to) {
+        List<int[]> spans = new ArrayList<>();
+        if (from >= to) {
+            return spans;
+        }
+        BreakIterator iterator = BreakIterator.getSentenceInstance(new ULocale("en@ss=standard"));
+        String line = text.substring(from, to);
+        iterator.setText(line);
+        int start = iterator.first();
+        int pendingStart = start;
+        for (int end = iterator.next(); end != BreakIterator.DONE; end = iterator.next()) {
+            if (end < line.length() && staysInside(line.substring(pendingStart, end), line.substring(end))) {
+                continue;
+            }
+            spans.add(new int[]{from + pendingStart, from + end});
+            pendingStart = end;
+        }
+        if (pendingStart < line.length()) {
+            spans.add(new int[]{from + pendingStart, from + line.length()});
+        }
+        return spans;
+    }
+
+    /** Whether the break after {@code before} only follows an abbreviation and the sentence goes on. */
+    static boolean staysInside(String before, String after) {
+        Matcher m = LAST_WORD.matcher(before);
+        if (!m.find()) {
+            return false;
+        }
+        String word = m.group(1).toLowerCase(Locale.ROOT);
+        String next = after.stripLeading();
+        if (next.isEmpty()) {
+            return false;
+        }
+        char first = next.charAt(0);
+        if (word.length() == 1 && Character.isUpperCase(m.group(1).charAt(0))) {
+            // an initial: "John F. Kennedy"
+            return Character.isUpperCase(first);
+        }
+        if (ALWAYS_INSIDE.contains(word)) {
+            return true;
+        }
+        return MAYBE_INSIDE.contains(word) && (Character.isLowerCase(first) || Character.isDigit(first));
+    }
+
+    private static boolean quotationOpenAfter(String sentence, boolean open) {
+        boolean state = open;
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if (c == '“') {
+                state = true;
+            } else if (c == '”') {
+                state = false;
+            } else if (c == '"') {
+                state = !state;
+            }
+        }
+        return state;
+    }
+}
