@@ -1,0 +1,255 @@
+package dev.claimdesk.claims.extraction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an article's clean text into typed claims: a STATISTIC per figure, and per sentence at most one of
+ * QUOTE (quoted words with their speaker), MILITARY_ACTION (forces moving, fighting or holding at places)
+ * or EVENT (another checkable happening), each scored for check-worthiness. Plain Java, no state between
+ * calls but the speaker of the text being read.
+ */
+public final class ClaimExtractor {
+
+    private static final String NAME = "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}’'\\-]+))*";
+    private static final String ROLE = "(?:official|officials|spokesman|spokeswoman|spokesperson|minister|president|"
+            + "commander|source|sources|diplomat|analyst|adviser|advisor|negotiator|officer|general|mayor|governor|"
+            + "ambassador|secretary|chief|aide|lawmaker|senator|representative|expert|witness|resident|residents|"
+            + "prosecutor|envoy|leader|head|delegation|ministry|kremlin|pentagon)";
+    private static final String DESCRIBED = "(?<![\\p{L}])(?:an?|the|another|one)\\s+(?:[\\p{L}.’'\\-]+\\s+){0,5}?" + ROLE;
+    private static final String SPEECH = "(?:said|says|told|added|stated|noted|claimed|warned|wrote|tweeted|insisted|"
+            + "explained|announced|declared|stressed|argued|continued|replied|remarked|posted|asserted|acknowledged|"
+            + "admitted|confirmed|concluded|emphasized|emphasised)";
+    private static final Pattern QUOTED = Pattern.compile("[“\"]([^”\"]{3,})[”\"]|[“\"][^”\"]{12,}$|^[^“\"]{12,}[”\"]");
+    private static final Pattern SPEAKER_AFTER = Pattern.compile(
+            "[”\"],?\\s+(?:" + SPEECH + "\\s+(" + NAME + "|" + DESCRIBED + ")|(" + NAME + "|" + DESCRIBED + "|he|she|they)\\s+" + SPEECH + ")");
+    private static final Pattern SPEAKER_BEFORE = Pattern.compile(
+            "(" + NAME + "|" + DESCRIBED + "|[Hh]e|[Ss]he|[Tt]hey)(?:,[^,]{1,80},)?\\s+(?:" + SPEECH + "|called)\\b[^“\"]{0,60}[“\"]");
+    private static final Pattern ACCORDING_TO = Pattern.compile("(?i)according to\\s+(" + NAME + "|" + DESCRIBED + "|[\\p{L}\\s]{3,40}?)(?=[,.;]|$)");
+    private static final Pattern MILITARY = Pattern.compile("(?i)\\b(?:withdr[ae]w\\w*|draw(?:ing|s|n)? ?back|drew back|"
+            + "pull(?:ed|ing|s)? (?:back|out)|fall(?:ing|s)? back|fell back|retreat\\w*|advanc\\w*|recaptur\\w*|retak\\w*|"
+            + "retook|captur\\w*|seiz\\w*|shell\\w*|bomb\\w*|airstrike\\w*|air strike\\w*|missile strike\\w*|strik(?:e|es|ing)|"
+            + "struck|attack\\w*|invad\\w*|invasion|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
+            + "pushed away|being pushed|stall\\w*|deploy\\w*|mobiliz\\w*|offensive|counteroffensive|counter-offensive|"
+            + "troops?|forces|soldiers|military activit\\w*|defensive positions|positions near|occupi\\w*|shelling|fighting)\\b");
+    private static final Pattern EVENTIVE = Pattern.compile("(?i)\\b(?:announced|agreed|signed|met|meet|meeting|talks|"
+            + "imposed|sanction\\w*|launched|declared|proposed|proposals?|approved|rejected|voted|elected|appointed|"
+            + "resigned|arrested|charged|released|visited|hosted|held|opened|closed|banned|froze|freez\\w*|"
+            + "pledged|promised|sent|delivered|supplied|provid\\w*|cut\\w*|suspend\\w*|expelled|recalled|"
+            + "reduc\\w*|scale back|neutral\\w*|damaged|destroyed|hit|taken offline|cyberattack|evacuat\\w*|"
+            + "will|would|has|have|had|was|were|is|are)\\b");
+    private static final Pattern OPINION = Pattern.compile("(?i)\\b(?:i think|i believe|we believe|in my view|"
+            + "should|ought|hope|hopes|hoped|might|may well|perhaps|probably|seems|appears to|opinion|"
+            + "it is time|we must|let us|let's)\\b");
+    private static final Pattern CASUALTIES = Pattern.compile("(?i)\\b(?:killed|dead|deaths?|died|wounded|injured|"
+            + "casualt\\w*|missing|displaced|refugees|fled|civilians|children|victims)\\b");
+    private static final Pattern PLACE = Pattern.compile("(?:\\b(?:in|near|around|toward|towards|from|outside|into|"
+            + "on|at|of|across|to|between)\\s+(?:the\\s+)?(?:(?:city|town|village|region|cities|towns|capital|"
+            + "suburb|port|area)\\s+(?:of\\s+)?)?)(" + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)?" + ")");
+    private static final Pattern ACTOR = Pattern.compile("^(?:The\\s+)?((?:" + "\\p{Lu}[\\p{L}’'\\-]+\\s+){0,3}"
+            + "(?:forces|troops|army|military|soldiers|units|fighters|separatists)|\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+){0,2})");
+    private static final Set<String> NOT_PLACES = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "The", "A", "An", "NATO", "President", "Minister",
+            "Defense", "Defence", "Deputy", "Foreign", "Russian", "Ukrainian", "American", "European", "Western",
+            "He", "She", "They", "It", "We", "I", "This", "That", "Tuesday's", "Monday's", "Reuters", "AP", "CNN",
+            "Sen", "Gen", "Col", "Mr", "Mrs", "Ms", "Dr");
+    private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:he|she|they)$");
+
+    private final SentenceSegmenter segmenter = new SentenceSegmenter();
+    private final QuantityExtractor quantities = new QuantityExtractor();
+
+    /** Claims of {@code text}; none, with a status saying why, when the text is not English. */
+    public Extraction extract(String text, String language) {
+        if (language != null && !language.isBlank() && !language.toLowerCase(Locale.ROOT).startsWith("en")
+                && !language.equalsIgnoreCase("und")) {
+            return new Extraction(Extraction.Status.NOT_ENGLISH, List.of());
+        }
+        if (text == null || text.isBlank()) {
+            return new Extraction(Extraction.Status.EMPTY, List.of());
+        }
+        List<Sentence> sentences = segmenter.split(text);
+        String[] speakers = new String[sentences.size()];
+        boolean[] quoted = new boolean[sentences.size()];
+        String lastSpeaker = null;
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence sentence = sentences.get(i);
+            String speaker = speaker(sentence.text());
+            if (speaker != null && PRONOUN.matcher(speaker).matches()) {
+                speaker = lastSpeaker;
+            } else if (speaker != null && Character.isUpperCase(speaker.charAt(0))
+                    && !speaker.matches("(?i)^(?:an?|the|another|one)\\s.*")) {
+                lastSpeaker = speaker;
+            }
+            speakers[i] = speaker;
+            quoted[i] = QUOTED.matcher(sentence.text()).find() || sentence.inQuotation();
+        }
+        // A quotation over several sentences names its speaker once: in its first sentence or its last.
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!quoted[i] || speakers[i] != null) {
+                continue;
+            }
+            for (int j = i + 1; j < sentences.size() && sentences.get(j).inQuotation(); j++) {
+                if (speakers[j] != null) {
+                    speakers[i] = speakers[j];
+                    break;
+                }
+            }
+            // the paragraph before quoted the same person: news style names a speaker once per run of quotes
+            if (speakers[i] == null && i > 0 && quoted[i - 1] && (sentences.get(i).inQuotation()
+                    || sentences.get(i).text().startsWith("“") || sentences.get(i).text().startsWith("\""))) {
+                speakers[i] = speakers[i - 1];
+            }
+        }
+        List<ExtractedClaim> claims = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence sentence = sentences.get(i);
+            String s = sentence.text();
+            if (isHeadlineOrFragment(s)) {
+                continue;
+            }
+            List<String> places = places(s);
+            String actor = actor(s);
+            for (Quantity q : quantities.extract(s)) {
+                if (isIncidentalCount(q, s)) {
+                    continue;
+                }
+                Quantity shifted = new Quantity(q.value(), q.low(), q.high(), q.qualifier(), q.unit(), q.subject(), q.text(),
+                        sentence.start() + q.start(), sentence.start() + q.end());
+                claims.add(new ExtractedClaim(ClaimType.STATISTIC, s, sentence.start(), sentence.end(), shifted, null,
+                        attribution(s), places, actor, score(ClaimType.STATISTIC, s, places)));
+            }
+            ClaimType type = null;
+            if (quoted[i] && speakers[i] != null) {
+                type = ClaimType.QUOTE;
+            } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || actor != null)) {
+                type = ClaimType.MILITARY_ACTION;
+            } else if (EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")) {
+                type = ClaimType.EVENT;
+            }
+            if (type != null) {
+                claims.add(new ExtractedClaim(type, s, sentence.start(), sentence.end(), null,
+                        type == ClaimType.QUOTE ? speakers[i] : null, attribution(s), places,
+                        type == ClaimType.MILITARY_ACTION ? actor : null, score(type, s, places)));
+            }
+        }
+        return new Extraction(Extraction.Status.EXTRACTED, claims);
+    }
+
+    /** "in two key areas": a small count in words, neither a measure nor a casualty figure, is no claim. */
+    private static boolean isIncidentalCount(Quantity q, String s) {
+        boolean inWords = !Character.isDigit(q.text().charAt(0)) && "$€£".indexOf(q.text().charAt(0)) < 0;
+        boolean measure = q.unit() != null && q.unit().matches("(?i)%|usd|eur|gbp|miles?|km|kilomet\\w+|days?|weeks?|months?|years?|hours?|times|percent|tons?|tonnes?");
+        return inWords && q.value() < 10 && !measure && !CASUALTIES.matcher(s).find();
+    }
+
+    private static boolean isHeadlineOrFragment(String s) {
+        int words = s.split("\\s+").length;
+        char last = s.charAt(s.length() - 1);
+        boolean terminated = ".!?\"”’'".indexOf(last) >= 0;
+        return words < 5 || (!terminated && words < 25);
+    }
+
+    /** The speaker as written: "Alexander Fomin", "a senior U.S. defense official", or a pronoun to resolve. */
+    static String speaker(String s) {
+        Matcher after = SPEAKER_AFTER.matcher(s);
+        if (after.find()) {
+            return clean(after.group(1) != null ? after.group(1) : after.group(2));
+        }
+        Matcher before = SPEAKER_BEFORE.matcher(s);
+        if (before.find()) {
+            return clean(before.group(1));
+        }
+        Matcher according = ACCORDING_TO.matcher(s);
+        if (according.find() && QUOTED.matcher(s).find()) {
+            return clean(according.group(1));
+        }
+        return null;
+    }
+
+    private static String clean(String speaker) {
+        return speaker == null ? null : speaker.strip().replaceAll("\\s+", " ");
+    }
+
+    static String attribution(String s) {
+        Matcher m = ACCORDING_TO.matcher(s);
+        return m.find() ? "according to " + clean(m.group(1)) : null;
+    }
+
+    static List<String> places(String s) {
+        Set<String> places = new LinkedHashSet<>();
+        Matcher m = PLACE.matcher(s);
+        while (m.find()) {
+            if (addPlace(places, m.group(1))) {
+                // "near Kyiv and Chernihiv", "in Kherson, Kharkiv and Mariupol"
+                Matcher more = LIST_CONTINUES.matcher(s).region(m.end(), s.length());
+                while (more.lookingAt() && addPlace(places, more.group(1))) {
+                    more.region(more.end(), s.length());
+                }
+            }
+        }
+        return List.copyOf(places);
+    }
+
+    private static final Pattern LIST_CONTINUES = Pattern.compile(
+            "(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s+and\\s+)(\\p{Lu}[\\p{L}’'\\-]+)");
+    private static final Pattern INSTITUTION = Pattern.compile(
+            "(?i).*\\b(?:ministry|office|council|committee|agency|department|news|times|post|presidential|palace|"
+                    + "university|party|union|group|company|corporation|bank|forces|army|government|parliament)\\b.*");
+
+    private static boolean addPlace(Set<String> places, String candidate) {
+        String place = candidate.replaceAll("[’']s$", "").replaceAll("[’']$", "");
+        String first = place.split("\\s+")[0].replaceAll("[’'].*", "");
+        if (NOT_PLACES.contains(first) || NOT_PLACES.contains(place) || place.equals(place.toUpperCase(Locale.ROOT))
+                || INSTITUTION.matcher(place).matches()) {
+            return false;
+        }
+        places.add(place);
+        return true;
+    }
+
+    static String actor(String s) {
+        Matcher m = ACTOR.matcher(s);
+        if (!m.find()) {
+            return null;
+        }
+        String actor = m.group(1).strip();
+        return NOT_PLACES.contains(actor) ? null : actor;
+    }
+
+    private static boolean hasEntity(String s) {
+        // a capitalised word after the first one: a person, a place, an organisation
+        return Pattern.compile("\\s\\p{Lu}[\\p{L}’'\\-]+").matcher(s).find();
+    }
+
+    /** 0..1: casualties, figures, named places and attributed statements high; opinion and questions low. */
+    static double score(ClaimType type, String s, List<String> places) {
+        double score = switch (type) {
+            case STATISTIC -> 0.6;
+            case MILITARY_ACTION -> 0.6;
+            case QUOTE -> 0.5;
+            case EVENT -> 0.4;
+        };
+        if (CASUALTIES.matcher(s).find()) {
+            score += 0.25;
+        }
+        if (!places.isEmpty()) {
+            score += 0.1;
+        }
+        if (ACCORDING_TO.matcher(s).find() || Pattern.compile("\\b" + SPEECH + "\\b").matcher(s).find()) {
+            score += 0.05;
+        }
+        if (OPINION.matcher(s).find()) {
+            score -= 0.25;
+        }
+        if (s.endsWith("?")) {
+            score -= 0.4;
+        }
+        return Math.max(0, Math.min(1, score));
+    }
+}

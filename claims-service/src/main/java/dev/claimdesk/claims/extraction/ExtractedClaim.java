@@ -1,0 +1,11 @@
+package dev.claimdesk.claims.extraction;
+
+import java.util.List;
+
+/**
+ * One checkable statement: the sentence it stands in ({@code text}, {@code start}, {@code end} in the clean
+ * text), its type, and what the type carries: a quantity, a speaker and attribution, places and an actor.
+ */
+public record ExtractedClaim(ClaimType type, String text, int start, int end, Quantity quantity, String speaker,
+                             String attribution, List<String> places, String actor, double checkworthiness) {
+}

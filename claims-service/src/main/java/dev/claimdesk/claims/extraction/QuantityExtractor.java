@@ -1,0 +1,211 @@
+package dev.claimdesk.claims.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The figures of one sentence as quantities: value and qualifier ("at least", "nearly", "some", "up to",
+ * "between"), unit and subject ("1,370 missiles", "$300 billion", "7.9%"). Dates, years, clock times and
+ * ordinal words such as "first" are not quantities; "34th day" is.
+ */
+public final class QuantityExtractor {
+
+    private static final Pattern QUALIFIER_BEFORE = Pattern.compile(
+            "(?:^|[^\\p{L}])(at least|no fewer than|no less than|not less than|a minimum of"
+                    + "|more than|over|above|in excess of|upwards of|exceeding|greater than|higher than"
+                    + "|up to|as many as|as much as|at most|no more than|a maximum of"
+                    + "|fewer than|less than|under|below"
+                    + "|about|around|roughly|approximately|some|an estimated|estimated|close to|almost|nearly|just under|just over|around about|circa|an approximate)"
+                    + "\\s*(?:the\\s+)?[$€£]?\\s*$");
+    private static final Pattern MONTH = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s*$");
+    private static final Pattern MONTH_AFTER = Pattern.compile(
+            "(?i)^\\s*(?:of\\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\b");
+    private static final Pattern TIME_AFTER = Pattern.compile("(?i)^\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|^:\\d\\d");
+    private static final Pattern YEAR_BEFORE = Pattern.compile("(?i)(?:\\b(?:in|since|of|by|from|until|till|during|year|early|late|mid|spring|summer|autumn|fall|winter)\\s*-?\\s*|[,(]\\s*)$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+    private static final Set<String> MEASURES = Set.of("percent", "per", "%", "miles", "mile", "km", "kilometers",
+            "kilometres", "kilometer", "kilometre", "meters", "metres", "feet", "tons", "tonnes", "kg", "kilograms",
+            "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour", "minutes", "times",
+            "dollars", "euros", "pounds", "rubles", "roubles", "hryvnias", "barrels", "square");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "of", "in", "on", "at", "to", "from", "and", "or",
+            "but", "that", "which", "who", "with", "by", "for", "as", "than", "since", "into", "across", "over", "under",
+            "were", "was", "is", "are", "have", "has", "had", "be", "been", "said", "says", "according", "per", "out");
+    private static final Set<String> ADJECTIVES = Set.of("foreign", "new", "old", "young", "more", "other", "heavy",
+            "light", "armed", "unarmed", "wounded", "dead", "injured", "displaced", "local", "senior", "key", "major",
+            "small", "large", "big", "main", "total", "additional", "further");
+    private static final Set<String> NOT_FIGURES = Set.of("first", "second", "one", "once", "half");
+
+    private final NumberRecognizer numbers = new NumberRecognizer(true, true);
+    private final RangeRecognizer ranges = new RangeRecognizer();
+
+    public List<Quantity> extract(String sentence) {
+        List<Quantity> out = new ArrayList<>();
+        List<RangeMatch> bounded = ranges.find(sentence);
+        for (NumberMatch figure : numbers.find(sentence)) {
+            if (!isQuantity(sentence, figure)) {
+                continue;
+            }
+            int start = figure.start();
+            int end = figure.end();
+            String prefix = sentence.substring(Math.max(0, start - 40), start);
+            if (start > 0 && "$€£".indexOf(sentence.charAt(start - 1)) >= 0) {
+                start--;
+                prefix = sentence.substring(Math.max(0, start - 40), start);
+            }
+            Quantity.Qualifier qualifier = Quantity.Qualifier.EXACT;
+            Double low = null;
+            Double high = null;
+            RangeMatch range = bounded.stream().filter(r -> r.start() <= figure.start() && r.end() >= figure.end())
+                    .findFirst().orElse(null);
+            if (range != null && range.low() != null && range.high() != null && !range.low().equals(range.high())) {
+                qualifier = Quantity.Qualifier.BETWEEN;
+                low = range.low();
+                high = range.high();
+            } else {
+                Matcher m = QUALIFIER_BEFORE.matcher(prefix.toLowerCase(Locale.ROOT));
+                if (m.find()) {
+                    qualifier = qualifier(m.group(1));
+                }
+            }
+            String[] unitAndSubject = unitAndSubject(sentence, figure, start);
+            String text = sentence.substring(start, end);
+            out.add(new Quantity(figure.value(), low, high, qualifier, unitAndSubject[0], unitAndSubject[1], text, start, end));
+        }
+        return out;
+    }
+
+    private static Quantity.Qualifier qualifier(String phrase) {
+        return switch (phrase) {
+            case "at least", "no fewer than", "no less than", "not less than", "a minimum of" -> Quantity.Qualifier.AT_LEAST;
+            case "more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than", "higher than",
+                 "just over" -> Quantity.Qualifier.MORE_THAN;
+            case "up to", "as many as", "as much as", "at most", "no more than", "a maximum of" -> Quantity.Qualifier.UP_TO;
+            case "fewer than", "less than", "under", "below" -> Quantity.Qualifier.LESS_THAN;
+            case "almost", "nearly", "just under", "close to" -> Quantity.Qualifier.NEARLY;
+            default -> Quantity.Qualifier.ABOUT;
+        };
+    }
+
+    private static boolean isQuantity(String sentence, NumberMatch figure) {
+        String text = figure.text().toLowerCase(Locale.ROOT);
+        if (NOT_FIGURES.contains(text)) {
+            return false;
+        }
+        if (figure.kind() == NumberMatch.Kind.ORDINAL && !Character.isDigit(text.charAt(0))
+                && !followedByWord(sentence, figure.end(), "day", "week", "month", "year", "anniversary", "round", "time")) {
+            return false;
+        }
+        String before = sentence.substring(Math.max(0, figure.start() - 25), figure.start());
+        String after = sentence.substring(figure.end(), Math.min(sentence.length(), figure.end() + 25));
+        if (MONTH.matcher(before).find() && figure.value() <= 31) {
+            return false;
+        }
+        if (MONTH_AFTER.matcher(after).find() || TIME_AFTER.matcher(after).find()) {
+            return false;
+        }
+        boolean fourDigits = text.matches("\\d{4}s?");
+        if (fourDigits && figure.value() >= 1800 && figure.value() <= 2100
+                && (YEAR_BEFORE.matcher(before).find() || !after.matches("(?s)^\\s*[\\p{Ll}].*") || MONTH.matcher(before).find())) {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean followedByWord(String sentence, int at, String... words) {
+        Matcher m = WORD.matcher(sentence).region(at, sentence.length());
+        if (!m.find() || !sentence.substring(at, m.start()).isBlank()) {
+            return false;
+        }
+        String w = m.group().toLowerCase(Locale.ROOT);
+        for (String candidate : words) {
+            if (w.startsWith(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The unit (a measure, a currency, % or the counted noun) and the subject (the words counted). */
+    private static String[] unitAndSubject(String sentence, NumberMatch figure, int start) {
+        String unit = null;
+        if (start < figure.start()) {
+            unit = switch (sentence.charAt(start)) {
+                case '$' -> "USD";
+                case '€' -> "EUR";
+                case '£' -> "GBP";
+                default -> null;
+            };
+        }
+        int at = figure.end();
+        if (at < sentence.length() && sentence.charAt(at) == '%') {
+            return new String[]{"%", subjectAfter(sentence, at + 1)};
+        }
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(sentence).region(at, sentence.length());
+        int last = at;
+        while (m.find() && words.size() < 4) {
+            String gap = sentence.substring(last, m.start());
+            if (!gap.isBlank() && !gap.strip().equals("-")) {
+                break;
+            }
+            String w = m.group();
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (STOP.contains(lower) || lower.matches("(?:million|billion|trillion|thousand|hundred)s?")) {
+                if (words.isEmpty() && lower.matches("(?:million|billion|trillion|thousand|hundred)s?")) {
+                    last = m.end();
+                    continue;
+                }
+                break;
+            }
+            words.add(w);
+            last = m.end();
+        }
+        if (words.isEmpty()) {
+            return new String[]{unit, null};
+        }
+        String first = words.getFirst().toLowerCase(Locale.ROOT);
+        if (unit == null && MEASURES.contains(first)) {
+            unit = first;
+            String rest = String.join(" ", words.subList(1, words.size()));
+            return new String[]{unit, rest.isEmpty() ? subjectAfter(sentence, last) : rest};
+        }
+        int head = 0;
+        while (head + 1 < words.size() && looksLikeModifier(words.get(head))) {
+            head++;
+        }
+        List<String> phrase = new ArrayList<>(words.subList(0, head + 1));
+        if (head + 1 < words.size() && words.get(head + 1).toLowerCase(Locale.ROOT).endsWith("ed")) {
+            // "15,000 Russian soldiers killed": what happened to them belongs to what is counted
+            phrase.add(words.get(head + 1));
+        }
+        return new String[]{unit == null ? words.get(head) : unit, String.join(" ", phrase)};
+    }
+
+    /** A word that qualifies the counted noun rather than being it: "Russian", "civilian", "religious". */
+    private static boolean looksLikeModifier(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return Character.isUpperCase(word.charAt(0)) || ADJECTIVES.contains(lower)
+                || lower.matches(".*(?:ian|ese|ish|ous|ive|ary|ant|ent|al|ic|ed|ing|-old|-long)$");
+    }
+
+    /** "of fighting", "in foreign exchange and gold reserves": the words a measure is of. */
+    private static String subjectAfter(String sentence, int at) {
+        Matcher m = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})").matcher(sentence.substring(at));
+        if (!m.find()) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : m.group(1).trim().split("\\s+")) {
+            if (STOP.contains(w.toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            words.add(w);
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
+    }
+}

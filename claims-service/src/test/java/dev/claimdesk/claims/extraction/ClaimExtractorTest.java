@@ -1,0 +1,99 @@
+package dev.claimdesk.claims.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Claim typing on news written for this test, not on the reference articles. */
+class ClaimExtractorTest {
+
+    private final ClaimExtractor extractor = new ClaimExtractor();
+
+    private List<ExtractedClaim> claims(String text) {
+        return extractor.extract(text, "en").claims();
+    }
+
+    private ExtractedClaim only(List<ExtractedClaim> claims, ClaimType type) {
+        List<ExtractedClaim> of = claims.stream().filter(c -> c.type() == type).toList();
+        assertEquals(1, of.size(), type + " claims: " + of);
+        return of.getFirst();
+    }
+
+    @Test
+    void shouldGiveEachFigureItsOwnStatisticClaim() {
+        List<ExtractedClaim> claims = claims("The storm killed at least 12 people and destroyed more than 300 homes in Valencia on Sunday.");
+        List<ExtractedClaim> figures = claims.stream().filter(c -> c.type() == ClaimType.STATISTIC).toList();
+        assertEquals(2, figures.size());
+        assertEquals(12, figures.get(0).quantity().value());
+        assertEquals(Quantity.Qualifier.AT_LEAST, figures.get(0).quantity().qualifier());
+        assertEquals(300, figures.get(1).quantity().value());
+        assertEquals(Quantity.Qualifier.MORE_THAN, figures.get(1).quantity().qualifier());
+        assertEquals(List.of("Valencia"), figures.getFirst().places());
+    }
+
+    @Test
+    void shouldAttributeQuotesToTheNamedOrDescribedSpeakerAndResolvePronouns() {
+        List<ExtractedClaim> claims = claims("""
+                “The bridge will reopen within a month,” Transport Minister Elena Marsh said on Friday.
+                She added that repairs would cost the city “far less than feared.”
+                “We have not seen the final figures,” a senior ministry official told reporters.
+                """);
+        List<ExtractedClaim> quotes = claims.stream().filter(c -> c.type() == ClaimType.QUOTE).toList();
+        assertEquals(3, quotes.size(), quotes.toString());
+        assertEquals("Transport Minister Elena Marsh", quotes.get(0).speaker());
+        assertEquals("Transport Minister Elena Marsh", quotes.get(1).speaker());
+        assertEquals("a senior ministry official", quotes.get(2).speaker());
+    }
+
+    @Test
+    void shouldCarryASpeakerNamedAtTheEndOfAQuoteOverSeveralSentences() {
+        List<ExtractedClaim> claims = claims("“The convoy left at dawn. It reached the border by noon,” the regional governor said.");
+        List<ExtractedClaim> quotes = claims.stream().filter(c -> c.type() == ClaimType.QUOTE).toList();
+        assertEquals(2, quotes.size());
+        quotes.forEach(q -> assertEquals("the regional governor", q.speaker()));
+    }
+
+    @Test
+    void shouldTypeTroopMovementsAtNamedPlacesAsMilitaryActions() {
+        ExtractedClaim action = only(claims("Government forces recaptured the town of Kalinovka and pushed rebels back toward Dorsk on Tuesday."),
+                ClaimType.MILITARY_ACTION);
+        assertEquals(List.of("Kalinovka", "Dorsk"), action.places());
+        assertEquals("Government forces", action.actor());
+        assertTrue(action.checkworthiness() >= 0.6);
+    }
+
+    @Test
+    void shouldKeepAttributionChains() {
+        ExtractedClaim figure = only(claims("According to a NATO official, up to 7,000 soldiers were wounded near Ridgeford."),
+                ClaimType.STATISTIC);
+        assertEquals("according to a NATO official", figure.attribution());
+    }
+
+    @Test
+    void shouldRankCasualtiesAboveOpinionAndQuestions() {
+        double casualties = claims("Officials said 40 civilians were killed in the shelling of Marinsk.").stream()
+                .mapToDouble(ExtractedClaim::checkworthiness).max().orElseThrow();
+        List<ExtractedClaim> opinion = claims("I think the Government should perhaps rethink its approach to the talks in Geneva.");
+        double opinionScore = opinion.stream().mapToDouble(ExtractedClaim::checkworthiness).max().orElse(0);
+        assertTrue(casualties > opinionScore + 0.3, casualties + " vs " + opinionScore);
+    }
+
+    @Test
+    void shouldMakeNoClaimsOfTextThatIsNotEnglish() {
+        Extraction extraction = extractor.extract("Die Regierung hat am Montag 40 Millionen Euro zugesagt.", "de");
+        assertEquals(Extraction.Status.NOT_ENGLISH, extraction.status());
+        assertEquals(List.of(), extraction.claims());
+    }
+
+    @Test
+    void shouldSkipHeadlinesAndTakeNoSpeakerForUnattributedQuotes() {
+        List<ExtractedClaim> claims = claims("Floods hit the north\nThe so-called “recovery plan” was published on Monday by the Finance Ministry.");
+        assertTrue(claims.stream().noneMatch(c -> c.text().equals("Floods hit the north")));
+        assertTrue(claims.stream().noneMatch(c -> c.type() == ClaimType.QUOTE));
+        assertNull(claims.getFirst().speaker());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.claimdesk.claims.extraction;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class QuantityExtractorTest {
+
+    private final QuantityExtractor extractor = new QuantityExtractor();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Moscow has launched at least 1,370 missiles.|1370|AT_LEAST|missiles|missiles",
+            "The war has displaced over 10 million Ukrainians.|10000000|MORE_THAN|Ukrainians|Ukrainians",
+            "After nearly five weeks of fighting, Russia pulled back.|5|NEARLY|weeks|fighting",
+            "Up to 15,000 Russian soldiers were killed.|15000|UP_TO|soldiers|Russian soldiers",
+            "Russia lost 15,000 Russian soldiers killed in action.|15000|EXACT|soldiers|Russian soldiers killed",
+            "They destroyed more than 60 religious structures.|60|MORE_THAN|structures|religious structures",
+            "The town lies some 40 miles west of Kyiv.|40|ABOUT|miles|",
+            "The war has now entered its 34th day.|34|EXACT|day|",
+            "The West froze around $300 billion in reserves.|300000000000|ABOUT|USD|",
+            "Inflation reached 7.9% in February.|7.9|EXACT|%|",
+            "Rebels have been fighting for eight years.|8|EXACT|years|",
+            "An estimated 4,000 people remain.|4000|ABOUT|people|people",
+            "Fewer than 300 homes have power.|300|LESS_THAN|homes|homes",
+    })
+    void shouldReadValueQualifierAndUnit(String sentence, double value, Quantity.Qualifier qualifier, String unit, String subject) {
+        Quantity q = extractor.extract(sentence).getFirst();
+        assertEquals(value, q.value(), 1e-6);
+        assertEquals(qualifier, q.qualifier());
+        assertEquals(unit, q.unit());
+        if (subject != null) {
+            assertEquals(subject, q.subject());
+        }
+        assertEquals(q.text(), sentence.substring(q.start(), q.end()));
+    }
+
+    @Test
+    void shouldGiveBoundsForARange() {
+        Quantity q = extractor.extract("Between 20 and 30 tanks were seen.").getFirst();
+        assertEquals(Quantity.Qualifier.BETWEEN, q.qualifier());
+        assertEquals(20.0, q.low());
+        assertEquals(30.0, q.high());
+    }
+
+    @Test
+    void shouldNotTakeDatesYearsTimesOrFirstForQuantities() {
+        assertEquals(List.of(), extractor.extract("Separatists have fought since 2014, the first time on March 29 at 5 p.m."));
+        assertEquals(List.of(), extractor.extract("On 24 February 2022 troops crossed the border."));
+        assertEquals(1, extractor.extract("In 2021, 300 people died.").size());
+    }
+}
