@@ -36,4 +36,7 @@ public class ReceivedArticle extends PanacheEntityBase {
     public String traceparent;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** EXTRACTED, or why there are no claims (NOT_ENGLISH, EMPTY). */
+    @Column(name = "extraction_status")
+    public String extractionStatus;
 }

@@ -1,0 +1,59 @@
+package dev.claimdesk.claims;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A checkable statement of one article revision, with what its type carries and the cluster it joins. */
+@Entity
+@Table(name = "claim")
+public class Claim extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "article_id")
+    public UUID articleId;
+    public int revision;
+    public String type;
+    public String text;
+    @Column(name = "start_offset")
+    public int start;
+    @Column(name = "end_offset")
+    public int end;
+    @Column(name = "q_value")
+    public Double quantityValue;
+    @Column(name = "q_low")
+    public Double quantityLow;
+    @Column(name = "q_high")
+    public Double quantityHigh;
+    @Column(name = "q_qualifier")
+    public String quantityQualifier;
+    @Column(name = "q_unit")
+    public String quantityUnit;
+    @Column(name = "q_subject")
+    public String quantitySubject;
+    @Column(name = "q_text")
+    public String quantityText;
+    @Column(name = "q_start")
+    public Integer quantityStart;
+    @Column(name = "q_end")
+    public Integer quantityEnd;
+    public String speaker;
+    public String attribution;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] places;
+    public String actor;
+    public double checkworthiness;
+    @Column(name = "cluster_id")
+    public UUID clusterId;
+    public String status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}
