@@ -28,7 +28,8 @@ class ArticleFlowIT {
     void shouldCarryAnIngestedArticleAndItsTraceIntoClaimsService() throws Exception {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         try (ServiceProcess claims = ServiceProcess.start("claims-service", "claimdesk_systest_claims", Map.of());
-             ServiceProcess ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of())) {
+             ServiceProcess ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of());
+             EventTap extracted = new EventTap("claims", "claim.extracted.v1")) {
             String marker = UUID.randomUUID().toString();
             String id = given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest")).contentType(ContentType.JSON)
                     .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
@@ -59,6 +60,15 @@ class ArticleFlowIT {
             assertEquals(1, rows, "claims-service received the article once");
             assertNotNull(traceparent);
             assertTrue(traceparent.startsWith("00-" + traceId + "-"), "the request's trace continues in the consumer: " + traceparent);
+
+            EventTap.Event event = extracted.next(java.time.Duration.ofSeconds(20));
+            assertNotNull(event, "claim.extracted.v1 published");
+            assertEquals(id, event.body().get("articleId").asText());
+            assertEquals("", Contracts.violations("claim.extracted.v1", event.body()));
+            assertTrue(event.body().get("claims").size() >= 1, event.body().toString());
+            given().baseUri(claims.baseUri()).auth().oauth2(Tokens.valid("systest-editor", "editor"))
+                    .queryParam("articleId", id).get("/api/claims").then().statusCode(200)
+                    .body("items.quantity.value", org.hamcrest.Matchers.hasItem(14.0f));
         }
     }
 }
