@@ -21,22 +21,25 @@ public final class ClaimExtractor {
             + "commander|source|sources|diplomat|analyst|adviser|advisor|negotiator|officer|general|mayor|governor|"
             + "ambassador|secretary|chief|aide|lawmaker|senator|representative|expert|witness|resident|residents|"
             + "prosecutor|envoy|leader|head|delegation|ministry|kremlin|pentagon)";
+    /** A name with the lower-case role news puts before it: "agency chief Marta Holm". */
+    private static final String TITLED = "(?:\\p{Ll}[\\p{L}\\-]*\\s+){0,3}" + NAME;
     private static final String DESCRIBED = "(?<![\\p{L}])(?:an?|the|another|one)\\s+(?:[\\p{L}.’'\\-]+\\s+){0,5}?" + ROLE;
     private static final String SPEECH = "(?:said|says|told|added|stated|noted|claimed|warned|wrote|tweeted|insisted|"
             + "explained|announced|declared|stressed|argued|continued|replied|remarked|posted|asserted|acknowledged|"
-            + "admitted|confirmed|concluded|emphasized|emphasised)";
+            + "admitted|confirmed|concluded|emphasized|emphasised|indicated|suggested|predicted|vowed|urged|recalled|"
+            + "reported|was quoted as saying|were quoted as saying|was quoted|wrote)";
     private static final Pattern QUOTED = Pattern.compile("[“\"]([^”\"]{3,})[”\"]|[“\"][^”\"]{12,}$|^[^“\"]{12,}[”\"]");
     private static final Pattern SPEAKER_AFTER = Pattern.compile(
-            "[”\"],?\\s+(?:" + SPEECH + "\\s+(" + NAME + "|" + DESCRIBED + ")|(" + NAME + "|" + DESCRIBED + "|he|she|they)\\s+" + SPEECH + ")");
+            "[”\"],?\\s+(?:" + SPEECH + "\\s+(" + TITLED + "|" + DESCRIBED + ")|(" + TITLED + "|" + DESCRIBED + "|he|she|they)\\s+" + SPEECH + ")");
     private static final Pattern SPEAKER_BEFORE = Pattern.compile(
-            "(" + NAME + "|" + DESCRIBED + "|[Hh]e|[Ss]he|[Tt]hey)(?:,[^,]{1,80},)?\\s+(?:" + SPEECH + "|called)\\b[^“\"]{0,60}[“\"]");
+            "(" + NAME + "|" + DESCRIBED + "|[Hh]e|[Ss]he|[Tt]hey)(?:,[^,]{1,80},)?\\s+(?:" + SPEECH + "|called)\\b[^“\"]{0,150}[“\"]");
     private static final Pattern ACCORDING_TO = Pattern.compile("(?i)according to\\s+(" + NAME + "|" + DESCRIBED + "|[\\p{L}\\s]{3,40}?)(?=[,.;]|$)");
     private static final Pattern MILITARY = Pattern.compile("(?i)\\b(?:withdr[ae]w\\w*|draw(?:ing|s|n)? ?back|drew back|"
-            + "pull(?:ed|ing|s)? (?:back|out)|fall(?:ing|s)? back|fell back|retreat\\w*|advanc\\w*|recaptur\\w*|retak\\w*|"
-            + "retook|captur\\w*|seiz\\w*|shell\\w*|bomb\\w*|airstrike\\w*|air strike\\w*|missile strike\\w*|strik(?:e|es|ing)|"
-            + "struck|attack\\w*|invad\\w*|invasion|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
-            + "pushed away|being pushed|stall\\w*|deploy\\w*|mobiliz\\w*|offensive|counteroffensive|counter-offensive|"
-            + "troops?|forces|soldiers|military activit\\w*|defensive positions|positions near|occupi\\w*|shelling|fighting)\\b");
+            + "pull(?:ed|ing|s)? (?:back|out)|fall(?:ing|s)? back|fell back|retreat\\w*|advanc(?:e|ed|es|ing)|recaptur\\w*|retak\\w*|"
+            + "retook|captur\\w*|seiz\\w*|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)|airstrikes?|air strikes?|missile strikes?|strik(?:e|es|ing)|"
+            + "struck|attack(?:ed|ing|s)?|invad\\w*|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
+            + "pushed away|being pushed|stall(?:ed|ing|s)?|deploy\\w*|mobiliz\\w*|counteroffensive|counter-offensive|"
+            + "military activit\\w*|defensive positions|occupi\\w*|liberat\\w*|entered|surrounded|regroup\\w*|reinforc\\w*)\\b");
     private static final Pattern EVENTIVE = Pattern.compile("(?i)\\b(?:announced|agreed|signed|met|meet|meeting|talks|"
             + "imposed|sanction\\w*|launched|declared|proposed|proposals?|approved|rejected|voted|elected|appointed|"
             + "resigned|arrested|charged|released|visited|hosted|held|opened|closed|banned|froze|freez\\w*|"
@@ -49,7 +52,7 @@ public final class ClaimExtractor {
     private static final Pattern CASUALTIES = Pattern.compile("(?i)\\b(?:killed|dead|deaths?|died|wounded|injured|"
             + "casualt\\w*|missing|displaced|refugees|fled|civilians|children|victims)\\b");
     private static final Pattern PLACE = Pattern.compile("(?:\\b(?:in|near|around|toward|towards|from|outside|into|"
-            + "on|at|of|across|to|between)\\s+(?:the\\s+)?(?:(?:city|town|village|region|cities|towns|capital|"
+            + "on|at|of|across|to|between|including|like|such as)\\s+(?:the\\s+)?(?:(?:city|town|village|region|cities|towns|capital|"
             + "suburb|port|area)\\s+(?:of\\s+)?)?)(" + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)?" + ")");
     private static final Pattern ACTOR = Pattern.compile("^(?:The\\s+)?((?:" + "\\p{Lu}[\\p{L}’'\\-]+\\s+){0,3}"
             + "(?:forces|troops|army|military|soldiers|units|fighters|separatists)|\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+){0,2})");
@@ -59,6 +62,10 @@ public final class ClaimExtractor {
             "Defense", "Defence", "Deputy", "Foreign", "Russian", "Ukrainian", "American", "European", "Western",
             "He", "She", "They", "It", "We", "I", "This", "That", "Tuesday's", "Monday's", "Reuters", "AP", "CNN",
             "Sen", "Gen", "Col", "Mr", "Mrs", "Ms", "Dr");
+    /** A person named with a title or role: "Mayor Anna Dras", "President Volodymyr Zelenskyy". */
+    private static final Pattern PERSON = Pattern.compile("\\b(?:Mayor|President|Minister|Governor|Secretary|Chancellor|"
+            + "Prime Minister|General|Gen\\.|Colonel|Col\\.|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Senator|Sen\\.|spokesman|spokeswoman|"
+            + "chief|leader|commander|official|mayor|minister|president)\\s+(\\p{Lu}[\\p{L}’'\\-]+\\s+\\p{Lu}[\\p{L}’'\\-]+)");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:he|she|they)$");
 
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
@@ -77,17 +84,22 @@ public final class ClaimExtractor {
         String[] speakers = new String[sentences.size()];
         boolean[] quoted = new boolean[sentences.size()];
         String lastSpeaker = null;
+        String lastPerson = null;
         for (int i = 0; i < sentences.size(); i++) {
             Sentence sentence = sentences.get(i);
             String speaker = speaker(sentence.text());
             if (speaker != null && PRONOUN.matcher(speaker).matches()) {
-                speaker = lastSpeaker;
+                speaker = lastSpeaker != null ? lastSpeaker : lastPerson;
             } else if (speaker != null && Character.isUpperCase(speaker.charAt(0))
                     && !speaker.matches("(?i)^(?:an?|the|another|one)\\s.*")) {
                 lastSpeaker = speaker;
             }
             speakers[i] = speaker;
-            quoted[i] = QUOTED.matcher(sentence.text()).find() || sentence.inQuotation();
+            quoted[i] = isQuotation(sentence.text()) || sentence.inQuotation();
+            Matcher person = PERSON.matcher(sentence.text());
+            while (person.find()) {
+                lastPerson = person.group(1);
+            }
         }
         // A quotation over several sentences names its speaker once: in its first sentence or its last.
         for (int i = 0; i < sentences.size(); i++) {
@@ -100,9 +112,9 @@ public final class ClaimExtractor {
                     break;
                 }
             }
-            // the paragraph before quoted the same person: news style names a speaker once per run of quotes
-            if (speakers[i] == null && i > 0 && quoted[i - 1] && (sentences.get(i).inQuotation()
-                    || sentences.get(i).text().startsWith("“") || sentences.get(i).text().startsWith("\""))) {
+            // a quote standing alone after a sentence naming its speaker: news style names a speaker once
+            boolean opensWithQuote = sentences.get(i).text().startsWith("“") || sentences.get(i).text().startsWith("\"");
+            if (speakers[i] == null && i > 0 && (sentences.get(i).inQuotation() || opensWithQuote)) {
                 speakers[i] = speakers[i - 1];
             }
         }
@@ -139,6 +151,24 @@ public final class ClaimExtractor {
             }
         }
         return new Extraction(Extraction.Status.EXTRACTED, claims);
+    }
+
+    private static final Pattern NAMING = Pattern.compile("(?i)\\b(?:called|dubbed|termed|labell?ed|described as|"
+            + "referred to as)\\b[^“\"]{0,40}[“\"][^”\"]+[”\"]");
+
+    /**
+     * Quoted words someone said: three or more words in quotation marks, or a shorter phrase a speaker called
+     * something ("called the talks “productive”"). A scare-quoted word ("would “drastically” reduce") is not.
+     */
+    private static boolean isQuotation(String s) {
+        Matcher m = QUOTED.matcher(s);
+        while (m.find()) {
+            String inside = m.group(1) != null ? m.group(1) : m.group();
+            if (inside.strip().split("\\s+").length >= 3) {
+                return true;
+            }
+        }
+        return NAMING.matcher(s).find();
     }
 
     /** "in two key areas": a small count in words, neither a measure nor a casualty figure, is no claim. */
@@ -183,6 +213,10 @@ public final class ClaimExtractor {
 
     static List<String> places(String s) {
         Set<String> places = new LinkedHashSet<>();
+        Matcher taken = TAKEN_PLACE.matcher(s);
+        while (taken.find()) {
+            addPlace(places, taken.group(1));
+        }
         Matcher m = PLACE.matcher(s);
         while (m.find()) {
             if (addPlace(places, m.group(1))) {
@@ -197,7 +231,11 @@ public final class ClaimExtractor {
     }
 
     private static final Pattern LIST_CONTINUES = Pattern.compile(
-            "(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s+and\\s+)(\\p{Lu}[\\p{L}’'\\-]+)");
+            "(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s+and\\s+)(?:the\\s+)?(?:\\p{Ll}+\\s+)?(?:(?:city|town|village|region|port)\\s+of\\s+)?(\\p{Lu}[\\p{L}’'\\-]+)");
+    /** "retook Makariv", "recaptured the town of Trostyanets": the place is what was taken. */
+    private static final Pattern TAKEN_PLACE = Pattern.compile("(?i:\\b(?:recaptured|retaken|retook|retake|captured|"
+            + "seized|liberated|entered|shelled|encircled|surrounded|occupied|took|taken|bombed|struck|hit))\\s+"
+            + "(?:the\\s+)?(?:(?i:city|town|village|region|port)\\s+of\\s+)?(\\p{Lu}[\\p{L}’'\\-]+)");
     private static final Pattern INSTITUTION = Pattern.compile(
             "(?i).*\\b(?:ministry|office|council|committee|agency|department|news|times|post|presidential|palace|"
                     + "university|party|union|group|company|corporation|bank|forces|army|government|parliament)\\b.*");
