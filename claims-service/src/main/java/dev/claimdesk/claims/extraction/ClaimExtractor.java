@@ -39,13 +39,18 @@ public final class ClaimExtractor {
             + "retook|captur\\w*|seiz\\w*|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)|airstrikes?|air strikes?|missile strikes?|strik(?:e|es|ing)|"
             + "struck|attack(?:ed|ing|s)?|invad\\w*|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
             + "pushed away|being pushed|stall(?:ed|ing|s)?|deploy\\w*|mobiliz\\w*|counteroffensive|counter-offensive|"
-            + "military activit\\w*|defensive positions|occupi\\w*|liberat\\w*|entered|surrounded|regroup\\w*|reinforc\\w*)\\b");
-    private static final Pattern EVENTIVE = Pattern.compile("(?i)\\b(?:announced|agreed|signed|met|meet|meeting|talks|"
-            + "imposed|sanction\\w*|launched|declared|proposed|proposals?|approved|rejected|voted|elected|appointed|"
-            + "resigned|arrested|charged|released|visited|hosted|held|opened|closed|banned|froze|freez\\w*|"
-            + "pledged|promised|sent|delivered|supplied|provid\\w*|cut\\w*|suspend\\w*|expelled|recalled|"
-            + "reduc\\w*|scale back|neutral\\w*|damaged|destroyed|hit|taken offline|cyberattack|evacuat\\w*|"
-            + "will|would|has|have|had|was|were|is|are)\\b");
+            + "defensive positions|occupi\\w*|liberat\\w*|entered|surrounded|regroup\\w*|reinforc\\w*)\\b");
+    private static final Pattern FORCES = Pattern.compile("(?i)\\b(?:troops?|forces|soldiers|army|armies|units|"
+            + "battalions?|brigades?|tanks|convoys?|fighters|militants|rebels|separatists|advance|offensive)\\b");
+    /** Addressing the reader: appeals, newsletters, notes to readers, never a claim. */
+    private static final Pattern TO_READER = Pattern.compile("(?i)\\b(?:you|your|please|subscribe|newsletter|"
+            + "this article was updated|click here|sign up)\\b");
+    /** Something that happened or was decided: the verbs of events, not of states ("is", "has") or views. */
+    private static final Pattern EVENTIVE = Pattern.compile("(?i)\\b(?:announc|agree|signed|signing|met\\b|meet|impos|"
+            + "launch|declar|propos|approv|reject|voted|elect|appoint|resign|arrest|charged|releas|visit|host|held|hold|"
+            + "opened|closed|banned|froze|freez|pledg|promis|sent\\b|send|deliver|suppli|supply|cut|suspend|expel|"
+            + "recall|designat|damag|destroy|evacuat|reduc|accept|offer|warn|denied|deny|confirm|sanction|order|decid|"
+            + "plann|schedul|scale|taken offline|cyberattack|talks|negotiat|publish|report|found|killed|died)\\w*");
     private static final Pattern OPINION = Pattern.compile("(?i)\\b(?:i think|i believe|we believe|in my view|"
             + "should|ought|hope|hopes|hoped|might|may well|perhaps|probably|seems|appears to|opinion|"
             + "it is time|we must|let us|let's)\\b");
@@ -137,9 +142,13 @@ public final class ClaimExtractor {
                         attribution(s), places, actor, score(ClaimType.STATISTIC, s, places)));
             }
             ClaimType type = null;
+            boolean toReader = TO_READER.matcher(s).find() && !quoted[i];
             if (quoted[i] && speakers[i] != null) {
-                type = ClaimType.QUOTE;
-            } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || actor != null)) {
+                // one claim per quotation: the sentence it opens in carries it, its continuations do not
+                type = sentence.inQuotation() ? null : ClaimType.QUOTE;
+            } else if (toReader) {
+                type = null;
+            } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || actor != null || FORCES.matcher(s).find())) {
                 type = ClaimType.MILITARY_ACTION;
             } else if (EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")) {
                 type = ClaimType.EVENT;

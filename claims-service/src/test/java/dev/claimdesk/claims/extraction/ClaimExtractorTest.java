@@ -50,11 +50,11 @@ class ClaimExtractorTest {
     }
 
     @Test
-    void shouldCarryASpeakerNamedAtTheEndOfAQuoteOverSeveralSentences() {
-        List<ExtractedClaim> claims = claims("“The convoy left at dawn. It reached the border by noon,” the regional governor said.");
-        List<ExtractedClaim> quotes = claims.stream().filter(c -> c.type() == ClaimType.QUOTE).toList();
-        assertEquals(2, quotes.size());
-        quotes.forEach(q -> assertEquals("the regional governor", q.speaker()));
+    void shouldMakeAQuoteOverSeveralSentencesOneClaimWithTheSpeakerNamedAtItsEnd() {
+        String text = "“The convoy left at dawn. It reached the border by noon,” the regional governor said.";
+        ExtractedClaim quote = only(claims(text), ClaimType.QUOTE);
+        assertEquals("the regional governor", quote.speaker());
+        assertEquals("“The convoy left at dawn.", quote.text());
     }
 
     @Test
@@ -94,6 +94,7 @@ class ClaimExtractorTest {
         List<ExtractedClaim> claims = claims("Floods hit the north\nThe so-called “recovery plan” was published on Monday by the Finance Ministry.");
         assertTrue(claims.stream().noneMatch(c -> c.text().equals("Floods hit the north")));
         assertTrue(claims.stream().noneMatch(c -> c.type() == ClaimType.QUOTE));
+        assertEquals(ClaimType.EVENT, claims.getFirst().type());
         assertNull(claims.getFirst().speaker());
     }
 }

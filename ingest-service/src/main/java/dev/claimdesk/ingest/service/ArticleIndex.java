@@ -113,7 +113,8 @@ public class ArticleIndex {
 
     /** The stored article this text most likely copies, from another article than {@code self}. */
     public Optional<Match> closestEarlier(int[] signature, UUID self) {
-        String sql = "SELECT r.article_id, r.minhash, r.ingested_at FROM article_revision r JOIN ("
+        // A copy of a copy points at the original: the match's own copy_of when it has one.
+        String sql = "SELECT coalesce(r.copy_of, r.article_id), r.minhash, r.ingested_at FROM article_revision r JOIN ("
                 + " SELECT article_id, revision FROM article_band WHERE band = ANY (?) AND article_id <> ?"
                 + " GROUP BY article_id, revision HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 50) c"
                 + " ON r.article_id = c.article_id AND r.revision = c.revision";

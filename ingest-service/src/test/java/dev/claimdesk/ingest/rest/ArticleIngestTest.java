@@ -90,6 +90,20 @@ class ArticleIngestTest {
     }
 
     @Test
+    void shouldPointACopyOfACopyAtTheOriginal() {
+        String body = Articles.uniqueBody();
+        String original = post(Articles.text("Original", body)).statusCode(201).extract().path("id");
+        // The second copy is nearer to the first copy than to the original, yet names the original.
+        String rewritten = body + "\n\nThe figures were confirmed by the regional office later that evening.";
+        Map<String, Object> copy = Articles.text("Original", rewritten);
+        copy.put("outlet", "Aggregator");
+        post(copy).statusCode(201).body("copyOf", equalTo(original));
+        Map<String, Object> copyOfCopy = Articles.text("Original", rewritten);
+        copyOfCopy.put("outlet", "Second aggregator");
+        post(copyOfCopy).statusCode(201).body("copyOf", equalTo(original));
+    }
+
+    @Test
     void shouldFlagTheRewrittenPracticeCopyAndNotTheIndependentReport() {
         Map<String, String> ids = new java.util.HashMap<>();
         for (SharedEval.GoldArticle a : SharedEval.practice()) {
