@@ -1,5 +1,6 @@
 package dev.claimdesk.claims;
 
+import dev.claimdesk.claims.extraction.Quantity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,4 +57,11 @@ public class Claim extends PanacheEntityBase {
     public String status;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The figure this claim states, or null. */
+    public Quantity quantity() {
+        return quantityValue == null ? null : new Quantity(quantityValue, quantityLow, quantityHigh,
+                Quantity.Qualifier.valueOf(quantityQualifier), quantityUnit, quantitySubject, quantityText,
+                quantityStart, quantityEnd);
+    }
 }

@@ -2,6 +2,7 @@ package dev.claimdesk.claims.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.extraction.Quantity;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,20 +13,13 @@ import java.util.UUID;
 public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, int revision, String language,
                              List<Item> claims) {
 
-    public record QuantityItem(double value, Double low, Double high, String qualifier, String unit, String subject,
-                               String text, int start, int end) {
-    }
-
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Item(UUID id, String type, String text, int start, int end, QuantityItem quantity, String speaker,
+    public record Item(UUID id, String type, String text, int start, int end, Quantity quantity, String speaker,
                        String attribution, List<String> places, String actor, double checkworthiness, UUID clusterId,
                        List<UUID> conflicts) {
 
         public static Item of(Claim c) {
-            QuantityItem quantity = c.quantityValue == null ? null : new QuantityItem(c.quantityValue, c.quantityLow,
-                    c.quantityHigh, c.quantityQualifier, c.quantityUnit, c.quantitySubject, c.quantityText, c.quantityStart,
-                    c.quantityEnd);
-            return new Item(c.id, c.type, c.text, c.start, c.end, quantity, c.speaker, c.attribution,
+            return new Item(c.id, c.type, c.text, c.start, c.end, c.quantity(), c.speaker, c.attribution,
                     c.places == null ? List.of() : Arrays.asList(c.places), c.actor, c.checkworthiness, c.clusterId, List.of());
         }
     }

@@ -1,6 +1,7 @@
 package dev.claimdesk.claims.rest;
 
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.extraction.Quantity;
 import dev.claimdesk.claims.service.ClaimQueries;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.rest.Page;
@@ -37,13 +38,10 @@ public class ClaimResource {
     }
 
     public record ClaimView(UUID id, UUID articleId, int revision, String type, String text, int start, int end,
-                            ExtractResource.QuantityView quantity, String speaker, String attribution, List<String> places,
+                            Quantity quantity, String speaker, String attribution, List<String> places,
                             String actor, double checkworthiness, UUID clusterId, String status, Object verdict) {
         static ClaimView of(Claim c) {
-            ExtractResource.QuantityView quantity = c.quantityValue == null ? null : new ExtractResource.QuantityView(
-                    c.quantityValue, c.quantityLow, c.quantityHigh, c.quantityQualifier, c.quantityUnit, c.quantitySubject,
-                    c.quantityText, c.quantityStart, c.quantityEnd);
-            return new ClaimView(c.id, c.articleId, c.revision, c.type, c.text, c.start, c.end, quantity, c.speaker,
+            return new ClaimView(c.id, c.articleId, c.revision, c.type, c.text, c.start, c.end, c.quantity(), c.speaker,
                     c.attribution, c.places == null ? List.of() : Arrays.asList(c.places), c.actor,
                     Math.round(c.checkworthiness * 1000) / 1000.0, c.clusterId, c.status, null);
         }

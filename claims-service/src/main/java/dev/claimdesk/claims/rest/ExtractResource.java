@@ -1,6 +1,5 @@
 package dev.claimdesk.claims.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.claimdesk.claims.extraction.ClaimExtractor;
 import dev.claimdesk.claims.extraction.ExtractedClaim;
 import dev.claimdesk.claims.extraction.Extraction;
@@ -40,19 +39,10 @@ public class ExtractResource {
     public record ExtractRequest(String text, String publishedAt, String language) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QuantityView(double value, Double low, Double high, String qualifier, String unit, String subject,
-                               String text, int start, int end) {
-        static QuantityView of(Quantity q) {
-            return q == null ? null : new QuantityView(q.value(), q.low(), q.high(), q.qualifier().name(), q.unit(), q.subject(),
-                    q.text(), q.start(), q.end());
-        }
-    }
-
-    public record ClaimView(String type, String text, int start, int end, QuantityView quantity, String speaker,
+    public record ClaimView(String type, String text, int start, int end, Quantity quantity, String speaker,
                             String attribution, List<String> places, String actor, double checkworthiness) {
         static ClaimView of(ExtractedClaim c) {
-            return new ClaimView(c.type().name(), c.text(), c.start(), c.end(), QuantityView.of(c.quantity()), c.speaker(),
+            return new ClaimView(c.type().name(), c.text(), c.start(), c.end(), c.quantity(), c.speaker(),
                     c.attribution(), c.places(), c.actor(), Math.round(c.checkworthiness() * 1000) / 1000.0);
         }
     }
