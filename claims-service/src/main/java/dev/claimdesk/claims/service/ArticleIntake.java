@@ -30,9 +30,11 @@ public class ArticleIntake {
 
     private final ClaimExtractor extractor = new ClaimExtractor();
     private final Outbox outbox;
+    private final Clusters clusters;
 
-    ArticleIntake(Outbox outbox) {
+    ArticleIntake(Outbox outbox, Clusters clusters) {
         this.outbox = outbox;
+        this.clusters = clusters;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -60,8 +62,11 @@ public class ArticleIntake {
         article.extractionStatus = extraction.status().name();
         article.persist();
         List<Claim> claims = new ArrayList<>();
+        List<Clusters.Candidate> candidates = extraction.claims().isEmpty() ? List.of()
+                : clusters.candidatesFor(article.key.articleId());
         for (ExtractedClaim extracted : extraction.claims()) {
             Claim claim = toEntity(article, extracted);
+            claim.clusterId = clusters.clusterFor(extracted, candidates).orElse(claim.clusterId);
             claim.persist();
             claims.add(claim);
         }
@@ -96,7 +101,7 @@ public class ArticleIntake {
         claim.places = extracted.places().toArray(String[]::new);
         claim.actor = extracted.actor();
         claim.checkworthiness = extracted.checkworthiness();
-        // Until clustering across outlets lands, every claim is a cluster of its own.
+        // a cluster of its own unless Clusters finds the same claim in another article
         claim.clusterId = UUID.randomUUID();
         claim.status = "PENDING";
         claim.createdAt = article.receivedAt;

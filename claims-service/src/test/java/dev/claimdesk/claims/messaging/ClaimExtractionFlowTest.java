@@ -83,4 +83,39 @@ class ClaimExtractionFlowTest {
         givenToken(REVIEWER).get("/api/claims/" + id).then().statusCode(200).body("articleId", equalTo(articleId.toString()));
         givenToken(REVIEWER).get("/api/claims/" + UUID.randomUUID()).then().statusCode(404);
     }
+
+    @Test
+    void shouldPutTheSameClaimFromTwoOutletsIntoOneClusterAndOtherClaimsApart() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String marker = first.toString().substring(0, 8);
+        ingest(first, "Wire", "The port authority said 212 containers fell overboard near Hallstatt" + marker
+                + " during the storm on Friday.\nOfficials closed the harbour road for repairs on Saturday morning.");
+        ingest(second, "Daily", "During Friday's storm, 212 containers fell overboard near Hallstatt" + marker
+                + ", the port authority said.\nThe operator Nordline announced a new ferry timetable to Brenn on Monday.");
+        Claim a = Claim.<Claim>find("articleId = ?1 and type = 'STATISTIC'", first).firstResult();
+        Claim b = Claim.<Claim>find("articleId = ?1 and type = 'STATISTIC'", second).firstResult();
+        assertEquals(a.clusterId, b.clusterId, "the same figure in two outlets");
+        Claim other = Claim.<Claim>find("articleId = ?1 and type <> 'STATISTIC'", second).firstResult();
+        assertNotNull(other);
+        org.junit.jupiter.api.Assertions.assertNotEquals(a.clusterId, other.clusterId);
+    }
+
+    private static void ingest(UUID articleId, String outlet, String cleanText) throws Exception {
+        String body = JSON.writeValueAsString(JSON.createObjectNode()
+                .put("eventId", articleId.toString()).put("occurredAt", "2022-03-29T12:00:05Z")
+                .put("articleId", articleId.toString()).put("revision", 1).put("title", "Storm")
+                .put("outlet", outlet).put("language", "en").put("cleanText", cleanText));
+        try (Broker broker = Broker.connect()) {
+            broker.channel.confirmSelect();
+            broker.channel.basicPublish("articles", "article.ingested.v1", true, new AMQP.BasicProperties.Builder()
+                    .messageId(articleId.toString()).deliveryMode(2).build(), body.getBytes(StandardCharsets.UTF_8));
+            broker.channel.waitForConfirmsOrDie(5000);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Claim.count("articleId", articleId) == 0) {
+            org.junit.jupiter.api.Assertions.assertTrue(Instant.now().isBefore(deadline), "claims of " + articleId);
+            Thread.sleep(50);
+        }
+    }
 }

@@ -1,0 +1,104 @@
+package dev.claimdesk.claims.extraction;
+
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How likely two claims from different articles state the same thing: the overlap of their content words
+ * (crudely stemmed, so "activity" meets "activities"), plus agreement on what the type carries: the same
+ * speaker's surname for quotes, a shared place, the same figure or the same counted thing.
+ */
+public final class ClaimSimilarity {
+
+    /** Above this, two claims of one type join one cluster. */
+    public static final double SAME_CLAIM = 0.42;
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*|\\d[\\d,.]*");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to",
+            "for", "from", "with", "by", "as", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were",
+            "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "told", "also", "which", "who",
+            "their", "they", "them", "there", "than", "into", "about", "after", "before", "over", "more", "some", "not",
+            "his", "her", "he", "she", "we", "our", "us", "you", "your", "i", "my", "so", "if", "up", "out", "all",
+            "can", "could", "may", "might", "should", "according", "while", "when", "what", "where", "how");
+
+    public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
+                           String counted) {
+    }
+
+    public static Features features(ClaimType type, String text, String speaker, List<String> places, Quantity quantity) {
+        Set<String> words = new HashSet<>();
+        Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String w = m.group().replaceAll("['’]s$", "").replaceAll("[,.]$", "");
+            if (w.length() >= 3 && !STOP.contains(w)) {
+                words.add(stem(w));
+            }
+        }
+        String surname = null;
+        if (speaker != null && !speaker.isBlank()) {
+            String[] parts = speaker.strip().split("\\s+");
+            String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+            surname = Character.isUpperCase(parts[parts.length - 1].charAt(0)) ? last : null;
+        }
+        Set<String> placeSet = new HashSet<>();
+        for (String p : places) {
+            placeSet.add(p.toLowerCase(Locale.ROOT));
+        }
+        return new Features(type, words, surname, placeSet,
+                quantity == null ? null : quantity.value(),
+                quantity == null || quantity.unit() == null ? null : stem(quantity.unit().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * 0..1. A figure compares only with figures; the other types with each other, as outlets tell one happening
+     * as an event, a military action or a quote.
+     */
+    public static double similarity(Features a, Features b) {
+        boolean figures = a.type() == ClaimType.STATISTIC || b.type() == ClaimType.STATISTIC;
+        if ((figures && a.type() != b.type()) || a.words().isEmpty() || b.words().isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(a.words());
+        common.retainAll(b.words());
+        // overlap coefficient: a short wire sentence inside a longer rewrite still counts fully
+        double words = common.size() / (double) Math.min(a.words().size(), b.words().size());
+        double score = 0.75 * words - (a.type() == b.type() ? 0 : 0.05);
+        if (a.surname() != null && a.surname().equals(b.surname())) {
+            score += 0.25;
+        }
+        if (!a.places().isEmpty() && a.places().stream().anyMatch(b.places()::contains)) {
+            score += 0.1;
+        }
+        if (a.type() == ClaimType.STATISTIC) {
+            boolean sameCounted = a.counted() != null && a.counted().equals(b.counted());
+            boolean sameValue = a.value() != null && a.value().equals(b.value());
+            score += sameValue && sameCounted ? 0.2 : sameCounted ? 0.05 : sameValue ? 0.05 : -0.2;
+        }
+        return Math.max(0, Math.min(1, score));
+    }
+
+    /** Plural, -ing, -ed and -ly endings off, so inflections of one word meet. */
+    static String stem(String w) {
+        if (w.length() > 5 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 5 && w.endsWith("ing")) {
+            return w.substring(0, w.length() - 3);
+        }
+        if (w.length() > 4 && w.endsWith("ed")) {
+            return w.substring(0, w.length() - 2);
+        }
+        if (w.length() > 4 && w.endsWith("ly")) {
+            return w.substring(0, w.length() - 2);
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.claimdesk.claims.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClaimSimilarityTest {
+
+    private static ClaimSimilarity.Features quote(String text, String speaker) {
+        return ClaimSimilarity.features(ClaimType.QUOTE, text, speaker, List.of(), null);
+    }
+
+    private static ClaimSimilarity.Features figure(String sentence) {
+        Quantity q = new QuantityExtractor().extract(sentence).getFirst();
+        return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), q);
+    }
+
+    @Test
+    void shouldJoinTheSameQuoteToldByTwoOutletsInOtherWords() {
+        double same = ClaimSimilarity.similarity(
+                quote("“The ministry has decided to sharply cut spending on new roads,” Finance Minister Ana Berg said.", "Finance Minister Ana Berg"),
+                quote("Berg said the ministry had decided to cut spending sharply on new roads.", "Berg"));
+        assertTrue(same >= ClaimSimilarity.SAME_CLAIM, "same claim: " + same);
+    }
+
+    @Test
+    void shouldKeepApartDifferentStatementsOfOneSpeaker() {
+        double different = ClaimSimilarity.similarity(
+                quote("“The ministry has decided to sharply cut spending on new roads,” Finance Minister Ana Berg said.", "Finance Minister Ana Berg"),
+                quote("“Teachers will receive a pay rise in March,” Berg told parliament.", "Berg"));
+        assertTrue(different < ClaimSimilarity.SAME_CLAIM, "different claims: " + different);
+    }
+
+    @Test
+    void shouldJoinFiguresOfOneThingAndKeepFiguresOfOtherThingsApart() {
+        double same = ClaimSimilarity.similarity(figure("The floods killed at least 40 people in the valley."),
+                figure("At least 40 people were killed by floods in the valley, officials said."));
+        double other = ClaimSimilarity.similarity(figure("The floods killed at least 40 people in the valley."),
+                figure("The floods damaged 300 homes in the valley."));
+        assertTrue(same >= ClaimSimilarity.SAME_CLAIM, "same figure: " + same);
+        assertTrue(other < ClaimSimilarity.SAME_CLAIM, "other figure: " + other);
+    }
+
+    @Test
+    void shouldNeverJoinAFigureWithAnotherType() {
+        ClaimSimilarity.Features event = ClaimSimilarity.features(ClaimType.EVENT,
+                "The floods killed at least 40 people in the valley.", null, List.of(), null);
+        assertTrue(ClaimSimilarity.similarity(figure("The floods killed at least 40 people in the valley."), event) == 0);
+    }
+}
