@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class ClaimSimilarity {
 
     /** Above this, two claims of one type join one cluster. */
-    public static final double SAME_CLAIM = 0.42;
+    public static final double SAME_CLAIM = 0.38;
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*|\\d[\\d,.]*");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to",
@@ -65,19 +65,25 @@ public final class ClaimSimilarity {
         }
         Set<String> common = new HashSet<>(a.words());
         common.retainAll(b.words());
-        // overlap coefficient: a short wire sentence inside a longer rewrite still counts fully
-        double words = common.size() / (double) Math.min(a.words().size(), b.words().size());
+        // overlap coefficient (a short wire sentence inside a longer rewrite counts fully), tempered by Jaccard
+        // so that two short sentences about one story do not pass for one claim on a few shared words
+        double overlap = common.size() / (double) Math.min(a.words().size(), b.words().size());
+        double jaccard = common.size() / (double) (a.words().size() + b.words().size() - common.size());
+        double words = 0.6 * overlap + 0.4 * jaccard;
+        if (a.type() == ClaimType.STATISTIC) {
+            // figures of different things never join; of one thing they do, agreeing or not (conflicts)
+            if (a.counted() == null || !a.counted().equals(b.counted())) {
+                return 0;
+            }
+            boolean sameValue = a.value() != null && a.value().equals(b.value());
+            return Math.max(0, Math.min(1, 0.6 * words + 0.2 + (sameValue ? 0.15 : 0)));
+        }
         double score = 0.75 * words - (a.type() == b.type() ? 0 : 0.05);
         if (a.surname() != null && a.surname().equals(b.surname())) {
             score += 0.25;
         }
         if (!a.places().isEmpty() && a.places().stream().anyMatch(b.places()::contains)) {
             score += 0.1;
-        }
-        if (a.type() == ClaimType.STATISTIC) {
-            boolean sameCounted = a.counted() != null && a.counted().equals(b.counted());
-            boolean sameValue = a.value() != null && a.value().equals(b.value());
-            score += sameValue && sameCounted ? 0.2 : sameCounted ? 0.05 : sameValue ? 0.05 : -0.2;
         }
         return Math.max(0, Math.min(1, score));
     }
