@@ -61,7 +61,8 @@ recreate_database() {
   psql_admin -c "CREATE DATABASE \"$1\" OWNER \"$2\""
 }
 
-# ensure_rabbit_user USER PASSWORD VHOST: the user owns the vhost and nothing else.
+# ensure_rabbit_user USER PASSWORD VHOST [CONFIGURE WRITE READ]: the user with these permissions on the vhost
+# (all of it when none are given) and nothing else.
 ensure_rabbit_user() {
   rabbitmqctl -q add_vhost "$3" >/dev/null 2>&1 || true
   if rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$1"; then
@@ -69,7 +70,7 @@ ensure_rabbit_user() {
   else
     rabbitmqctl -q add_user "$1" "$2" >/dev/null
   fi
-  rabbitmqctl -q set_permissions -p "$3" "$1" ".*" ".*" ".*" >/dev/null
+  rabbitmqctl -q set_permissions -p "$3" "$1" "${4:-.*}" "${5:-.*}" "${6:-.*}" >/dev/null
 }
 
 random_secret() {
@@ -119,11 +120,5 @@ broker_permissions() {
 broker_user() {
   local perms
   read -r -a perms <<< "$(broker_permissions "$1")"
-  rabbitmqctl -q add_vhost "$4" >/dev/null 2>&1 || true
-  if rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$2"; then
-    rabbitmqctl -q change_password "$2" "$3" >/dev/null
-  else
-    rabbitmqctl -q add_user "$2" "$3" >/dev/null
-  fi
-  rabbitmqctl -q set_permissions -p "$4" "$2" "${perms[0]}" "${perms[1]}" "${perms[2]}" >/dev/null
+  ensure_rabbit_user "$2" "$3" "$4" "${perms[0]}" "${perms[1]}" "${perms[2]}"
 }

@@ -28,6 +28,8 @@ public final class ClaimExtractor {
             + "explained|announced|declared|stressed|argued|continued|replied|remarked|posted|asserted|acknowledged|"
             + "admitted|confirmed|concluded|emphasized|emphasised|indicated|suggested|predicted|vowed|urged|recalled|"
             + "reported|was quoted as saying|were quoted as saying|was quoted|wrote)";
+    private static final Pattern SPEECH_VERB = Pattern.compile("\\b" + SPEECH + "\\b");
+    private static final Pattern ENTITY = Pattern.compile("\\s\\p{Lu}[\\p{L}’'\\-]+");
     private static final Pattern QUOTED = Pattern.compile("[“\"]([^”\"]{3,})[”\"]|[“\"][^”\"]{12,}$|^[^“\"]{12,}[”\"]");
     private static final Pattern SPEAKER_AFTER = Pattern.compile(
             "[”\"],?\\s+(?:" + SPEECH + "\\s+(" + TITLED + "|" + DESCRIBED + ")|(" + TITLED + "|" + DESCRIBED + "|he|she|they)\\s+" + SPEECH + ")");
@@ -271,7 +273,7 @@ public final class ClaimExtractor {
 
     private static boolean hasEntity(String s) {
         // a capitalised word after the first one: a person, a place, an organisation
-        return Pattern.compile("\\s\\p{Lu}[\\p{L}’'\\-]+").matcher(s).find();
+        return ENTITY.matcher(s).find();
     }
 
     /** 0..1: casualties, figures, named places and attributed statements high; opinion and questions low. */
@@ -288,7 +290,7 @@ public final class ClaimExtractor {
         if (!places.isEmpty()) {
             score += 0.1;
         }
-        if (ACCORDING_TO.matcher(s).find() || Pattern.compile("\\b" + SPEECH + "\\b").matcher(s).find()) {
+        if (ACCORDING_TO.matcher(s).find() || SPEECH_VERB.matcher(s).find()) {
             score += 0.05;
         }
         if (OPINION.matcher(s).find()) {

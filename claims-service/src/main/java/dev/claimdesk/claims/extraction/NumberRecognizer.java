@@ -55,6 +55,7 @@ public final class NumberRecognizer {
     /** Suffixes that may stand apart from the figure ("2.33 k"); single letters like b stay glued to it. */
     private static final List<String> SPACED_SUFFIXES = List.of("k", "K", "G", "M", "MM", "mil", "bln", "bn", "tln", "tn");
 
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern DOTTED = Pattern.compile("\\d+(?:\\.\\d+){2,}|\\d+(?:/\\d+){2,}");
     private static final Pattern NUMERAL = Pattern.compile(
             "(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?!\\d)|(?<!\\d,)\\d+,\\d{1,2}(?![\\d,])|\\d+)(?:\\.\\d+)?|\\.\\d+");
@@ -122,7 +123,7 @@ public final class NumberRecognizer {
         Matcher dotted = DOTTED.matcher(text).region(i, n).useTransparentBounds(true);
         if (dotted.lookingAt()) {
             // An address or a date: each part a number of its own.
-            Matcher part = Pattern.compile("\\d+").matcher(text).region(i, dotted.end());
+            Matcher part = DIGITS.matcher(text).region(i, dotted.end());
             while (part.find()) {
                 toks.add(new Tok(Type.NUM, part.start(), part.end(), part.group(), Double.parseDouble(part.group()), NumberMatch.Kind.INTEGER));
             }
@@ -254,7 +255,7 @@ public final class NumberRecognizer {
             }
             return new Phrase(0.5, NumberMatch.Kind.FRACTION, i + 1);
         }
-        if (t.type == Type.WORD && ordinalValue(toks, i) != null && ordinals) {
+        if (t.type == Type.WORD && ordinals) {
             int[] next = {i};
             Double ordinal = ordinalAt(toks, i, next);
             if (ordinal != null && !t.lower.equals("second")) {
@@ -276,10 +277,7 @@ public final class NumberRecognizer {
             int k = j + 1;
             while (k < toks.size() && toks.get(k).type == Type.WORD) {
                 String w = toks.get(k).lower;
-                if (UNITS.containsKey(w) && UNITS.get(w) < 10) {
-                    decimals.append(UNITS.get(w));
-                    k++;
-                } else if (UNITS.containsKey(w)) {
+                if (UNITS.containsKey(w)) {
                     decimals.append(UNITS.get(w));
                     k++;
                 } else if (TENS.containsKey(w)) {
@@ -393,8 +391,7 @@ public final class NumberRecognizer {
         }
         String w = toks.get(i + 1).lower;
         if (w.equals("hundred") || SCALES.containsKey(w) || w.startsWith("dozen")) {
-            Cardinal rest = cardinalFrom(toks, i + 1, 1, true);
-            return rest;
+            return cardinalFrom(toks, i + 1, 1, true);
         }
         if (w.equals("half")) {
             return null;
@@ -585,10 +582,6 @@ public final class NumberRecognizer {
             next[0] = i + 1;
         }
         return single;
-    }
-
-    private static Double ordinalValue(List<Tok> toks, int i) {
-        return ordinalAt(toks, i, new int[]{i});
     }
 
     private static Double singleOrdinal(String w) {

@@ -27,6 +27,7 @@ public final class QuantityExtractor {
             "(?i)^\\s*(?:of\\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\b");
     private static final Pattern TIME_AFTER = Pattern.compile("(?i)^\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|^:\\d\\d");
     private static final Pattern YEAR_BEFORE = Pattern.compile("(?i)(?:\\b(?:in|since|of|by|from|until|till|during|year|early|late|mid|spring|summer|autumn|fall|winter)\\s*-?\\s*|[,(]\\s*)$");
+    private static final Pattern OF_WHAT = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     private static final Set<String> MEASURES = Set.of("percent", "per", "%", "miles", "mile", "km", "kilometers",
             "kilometres", "kilometer", "kilometre", "meters", "metres", "feet", "tons", "tonnes", "kg", "kilograms",
@@ -195,7 +196,7 @@ public final class QuantityExtractor {
 
     /** "of fighting", "in foreign exchange and gold reserves": the words a measure is of. */
     private static String subjectAfter(String sentence, int at) {
-        Matcher m = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})").matcher(sentence.substring(at));
+        Matcher m = OF_WHAT.matcher(sentence.substring(at));
         if (!m.find()) {
             return null;
         }

@@ -75,7 +75,7 @@ public final class RangeRecognizer {
             if (used[i]) {
                 continue;
             }
-            Bound bound = bound(text, lower, figures.get(i), i == 0 ? 0 : figures.get(i - 1).end(),
+            Bound bound = bound(lower, figures.get(i), i == 0 ? 0 : figures.get(i - 1).end(),
                     i + 1 < figures.size() ? figures.get(i + 1).start() : -1);
             if (bound != null) {
                 bounds.add(bound);
@@ -105,7 +105,7 @@ public final class RangeRecognizer {
     }
 
     /** The figure with the comparator before or after it, or null when it stands alone. */
-    private static Bound bound(String text, String lower, NumberMatch figure, int notBefore, int nextFigure) {
+    private static Bound bound(String lower, NumberMatch figure, int notBefore, int nextFigure) {
         String before = lower.substring(Math.max(notBefore, figure.start() - 45), figure.start());
         int beforeOffset = figure.start() - before.length();
         Side side = null;

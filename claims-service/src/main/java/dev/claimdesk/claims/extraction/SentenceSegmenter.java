@@ -26,10 +26,12 @@ public final class SentenceSegmenter {
     /** Abbreviations that may end a sentence: inside only when the next sentence starts in lower case or a digit. */
     private static final Set<String> MAYBE_INSIDE = Set.of("a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "corp",
             "ltd", "co", "jr", "sr", "etc", "d.c", "u.s.a");
+    private static final ULocale ENGLISH = new ULocale("en@ss=standard");
     private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}][\\p{L}.\\-]*)\\.[\"'”’)]*\\s*$");
 
     public List<Sentence> split(String text) {
         List<Sentence> sentences = new ArrayList<>();
+        BreakIterator iterator = BreakIterator.getSentenceInstance(ENGLISH);
         int lineStart = 0;
         boolean inQuotation = false;
         while (lineStart < text.length()) {
@@ -37,7 +39,7 @@ public final class SentenceSegmenter {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            List<int[]> spans = splitLine(text, lineStart, lineEnd);
+            List<int[]> spans = splitLine(iterator, text, lineStart, lineEnd);
             for (int[] span : spans) {
                 int s = span[0];
                 int e = span[1];
@@ -61,18 +63,17 @@ public final class SentenceSegmenter {
         return sentences;
     }
 
-    private List<int[]> splitLine(String text, int from, int to) {
+    private static List<int[]> splitLine(BreakIterator iterator, String text, int from, int to) {
         List<int[]> spans = new ArrayList<>();
         if (from >= to) {
             return spans;
         }
-        BreakIterator iterator = BreakIterator.getSentenceInstance(new ULocale("en@ss=standard"));
         String line = text.substring(from, to);
         iterator.setText(line);
         int start = iterator.first();
         int pendingStart = start;
         for (int end = iterator.next(); end != BreakIterator.DONE; end = iterator.next()) {
-            if (end < line.length() && staysInside(line.substring(pendingStart, end), line.substring(end))) {
+            if (end < line.length() && staysInside(line, pendingStart, end)) {
                 continue;
             }
             spans.add(new int[]{from + pendingStart, from + end});
@@ -84,18 +85,22 @@ public final class SentenceSegmenter {
         return spans;
     }
 
-    /** Whether the break after {@code before} only follows an abbreviation and the sentence goes on. */
-    static boolean staysInside(String before, String after) {
-        Matcher m = LAST_WORD.matcher(before);
+    /** Whether the break at {@code end} only follows an abbreviation and the sentence goes on. */
+    static boolean staysInside(String line, int sentenceStart, int end) {
+        // the last word before the break is all that matters: look at a short window, not the whole sentence
+        Matcher m = LAST_WORD.matcher(line.substring(Math.max(sentenceStart, end - 60), end));
         if (!m.find()) {
             return false;
         }
         String word = m.group(1).toLowerCase(Locale.ROOT);
-        String next = after.stripLeading();
-        if (next.isEmpty()) {
+        int at = end;
+        while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+            at++;
+        }
+        if (at == line.length()) {
             return false;
         }
-        char first = next.charAt(0);
+        char first = line.charAt(at);
         if (word.length() == 1 && Character.isUpperCase(m.group(1).charAt(0))) {
             // an initial: "John F. Kennedy"
             return Character.isUpperCase(first);

@@ -22,7 +22,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder response = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
+        Response.ResponseBuilder response = Response.fromResponse(toResponse(e.problem()));
         e.headers().forEach(response::header);
         return response.build();
     }
