@@ -119,6 +119,15 @@ public final class NumberRecognizer {
     /** Reads one numeral at {@code i} (with exponent, slash fraction, multiplier or ordinal suffix). */
     private int numeral(String text, int i, List<Tok> toks) {
         int n = text.length();
+        if (isIdentifier(text, i)) {
+            // "4f9a3e80", "a3e8": hex ids, hashes and codes, no figures
+            int j = i;
+            while (j < n && Character.isLetterOrDigit(text.charAt(j))) {
+                j++;
+            }
+            toks.add(new Tok(Type.SYM, i, j, text.substring(i, j), 0, null));
+            return j;
+        }
         boolean gluedToWord = i > 0 && Character.isLetter(text.charAt(i - 1)) && text.charAt(i - 1) != 'x';
         Matcher dotted = DOTTED.matcher(text).region(i, n).useTransparentBounds(true);
         if (dotted.lookingAt()) {
@@ -189,8 +198,35 @@ public final class NumberRecognizer {
         if (gluedToWord && kind != NumberMatch.Kind.INTEGER) {
             kind = NumberMatch.Kind.INTEGER;
         }
+        boolean codePart = i >= 2 && text.charAt(i - 1) == '-' && Character.isLetterOrDigit(text.charAt(i - 2))
+                && end + 1 < n && text.charAt(end) == '-' && Character.isLetterOrDigit(text.charAt(end + 1));
+        if (!Double.isFinite(value) || (kind == NumberMatch.Kind.POWER
+                && (codePart || (end < n && Character.isLetterOrDigit(text.charAt(end)))))) {
+            // "1e999", "3e80c", the "9e52" of "…-9e52-…": no figure a reader could mean
+            int j = end;
+            while (j < n && Character.isLetterOrDigit(text.charAt(j))) {
+                j++;
+            }
+            toks.add(new Tok(Type.SYM, i, j, text.substring(i, j), 0, null));
+            return j;
+        }
         toks.add(new Tok(Type.NUM, i, end, text.substring(i, end), value, kind));
         return end;
+    }
+
+    /** Digits mixed with letters in one run, letters then digits again ("4f9a", "3e80c", "b52x9"). */
+    private static boolean isIdentifier(String text, int i) {
+        int n = text.length();
+        int j = i;
+        while (j < n && Character.isDigit(text.charAt(j))) {
+            j++;
+        }
+        int letters = j;
+        while (letters < n && Character.isLetter(text.charAt(letters))) {
+            letters++;
+        }
+        return letters > j && letters < n && Character.isDigit(text.charAt(letters))
+                && (j - i > 0) && !text.substring(j, letters).matches("[eE]");
     }
 
     /** A multiplier right after a figure ("10k", "2.33 k", "1.2b", "10 bln"), as [start, end), or null. */

@@ -38,6 +38,13 @@ class NumberRecognizerTest {
         assertEquals(List.of(), new NumberRecognizer(false, false).find("He was the first to say it, a second time, at last."));
     }
 
+    @Test
+    void shouldTakeNoFiguresFromIdsHashesOrOverflowingPowers() {
+        assertEquals(List.of(14.0), numbers.find("Officials in 6b0f3e80-9e52-4c1d-8a7e-3e99c2d41b5f said 14 people were missing.")
+                .stream().map(NumberMatch::value).toList());
+        assertEquals(List.of(), numbers.find("The checksum was 1e999 and the code 4f9a2c."));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "Russia fired at least 1,370 missiles.|at least 1,370|[1370,)",
