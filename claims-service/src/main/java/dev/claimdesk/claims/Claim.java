@@ -1,5 +1,7 @@
 package dev.claimdesk.claims;
 
+import dev.claimdesk.claims.extraction.ClaimSimilarity;
+import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.Quantity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,6 +12,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** A checkable statement of one article revision, with what its type carries and the cluster it joins. */
@@ -57,6 +61,14 @@ public class Claim extends PanacheEntityBase {
     public String status;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The sentence's embedding, for clustering. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public float[] embedding;
+
+    public ClaimSimilarity.Features features() {
+        return ClaimSimilarity.features(ClaimType.valueOf(type), text, speaker, places == null ? List.of() : Arrays.asList(places),
+                quantity(), embedding);
+    }
 
     /** The figure this claim states, or null. */
     public Quantity quantity() {

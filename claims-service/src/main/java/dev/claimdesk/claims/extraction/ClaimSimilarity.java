@@ -9,14 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How likely two claims from different articles state the same thing: the overlap of their content words
- * (crudely stemmed, so "activity" meets "activities"), plus agreement on what the type carries: the same
- * speaker's surname for quotes, a shared place, the same figure or the same counted thing.
+ * How likely two claims from different articles state the same thing. Two signals, blended: the meaning of
+ * the sentences (the cosine of their embeddings, which sees "drastically reduce" and "fall back" as near) and
+ * what the claims share on the surface: content words (crudely stemmed, so "activity" meets "activities"),
+ * the speaker's surname, a place, the figure. Cosine alone joins any two sentences about one war; the
+ * surface alone misses paraphrase. Figures are gated first: they join only figures of the same counted thing.
  */
 public final class ClaimSimilarity {
 
-    /** Above this, two claims of one type join one cluster. */
-    public static final double SAME_CLAIM = 0.38;
+    /** At or above this, two claims state the same thing. */
+    public static final double SAME_CLAIM = 0.48;
+    private static final double MEANING_WEIGHT = 0.6;
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*|\\d[\\d,.]*");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to",
@@ -26,11 +29,34 @@ public final class ClaimSimilarity {
             "his", "her", "he", "she", "we", "our", "us", "you", "your", "i", "my", "so", "if", "up", "out", "all",
             "can", "could", "may", "might", "should", "according", "while", "when", "what", "where", "how");
 
+    /** What a claim is compared on; {@code vector} is its sentence's embedding, or null to compare words only. */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
-                           String counted) {
+                           String counted, float[] vector) {
+
+        /**
+         * Keys that a claim stating the same thing very likely shares with this one, for finding candidates
+         * in a large store without comparing against every claim: content words, places, the speaker's
+         * surname and the counted thing.
+         */
+        public Set<String> blockingKeys() {
+            Set<String> keys = new HashSet<>(words);
+            places.forEach(p -> keys.add("place:" + p));
+            if (surname != null) {
+                keys.add("speaker:" + surname);
+            }
+            if (counted != null) {
+                keys.add("counted:" + counted);
+            }
+            return keys;
+        }
     }
 
     public static Features features(ClaimType type, String text, String speaker, List<String> places, Quantity quantity) {
+        return features(type, text, speaker, places, quantity, null);
+    }
+
+    public static Features features(ClaimType type, String text, String speaker, List<String> places, Quantity quantity,
+                                    float[] vector) {
         Set<String> words = new HashSet<>();
         Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -51,18 +77,33 @@ public final class ClaimSimilarity {
         }
         return new Features(type, words, surname, placeSet,
                 quantity == null ? null : quantity.value(),
-                quantity == null || quantity.unit() == null ? null : stem(quantity.unit().toLowerCase(Locale.ROOT)));
+                quantity == null || quantity.unit() == null ? null : stem(quantity.unit().toLowerCase(Locale.ROOT)), vector);
     }
 
     /**
-     * 0..1. A figure compares only with figures; the other types with each other, as outlets tell one happening
-     * as an event, a military action or a quote.
+     * 0..1: the surface score blended with the cosine of the two sentences' embeddings (the surface score stands
+     * in for the cosine when either has no vector). A figure compares only with figures of the same counted
+     * thing; the other types with each other, as outlets tell one happening as an event, a military action or
+     * a quote.
      */
     public static double similarity(Features a, Features b) {
-        boolean figures = a.type() == ClaimType.STATISTIC || b.type() == ClaimType.STATISTIC;
-        if ((figures && a.type() != b.type()) || a.words().isEmpty() || b.words().isEmpty()) {
+        if (gated(a, b)) {
             return 0;
         }
+        double surface = surface(a, b);
+        double meaning = a.vector() == null || b.vector() == null ? surface
+                : Math.max(0, SentenceEmbedder.cosine(a.vector(), b.vector()));
+        return (1 - MEANING_WEIGHT) * surface + MEANING_WEIGHT * meaning;
+    }
+
+    private static boolean gated(Features a, Features b) {
+        boolean figures = a.type() == ClaimType.STATISTIC || b.type() == ClaimType.STATISTIC;
+        return a.words().isEmpty() || b.words().isEmpty() || (figures && (a.type() != b.type()
+                || a.counted() == null || !a.counted().equals(b.counted())));
+    }
+
+    /** 0..1 from what two comparable claims share on the surface: words, speaker, places, the figure. */
+    private static double surface(Features a, Features b) {
         Set<String> common = new HashSet<>(a.words());
         common.retainAll(b.words());
         // overlap coefficient (a short wire sentence inside a longer rewrite counts fully), tempered by Jaccard
@@ -71,10 +112,7 @@ public final class ClaimSimilarity {
         double jaccard = common.size() / (double) (a.words().size() + b.words().size() - common.size());
         double words = 0.6 * overlap + 0.4 * jaccard;
         if (a.type() == ClaimType.STATISTIC) {
-            // figures of different things never join; of one thing they do, agreeing or not (conflicts)
-            if (a.counted() == null || !a.counted().equals(b.counted())) {
-                return 0;
-            }
+            // figures of one thing join whether they agree or not: disagreeing is what a conflict is
             boolean sameValue = a.value() != null && a.value().equals(b.value());
             return Math.max(0, Math.min(1, 0.6 * words + 0.2 + (sameValue ? 0.15 : 0)));
         }

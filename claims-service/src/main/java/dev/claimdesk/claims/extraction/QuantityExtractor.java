@@ -41,14 +41,28 @@ public final class QuantityExtractor {
             "small", "large", "big", "main", "total", "additional", "further");
     private static final Set<String> NOT_FIGURES = Set.of("first", "second", "one", "once", "half");
 
+    private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:were|was|are|is|have been|has been|had been|"
+            + "remain|remained|remains|got|lay|lie)\\s+(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
+            + "(\\p{Ll}{3,}(?:ed|en)|missing|dead|unaccounted|homeless|trapped|stranded|hurt)\\b");
+    private static final Pattern HAPPENED_BEFORE = Pattern.compile("\\b(?!(?:estimated|reported|including|totall?ing|numbering|nearing|exceeding|according|during)\\b)"
+            + "(\\p{Ll}{3,}(?:ed|ing))\\s+(?:\\p{Ll}+\\s+){0,2}$");
+
     private final NumberRecognizer numbers = new NumberRecognizer(true, true);
     private final RangeRecognizer ranges = new RangeRecognizer();
 
     public List<Quantity> extract(String sentence) {
         List<Quantity> out = new ArrayList<>();
         List<RangeMatch> bounded = ranges.find(sentence);
-        for (NumberMatch figure : numbers.find(sentence)) {
+        List<NumberMatch> figures = numbers.find(sentence);
+        for (int i = 0; i < figures.size(); i++) {
+            NumberMatch figure = figures.get(i);
             if (!isQuantity(sentence, figure)) {
+                continue;
+            }
+            RangeMatch range = bounded.stream().filter(r -> r.start() <= figure.start() && r.end() >= figure.end()
+                    && r.low() != null && r.high() != null && !r.low().equals(r.high())).findFirst().orElse(null);
+            if (range != null && i + 1 < figures.size() && figures.get(i + 1).end() <= range.end()) {
+                // a range is one figure, told once its last number (which the unit follows) is read
                 continue;
             }
             int start = figure.start();
@@ -61,12 +75,16 @@ public final class QuantityExtractor {
             Quantity.Qualifier qualifier = Quantity.Qualifier.EXACT;
             Double low = null;
             Double high = null;
-            RangeMatch range = bounded.stream().filter(r -> r.start() <= figure.start() && r.end() >= figure.end())
-                    .findFirst().orElse(null);
-            if (range != null && range.low() != null && range.high() != null && !range.low().equals(range.high())) {
+            double value = figure.value();
+            if (range != null) {
                 qualifier = Quantity.Qualifier.BETWEEN;
                 low = range.low();
                 high = range.high();
+                value = low;
+                start = figures.stream().filter(f -> f.start() >= range.start()).findFirst().orElse(figure).start();
+                if (start > 0 && "$€£".indexOf(sentence.charAt(start - 1)) >= 0) {
+                    start--;
+                }
             } else {
                 Matcher m = QUALIFIER_BEFORE.matcher(prefix.toLowerCase(Locale.ROOT));
                 if (m.find()) {
@@ -75,7 +93,7 @@ public final class QuantityExtractor {
             }
             String[] unitAndSubject = unitAndSubject(sentence, figure, start);
             String text = sentence.substring(start, end);
-            out.add(new Quantity(figure.value(), low, high, qualifier, unitAndSubject[0], unitAndSubject[1], text, start, end));
+            out.add(new Quantity(value, low, high, qualifier, unitAndSubject[0], unitAndSubject[1], text, start, end));
         }
         return out;
     }
@@ -183,8 +201,32 @@ public final class QuantityExtractor {
         if (head + 1 < words.size() && words.get(head + 1).toLowerCase(Locale.ROOT).endsWith("ed")) {
             // "15,000 Russian soldiers killed": what happened to them belongs to what is counted
             phrase.add(words.get(head + 1));
+        } else {
+            String happened = happened(sentence, figure.start(), words.size() == head + 1 ? last : -1);
+            if (happened != null) {
+                phrase.add(happened);
+            }
         }
         return new String[]{unit == null ? words.get(head) : unit, String.join(" ", phrase)};
+    }
+
+    /**
+     * What happened to the counted, told around the figure: "killing at least 40 people", "12 people were
+     * killed", "14 people remained missing". Without it "40 people" and "31 people" could be dead or missing.
+     */
+    private static String happened(String sentence, int figureStart, int afterNoun) {
+        if (afterNoun >= 0) {
+            Matcher after = HAPPENED_AFTER.matcher(sentence).region(afterNoun, sentence.length());
+            if (after.lookingAt()) {
+                return after.group(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        Matcher before = HAPPENED_BEFORE.matcher(sentence.substring(Math.max(0, figureStart - 40), figureStart));
+        if (before.find()) {
+            String verb = before.group(1).toLowerCase(Locale.ROOT);
+            return verb.endsWith("ing") ? verb.substring(0, verb.length() - 3) + "ed" : verb;
+        }
+        return null;
     }
 
     /** A word that qualifies the counted noun rather than being it: "Russian", "civilian", "religious". */

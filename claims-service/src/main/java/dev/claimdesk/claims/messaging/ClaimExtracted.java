@@ -11,16 +11,20 @@ import java.util.UUID;
 
 /** Body of {@code claim.extracted.v1} (contracts/claim.extracted.v1.schema.json). */
 public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, int revision, String language,
-                             List<Item> claims) {
+                             List<Item> claims, List<Merge> mergedClusters) {
+
+    /** A cluster whose claims now belong to another: its task, verdict and conflicts go with them. */
+    public record Merge(UUID from, UUID into) {
+    }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(UUID id, String type, String text, int start, int end, Quantity quantity, String speaker,
                        String attribution, List<String> places, String actor, double checkworthiness, UUID clusterId,
                        List<UUID> conflicts) {
 
-        public static Item of(Claim c) {
+        public static Item of(Claim c, List<UUID> conflicts) {
             return new Item(c.id, c.type, c.text, c.start, c.end, c.quantity(), c.speaker, c.attribution,
-                    c.places == null ? List.of() : Arrays.asList(c.places), c.actor, c.checkworthiness, c.clusterId, List.of());
+                    c.places == null ? List.of() : Arrays.asList(c.places), c.actor, c.checkworthiness, c.clusterId, conflicts);
         }
     }
 }

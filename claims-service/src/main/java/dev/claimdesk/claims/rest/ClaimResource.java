@@ -18,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The stored claims: the current revision's claims of an article, a cluster's, or all with filters. */
 @Path("/api/claims")
@@ -39,11 +41,12 @@ public class ClaimResource {
 
     public record ClaimView(UUID id, UUID articleId, int revision, String type, String text, int start, int end,
                             Quantity quantity, String speaker, String attribution, List<String> places,
-                            String actor, double checkworthiness, UUID clusterId, String status, Object verdict) {
-        static ClaimView of(Claim c) {
+                            String actor, double checkworthiness, UUID clusterId, String status,
+                            ClaimQueries.Verdict verdict) {
+        static ClaimView of(Claim c, Map<UUID, ClaimQueries.Verdict> verdicts) {
             return new ClaimView(c.id, c.articleId, c.revision, c.type, c.text, c.start, c.end, c.quantity(), c.speaker,
                     c.attribution, c.places == null ? List.of() : Arrays.asList(c.places), c.actor,
-                    Math.round(c.checkworthiness * 1000) / 1000.0, c.clusterId, c.status, null);
+                    Math.round(c.checkworthiness * 1000) / 1000.0, c.clusterId, c.status, verdicts.get(c.clusterId));
         }
     }
 
@@ -62,24 +65,20 @@ public class ClaimResource {
         var filter = new ClaimQueries.Filter(uuidParam("articleId", articleId), uuidParam("clusterId", clusterId),
                 blank(type), blank(status), blank(q));
         var result = queries.list(filter, paging.page(), paging.size());
-        return new Page<>(result.items().stream().map(ClaimView::of).toList(), paging.page(), paging.size(), result.total());
+        var verdicts = queries.verdicts(result.items().stream().map(c -> c.clusterId).collect(Collectors.toSet()));
+        return new Page<>(result.items().stream().map(c -> ClaimView.of(c, verdicts)).toList(), paging.page(), paging.size(),
+                result.total());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One claim")
     public ClaimView get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Claim", id);
-        }
-        Claim claim = Claim.findById(uuid);
+        Claim claim = Claim.findById(Ids.parse(id, "Claim"));
         if (claim == null) {
             throw ProblemException.notFound("Claim", id);
         }
-        return ClaimView.of(claim);
+        return ClaimView.of(claim, queries.verdicts(Set.of(claim.clusterId)));
     }
 
     private static String blank(String value) {

@@ -6,6 +6,7 @@ import dev.claimdesk.claims.extraction.ClaimExtractor;
 import dev.claimdesk.claims.extraction.ExtractedClaim;
 import dev.claimdesk.claims.extraction.Extraction;
 import dev.claimdesk.claims.extraction.Quantity;
+import dev.claimdesk.claims.extraction.SentenceEmbedder;
 import dev.claimdesk.claims.messaging.ClaimExtracted;
 import dev.claimdesk.commons.messaging.Exchanges;
 import dev.claimdesk.commons.messaging.Outbox;
@@ -18,6 +19,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,10 +34,14 @@ public class ArticleIntake {
     private final ClaimExtractor extractor = new ClaimExtractor();
     private final Outbox outbox;
     private final Clusters clusters;
+    private final Conflicts conflicts;
+    private final SentenceEmbedder embedder;
 
-    ArticleIntake(Outbox outbox, Clusters clusters) {
+    ArticleIntake(Outbox outbox, Clusters clusters, Conflicts conflicts, SentenceEmbedder embedder) {
         this.outbox = outbox;
         this.clusters = clusters;
+        this.conflicts = conflicts;
+        this.embedder = embedder;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -61,18 +68,62 @@ public class ArticleIntake {
         Extraction extraction = extractor.extract(article.cleanText, article.language);
         article.extractionStatus = extraction.status().name();
         article.persist();
+        clusters.retire(article.key.articleId(), article.key.revision());
+        List<ExtractedClaim> extracted = extraction.claims();
+        Map<String, float[]> vectors = embed(extracted);
+        Map<String, Claim> before = earlierRevision(article.key);
         List<Claim> claims = new ArrayList<>();
-        List<Clusters.Candidate> candidates = extraction.claims().isEmpty() ? List.of()
-                : clusters.candidatesFor(article.key.articleId());
-        for (ExtractedClaim extracted : extraction.claims()) {
-            Claim claim = toEntity(article, extracted);
-            claim.clusterId = clusters.clusterFor(extracted, candidates).orElse(claim.clusterId);
-            claim.persist();
+        Clusters.Placement placement = new Clusters.Placement();
+        for (ExtractedClaim one : extracted) {
+            Claim claim = toEntity(article, one);
+            claim.embedding = vectors.get(one.text());
+            Claim same = before.remove(sameness(claim));
+            if (same != null) {
+                // an unchanged statement keeps its cluster (and so its task and verdict) and its reviewers' status
+                claim.status = same.status;
+                clusters.keep(claim, same.clusterId, placement);
+            } else {
+                clusters.place(claim, placement);
+            }
             claims.add(claim);
         }
+        for (Claim claim : claims) {
+            claim.clusterId = placement.current(claim.clusterId);
+        }
+        conflicts.refresh(placement.touched(), article.receivedAt);
+        Map<UUID, List<UUID>> conflictsOf = conflicts.ofClaims(claims.stream().map(c -> c.id).toList());
         UUID eventId = UUID.randomUUID();
         outbox.enqueue(eventId, Exchanges.CLAIMS, Exchanges.CLAIM_EXTRACTED, new ClaimExtracted(eventId, article.receivedAt,
-                article.key.articleId(), article.key.revision(), article.language, claims.stream().map(ClaimExtracted.Item::of).toList()));
+                article.key.articleId(), article.key.revision(), article.language,
+                claims.stream().map(c -> ClaimExtracted.Item.of(c, conflictsOf.getOrDefault(c.id, List.of()))).toList(),
+                placement.merges().entrySet().stream().map(e -> new ClaimExtracted.Merge(e.getKey(), placement.current(e.getValue()))).toList()));
+    }
+
+    /** The claims of the article's latest earlier revision, by what makes a claim the same statement. */
+    private static Map<String, Claim> earlierRevision(ReceivedArticle.Key key) {
+        Map<String, Claim> bySameness = new HashMap<>();
+        if (key.revision() > 1) {
+            List<Claim> earlier = Claim.list("articleId = ?1 and revision = (select max(c.revision) from Claim c "
+                    + "where c.articleId = ?1 and c.revision < ?2)", key.articleId(), key.revision());
+            earlier.forEach(c -> bySameness.putIfAbsent(sameness(c), c));
+        }
+        return bySameness;
+    }
+
+    /** The same sentence, type and figure: offsets may move when text around the sentence changes. */
+    private static String sameness(Claim c) {
+        return c.type + '\u0000' + c.text + '\u0000' + (c.quantityText == null ? "" : c.quantityText + '@' + (c.quantityStart - c.start));
+    }
+
+    /** One embedding per distinct sentence: a sentence with three figures is embedded once. */
+    private Map<String, float[]> embed(List<ExtractedClaim> claims) {
+        List<String> sentences = claims.stream().map(ExtractedClaim::text).distinct().toList();
+        List<float[]> vectors = embedder.embed(sentences);
+        Map<String, float[]> bySentence = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            bySentence.put(sentences.get(i), vectors.get(i));
+        }
+        return bySentence;
     }
 
     private static Claim toEntity(ReceivedArticle article, ExtractedClaim extracted) {
@@ -101,8 +152,6 @@ public class ArticleIntake {
         claim.places = extracted.places().toArray(String[]::new);
         claim.actor = extracted.actor();
         claim.checkworthiness = extracted.checkworthiness();
-        // a cluster of its own unless Clusters finds the same claim in another article
-        claim.clusterId = UUID.randomUUID();
         claim.status = "PENDING";
         claim.createdAt = article.receivedAt;
         return claim;

@@ -1,53 +1,189 @@
 package dev.claimdesk.claims.service;
 
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.ClaimCluster;
+import dev.claimdesk.claims.Conflict;
 import dev.claimdesk.claims.extraction.ClaimSimilarity;
-import dev.claimdesk.claims.extraction.ClaimType;
-import dev.claimdesk.claims.extraction.ExtractedClaim;
+import dev.claimdesk.claims.extraction.ClusterMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Groups the same claim told by different articles: a new claim joins the cluster of the most similar claim
- * of the same type from another article of the last 30 days, when it is similar enough.
+ * Places each new claim in a cluster: the one {@link ClusterMatcher} picks among stored claims of other
+ * articles from the last 30 days, merging the clusters it bridges, or a new one. Candidates are the latest
+ * claims under each of the claim's blocking keys, so the work per claim stays bounded as the store grows.
+ * Cluster rows are locked before a merge, so two instances placing claims at once cannot lose one.
  */
 @ApplicationScoped
 public class Clusters {
 
     static final int CANDIDATE_DAYS = 30;
-    static final int MAX_CANDIDATES = 5000;
+    /** Latest claims read per blocking key. */
+    static final int PER_KEY = 40;
+    /** Candidates compared per new claim, those sharing the most keys first. */
+    static final int MAX_CANDIDATES = 200;
 
-    public record Candidate(UUID clusterId, ClaimSimilarity.Features features) {
+    private final EntityManager em;
+
+    Clusters(EntityManager em) {
+        this.em = em;
     }
 
-    /** The current claims of every other article received lately, with their features. */
-    public List<Candidate> candidatesFor(UUID articleId) {
-        List<Claim> recent = Claim.find("from Claim c where c.articleId <> ?1 and c.createdAt > ?2 and c.revision = "
-                        + "(select max(r.key.revision) from ReceivedArticle r where r.key.articleId = c.articleId) "
-                        + "order by c.createdAt desc", articleId, Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS))
-                .page(0, MAX_CANDIDATES).list();
-        return recent.stream().map(c -> new Candidate(c.clusterId, ClaimSimilarity.features(ClaimType.valueOf(c.type), c.text,
-                c.speaker, c.places == null ? List.of() : Arrays.asList(c.places), c.quantity()))).toList();
+    /** Where one article's claims went: the clusters they joined or created, and merges on the way. */
+    public static final class Placement {
+        private final Map<UUID, UUID> merged = new HashMap<>();
+        private final Set<UUID> touched = new LinkedHashSet<>();
+
+        /** The cluster a cluster id now stands for, after this article's merges. */
+        UUID current(UUID cluster) {
+            UUID id = cluster;
+            while (merged.containsKey(id)) {
+                id = merged.get(id);
+            }
+            return id;
+        }
+
+        public Map<UUID, UUID> merges() {
+            return Map.copyOf(merged);
+        }
+
+        public Set<UUID> touched() {
+            Set<UUID> now = new LinkedHashSet<>();
+            touched.forEach(id -> now.add(current(id)));
+            return now;
+        }
     }
 
-    public Optional<UUID> clusterFor(ExtractedClaim claim, List<Candidate> candidates) {
-        ClaimSimilarity.Features features = ClaimSimilarity.features(claim.type(), claim.text(), claim.speaker(),
-                claim.places(), claim.quantity());
-        Candidate best = null;
-        double bestScore = ClaimSimilarity.SAME_CLAIM;
-        for (Candidate candidate : candidates) {
-            double score = ClaimSimilarity.similarity(features, candidate.features());
-            if (score >= bestScore) {
-                best = candidate;
-                bestScore = score;
+    /**
+     * Sets {@code claim.clusterId} (a stored cluster or a new one) and stores the claim's blocking keys. The
+     * article's earlier claims are in {@code placement}, whose merges this claim's cluster follows.
+     */
+    public void place(Claim claim, Placement placement) {
+        ClaimSimilarity.Features features = claim.features();
+        Set<String> keys = features.blockingKeys();
+        Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim, keys, placement));
+        if (match.isEmpty()) {
+            claim.clusterId = ClaimCluster.create(claim.createdAt).id;
+        } else {
+            claim.clusterId = merge(match.get().cluster(), match.get().absorbed(), placement);
+        }
+        placement.touched.add(claim.clusterId);
+        claim.persist();
+        storeKeys(claim, keys);
+    }
+
+    /** Keeps a claim in a cluster chosen before (an unchanged sentence of an earlier revision). */
+    public void keep(Claim claim, UUID clusterId, Placement placement) {
+        claim.clusterId = lockRoot(clusterId);
+        placement.touched.add(claim.clusterId);
+        claim.persist();
+        storeKeys(claim, claim.features().blockingKeys());
+    }
+
+    private List<ClusterMatcher.Candidate> candidates(Claim claim, Set<String> keys, Placement placement) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("""
+                        SELECT k.claim_id FROM unnest(CAST(?1 AS text[])) AS wanted(key)
+                        CROSS JOIN LATERAL (SELECT ck.claim_id FROM claim_key ck
+                            WHERE ck.key = wanted.key AND ck.created_at > ?2 AND ck.article_id <> ?3
+                            ORDER BY ck.created_at DESC LIMIT ?4) k
+                        GROUP BY k.claim_id ORDER BY count(*) DESC LIMIT ?5""")
+                .setParameter(1, keys.toArray(String[]::new))
+                .setParameter(2, Timestamp.from(Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS)))
+                .setParameter(3, claim.articleId)
+                .setParameter(4, PER_KEY)
+                .setParameter(5, MAX_CANDIDATES)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Claim> claims = Claim.list("id in ?1", ids.stream().map(id -> (UUID) id).toList());
+        Map<UUID, Boolean> decided = new HashMap<>();
+        for (ClaimCluster cluster : ClaimCluster.<ClaimCluster>list("id in ?1",
+                claims.stream().map(c -> placement.current(c.clusterId)).distinct().toList())) {
+            decided.put(cluster.id, cluster.decided());
+        }
+        List<ClusterMatcher.Candidate> candidates = new ArrayList<>(claims.size());
+        for (Claim c : claims) {
+            UUID cluster = placement.current(c.clusterId);
+            candidates.add(new ClusterMatcher.Candidate(c.id, cluster, c.features(), decided.getOrDefault(cluster, false)));
+        }
+        return candidates;
+    }
+
+    /** Moves the claims of the absorbed clusters into the target; returns the cluster that holds them all. */
+    private UUID merge(UUID target, Collection<UUID> absorbed, Placement placement) {
+        Set<UUID> all = new HashSet<>(absorbed);
+        all.add(target);
+        // lock in one order so two instances merging overlapping clusters wait instead of deadlocking
+        Map<UUID, UUID> roots = new HashMap<>();
+        all.stream().sorted().forEach(id -> roots.put(id, lockRoot(id)));
+        UUID into = roots.get(target);
+        Set<UUID> moving = new HashSet<>();
+        for (UUID id : absorbed) {
+            UUID root = roots.get(id);
+            if (!root.equals(into)) {
+                moving.add(root);
             }
         }
-        return Optional.ofNullable(best).map(Candidate::clusterId);
+        if (!moving.isEmpty()) {
+            Claim.update("clusterId = ?1 where clusterId in ?2", into, moving);
+            ClaimCluster.update("mergedInto = ?1 where id in ?2", into, moving);
+            Conflict.update("clusterId = ?1 where clusterId in ?2", into, moving);
+            moving.forEach(id -> placement.merged.put(id, into));
+        }
+        return into;
+    }
+
+    /** Locks a cluster row, following merges to the cluster that now holds its claims. */
+    private UUID lockRoot(UUID id) {
+        UUID current = id;
+        while (true) {
+            ClaimCluster cluster = em.find(ClaimCluster.class, current);
+            em.refresh(cluster, LockModeType.PESSIMISTIC_WRITE);
+            if (cluster.mergedInto == null) {
+                return current;
+            }
+            current = cluster.mergedInto;
+        }
+    }
+
+    private void storeKeys(Claim claim, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO claim_key (key, created_at, claim_id, article_id) "
+                        + "SELECT k, ?2, ?3, ?4 FROM unnest(CAST(?1 AS text[])) AS k")
+                .setParameter(1, keys.toArray(String[]::new))
+                .setParameter(2, Timestamp.from(claim.createdAt))
+                .setParameter(3, claim.id)
+                .setParameter(4, claim.articleId)
+                .executeUpdate();
+    }
+
+    /** An older revision's claims stop being candidates once a newer revision is placed. */
+    public void retire(UUID articleId, int revisionBefore) {
+        em.createNativeQuery("DELETE FROM claim_key WHERE claim_id IN (SELECT id FROM claim WHERE article_id = ?1 AND revision < ?2)")
+                .setParameter(1, articleId)
+                .setParameter(2, revisionBefore)
+                .executeUpdate();
     }
 }

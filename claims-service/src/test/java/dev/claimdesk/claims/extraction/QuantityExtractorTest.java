@@ -14,12 +14,12 @@ class QuantityExtractorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Moscow has launched at least 1,370 missiles.|1370|AT_LEAST|missiles|missiles",
-            "The war has displaced over 10 million Ukrainians.|10000000|MORE_THAN|Ukrainians|Ukrainians",
+            "Moscow has launched at least 1,370 missiles.|1370|AT_LEAST|missiles|missiles launched",
+            "The war has displaced over 10 million Ukrainians.|10000000|MORE_THAN|Ukrainians|Ukrainians displaced",
             "After nearly five weeks of fighting, Russia pulled back.|5|NEARLY|weeks|fighting",
-            "Up to 15,000 Russian soldiers were killed.|15000|UP_TO|soldiers|Russian soldiers",
+            "Up to 15,000 Russian soldiers were killed.|15000|UP_TO|soldiers|Russian soldiers killed",
             "Russia lost 15,000 Russian soldiers killed in action.|15000|EXACT|soldiers|Russian soldiers killed",
-            "They destroyed more than 60 religious structures.|60|MORE_THAN|structures|religious structures",
+            "They destroyed more than 60 religious structures.|60|MORE_THAN|structures|religious structures destroyed",
             "The town lies some 40 miles west of Kyiv.|40|ABOUT|miles|",
             "The war has now entered its 34th day.|34|EXACT|day|",
             "The West froze around $300 billion in reserves.|300000000000|ABOUT|USD|",
@@ -27,6 +27,8 @@ class QuantityExtractorTest {
             "Rebels have been fighting for eight years.|8|EXACT|years|",
             "An estimated 4,000 people remain.|4000|ABOUT|people|people",
             "Fewer than 300 homes have power.|300|LESS_THAN|homes|homes",
+            "Fourteen people were still missing on Sunday.|14|EXACT|people|people missing",
+            "The blast injured 12 workers at the plant.|12|EXACT|workers|workers injured",
     })
     void shouldReadValueQualifierAndUnit(String sentence, double value, Quantity.Qualifier qualifier, String unit, String subject) {
         Quantity q = extractor.extract(sentence).getFirst();
@@ -45,6 +47,9 @@ class QuantityExtractorTest {
         assertEquals(Quantity.Qualifier.BETWEEN, q.qualifier());
         assertEquals(20.0, q.low());
         assertEquals(30.0, q.high());
+        assertEquals("20 and 30", q.text());
+        assertEquals("tanks", q.unit());
+        assertEquals(1, extractor.extract("Between 20 and 30 tanks were seen.").size(), "a range is one figure");
     }
 
     @Test

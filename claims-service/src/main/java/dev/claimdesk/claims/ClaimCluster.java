@@ -1,0 +1,41 @@
+package dev.claimdesk.claims;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The same claim told by one or more articles; once merged, it points at the cluster that took its claims. */
+@Entity
+@Table(name = "claim_cluster")
+public class ClaimCluster extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+    @Column(name = "verdict_id")
+    public UUID verdictId;
+    @Column(name = "verdict_rating")
+    public String verdictRating;
+    @Column(name = "verdict_version")
+    public Integer verdictVersion;
+
+    public static ClaimCluster create(Instant at) {
+        ClaimCluster cluster = new ClaimCluster();
+        cluster.id = UUID.randomUUID();
+        cluster.createdAt = at;
+        cluster.persist();
+        return cluster;
+    }
+
+    public boolean decided() {
+        return verdictId != null;
+    }
+}

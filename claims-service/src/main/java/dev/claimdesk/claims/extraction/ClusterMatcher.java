@@ -1,0 +1,73 @@
+package dev.claimdesk.claims.extraction;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides which cluster a new claim joins, among stored claims of other articles. It joins the cluster of
+ * the most similar claim when that reaches {@link ClaimSimilarity#SAME_CLAIM}. Outlets tell one happening in
+ * several sentences, so a claim may bridge two clusters that hold the same claim told differently; those
+ * merge into the joined one, but only when the new claim is as close to the other cluster on average (not
+ * to just one member), so a single loose match cannot chain unrelated clusters. Two clusters that both
+ * carry a verdict never merge: reviewers decided them apart.
+ */
+public final class ClusterMatcher {
+
+    /** A stored claim: its cluster, what it is compared on, and whether its cluster has a verdict. */
+    public record Candidate(UUID claimId, UUID clusterId, ClaimSimilarity.Features features, boolean decided) {
+    }
+
+    /** Join {@code cluster} (a cluster absorbing the ones in {@code absorbed}), with the best score. */
+    public record Match(UUID cluster, Set<UUID> absorbed, double score) {
+    }
+
+    private ClusterMatcher() {
+    }
+
+    public static Optional<Match> match(ClaimSimilarity.Features claim, List<Candidate> candidates) {
+        Candidate best = null;
+        double bestScore = ClaimSimilarity.SAME_CLAIM;
+        Map<UUID, double[]> perCluster = new HashMap<>();
+        Map<UUID, Boolean> decided = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            double score = ClaimSimilarity.similarity(claim, candidate.features());
+            double[] sum = perCluster.computeIfAbsent(candidate.clusterId(), k -> new double[2]);
+            sum[0] += score;
+            sum[1]++;
+            decided.merge(candidate.clusterId(), candidate.decided(), Boolean::logicalOr);
+            if (score >= bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        UUID target = best.clusterId();
+        Set<UUID> bridged = new LinkedHashSet<>();
+        for (Map.Entry<UUID, double[]> e : perCluster.entrySet()) {
+            if (!e.getKey().equals(target) && e.getValue()[0] / e.getValue()[1] >= ClaimSimilarity.SAME_CLAIM) {
+                bridged.add(e.getKey());
+            }
+        }
+        // a cluster with a verdict survives a merge so its verdict stays where reviewers left it
+        boolean targetDecided = decided.get(target);
+        Set<UUID> absorbed = new LinkedHashSet<>();
+        for (UUID other : bridged) {
+            if (!decided.get(other)) {
+                absorbed.add(other);
+            } else if (!targetDecided) {
+                absorbed.add(target);
+                target = other;
+                targetDecided = true;
+            }
+        }
+        absorbed.remove(target);
+        return Optional.of(new Match(target, absorbed, bestScore));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.claimdesk.claims.extraction;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether two figures about the same thing can both hold. Each figure stands for the interval its qualifier
+ * allows: "at least 40" for [40, ∞), "more than three" for (3, ∞), "about 2,000" for 2,000 ± 10 %, "nearly
+ * five" for [4.5, 5], and a round exact figure ("2,000", "12 million") for itself ± 5 %, as news rounds. Two
+ * figures conflict only when their intervals are disjoint, so a bound and a figure inside it agree ("at
+ * least 1,370" and "1,500").
+ */
+public final class FigureConflicts {
+
+    public enum Kind { DISJOINT_VALUES, BOUND_VIOLATED }
+
+    public record Conflict(Kind kind, String detail) {
+    }
+
+    private static final double ABOUT = 0.10;
+    private static final double ROUNDED = 0.05;
+
+    private FigureConflicts() {
+    }
+
+    /** A conflict between two figures of the same counted thing, or empty when both can be true. */
+    public static Optional<Conflict> between(Quantity a, Quantity b) {
+        if (a == null || b == null || !sameThing(a, b)) {
+            return Optional.empty();
+        }
+        Interval x = Interval.of(a);
+        Interval y = Interval.of(b);
+        if (x.overlaps(y)) {
+            return Optional.empty();
+        }
+        boolean bounded = x.bound || y.bound;
+        Interval lower = x.hi <= y.lo ? x : y;
+        Interval upper = lower == x ? y : x;
+        String detail = "“%s” and “%s” cannot both hold: %s".formatted(a.text(), b.text(),
+                bounded ? boundDetail(lower, upper) : "%s is below %s".formatted(number(lower.value), number(upper.value)));
+        return Optional.of(new Conflict(bounded ? Kind.BOUND_VIOLATED : Kind.DISJOINT_VALUES, detail));
+    }
+
+    private static String boundDetail(Interval lower, Interval upper) {
+        if (upper.bound && upper.hi == Double.POSITIVE_INFINITY) {
+            return "%s is below the lower bound %s".formatted(number(lower.value), number(upper.lo));
+        }
+        if (lower.bound && lower.lo == Double.NEGATIVE_INFINITY) {
+            return "%s is above the upper bound %s".formatted(number(upper.value), number(lower.hi));
+        }
+        return "%s to %s and %s to %s do not meet".formatted(number(lower.lo), number(lower.hi), number(upper.lo),
+                number(upper.hi));
+    }
+
+    /**
+     * Same unit, and when both subjects say what happened beyond the unit ("people killed", "people
+     * injured"), a word of that in common.
+     */
+    private static boolean sameThing(Quantity a, Quantity b) {
+        if (a.unit() == null || b.unit() == null
+                || !ClaimSimilarity.stem(a.unit().toLowerCase(Locale.ROOT)).equals(ClaimSimilarity.stem(b.unit().toLowerCase(Locale.ROOT)))) {
+            return false;
+        }
+        if (a.subject() == null || b.subject() == null) {
+            return true;
+        }
+        Set<String> unit = words(a.unit());
+        Set<String> x = words(a.subject());
+        Set<String> y = words(b.subject());
+        x.removeAll(unit);
+        y.removeAll(unit);
+        if (x.isEmpty() || y.isEmpty()) {
+            return true;
+        }
+        x.retainAll(y);
+        return !x.isEmpty();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.length() >= 3) {
+                words.add(ClaimSimilarity.stem(w));
+            }
+        }
+        return words;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? "%,d".formatted((long) v) : "%,.2f".formatted(v);
+    }
+
+    private record Interval(double value, double lo, boolean loOpen, double hi, boolean hiOpen, boolean bound) {
+
+        static Interval of(Quantity q) {
+            double v = q.value();
+            return switch (q.qualifier()) {
+                case AT_LEAST -> new Interval(v, v, false, Double.POSITIVE_INFINITY, true, true);
+                case MORE_THAN -> new Interval(v, v, true, Double.POSITIVE_INFINITY, true, true);
+                case UP_TO -> new Interval(v, Double.NEGATIVE_INFINITY, true, v, false, true);
+                case LESS_THAN -> new Interval(v, Double.NEGATIVE_INFINITY, true, v, true, true);
+                case BETWEEN -> new Interval(v, q.low() == null ? v : q.low(), false, q.high() == null ? v : q.high(), false, true);
+                case ABOUT -> new Interval(v, v - Math.abs(v) * ABOUT, false, v + Math.abs(v) * ABOUT, false, false);
+                case NEARLY -> new Interval(v, v - Math.abs(v) * ABOUT, false, v, false, false);
+                case EXACT -> round(v) ? new Interval(v, v - Math.abs(v) * ROUNDED, false, v + Math.abs(v) * ROUNDED, false, false)
+                        : new Interval(v, v, false, v, false, false);
+            };
+        }
+
+        /** A figure ending in two or more zeros, or given in millions, is likely rounded. */
+        private static boolean round(double v) {
+            return v != 0 && v == Math.rint(v) && Math.abs(v) >= 100 && ((long) Math.abs(v)) % 100 == 0;
+        }
+
+        boolean overlaps(Interval o) {
+            return below(lo, loOpen, o.hi, o.hiOpen) && below(o.lo, o.loOpen, hi, hiOpen);
+        }
+
+        /** Whether a lower end {@code l} lies at or before an upper end {@code h}, given which ends are open. */
+        private static boolean below(double l, boolean lOpen, double h, boolean hOpen) {
+            return l < h || (l == h && !lOpen && !hOpen);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.claimdesk.claims.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClusterMatcherTest {
+
+    private static final UUID ROADS = UUID.randomUUID();
+    private static final UUID ROADS_AGAIN = UUID.randomUUID();
+    private static final UUID TEACHERS = UUID.randomUUID();
+
+    private static ClaimSimilarity.Features quote(String text, String speaker) {
+        return ClaimSimilarity.features(ClaimType.QUOTE, text, speaker, List.of(), null);
+    }
+
+    private static ClusterMatcher.Candidate stored(UUID cluster, String text, boolean decided) {
+        return new ClusterMatcher.Candidate(UUID.randomUUID(), cluster, quote(text, "Berg"), decided);
+    }
+
+    private static final String CUT = "“The ministry has decided to sharply cut spending on new roads,” Finance Minister Ana Berg said.";
+    private static final String CUT_TOLD_AGAIN = "Berg said the ministry had decided to cut spending on new roads sharply.";
+    private static final String PAY = "“Teachers will receive a pay rise in March,” Berg told parliament.";
+
+    @Test
+    void shouldJoinTheClusterOfTheMostSimilarClaim() {
+        var match = ClusterMatcher.match(quote(CUT, "Berg"), List.of(stored(TEACHERS, PAY, false), stored(ROADS, CUT_TOLD_AGAIN, false)));
+        assertEquals(ROADS, match.orElseThrow().cluster());
+        assertTrue(match.get().absorbed().isEmpty());
+    }
+
+    @Test
+    void shouldStartANewClusterWhenNothingIsSimilarEnough() {
+        assertTrue(ClusterMatcher.match(quote(CUT, "Berg"), List.of(stored(TEACHERS, PAY, false))).isEmpty());
+    }
+
+    @Test
+    void shouldMergeTheClustersOfOneClaimToldTwiceButNotAClusterItTouchesOnce() {
+        var match = ClusterMatcher.match(quote(CUT, "Berg"), List.of(stored(ROADS, CUT_TOLD_AGAIN, false),
+                stored(ROADS_AGAIN, CUT_TOLD_AGAIN, false), stored(TEACHERS, PAY, false)));
+        assertEquals(Set.of(ROADS, ROADS_AGAIN), union(match.orElseThrow()));
+    }
+
+    @Test
+    void shouldKeepTheDecidedClusterWhenMergingAndNeverMergeTwoDecidedOnes() {
+        var intoDecided = ClusterMatcher.match(quote(CUT, "Berg"), List.of(stored(ROADS, CUT_TOLD_AGAIN, false),
+                stored(ROADS_AGAIN, CUT_TOLD_AGAIN, true))).orElseThrow();
+        assertEquals(ROADS_AGAIN, intoDecided.cluster());
+        assertEquals(Set.of(ROADS), intoDecided.absorbed());
+
+        var bothDecided = ClusterMatcher.match(quote(CUT, "Berg"), List.of(stored(ROADS, CUT_TOLD_AGAIN, true),
+                stored(ROADS_AGAIN, CUT_TOLD_AGAIN, true))).orElseThrow();
+        assertTrue(bothDecided.absorbed().isEmpty(), "two verdicts stay apart");
+    }
+
+    private static Set<UUID> union(ClusterMatcher.Match match) {
+        var all = new java.util.HashSet<>(match.absorbed());
+        all.add(match.cluster());
+        return all;
+    }
+}

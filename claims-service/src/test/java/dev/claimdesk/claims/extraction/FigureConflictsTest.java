@@ -1,0 +1,57 @@
+package dev.claimdesk.claims.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FigureConflictsTest {
+
+    private static final QuantityExtractor QUANTITIES = new QuantityExtractor();
+
+    private static Optional<FigureConflicts.Conflict> between(String a, String b) {
+        return FigureConflicts.between(QUANTITIES.extract(a).getFirst(), QUANTITIES.extract(b).getFirst());
+    }
+
+    @Test
+    void shouldAcceptAFigureInsideAnotherFiguresBound() {
+        assertTrue(between("The army fired at least 1,370 missiles.", "The army fired 1,500 missiles.").isEmpty());
+        assertTrue(between("The river rose more than three metres.", "The river rose 3.5 metres.").isEmpty());
+        assertTrue(between("Insurers expect claims of up to 90 million euros.", "Insurers expect claims of 75 million euros.").isEmpty());
+    }
+
+    @Test
+    void shouldAcceptAnApproximateFigureNearAnExactOne() {
+        assertTrue(between("About 2,000 residents were evacuated.", "Officials said 2,050 residents were evacuated.").isEmpty());
+        assertTrue(between("Nearly 500 workers lost their jobs.", "The plant laid off 480 workers.").isEmpty());
+    }
+
+    @Test
+    void shouldFlagAFigureBelowAnotherFiguresLowerBound() {
+        FigureConflicts.Conflict conflict = between("The storm killed at least 40 people.", "The storm killed 31 people.").orElseThrow();
+        assertEquals(FigureConflicts.Kind.BOUND_VIOLATED, conflict.kind());
+        assertTrue(conflict.detail().contains("31") && conflict.detail().contains("40"), conflict.detail());
+    }
+
+    @Test
+    void shouldFlagAFigureAboveAnUpperBoundAndOutsideARange() {
+        assertEquals(FigureConflicts.Kind.BOUND_VIOLATED,
+                between("The repairs will cost up to 90 million euros.", "The repairs will cost 120 million euros.").orElseThrow().kind());
+        assertEquals(FigureConflicts.Kind.BOUND_VIOLATED,
+                between("Between 20 and 30 ships were seized.", "Officials said 35 ships were seized.").orElseThrow().kind());
+    }
+
+    @Test
+    void shouldFlagTwoDifferentExactFiguresAsDisjointValues() {
+        assertEquals(FigureConflicts.Kind.DISJOINT_VALUES,
+                between("The crash killed 12 passengers.", "The crash killed 17 passengers.").orElseThrow().kind());
+    }
+
+    @Test
+    void shouldNotCompareFiguresOfDifferentThings() {
+        assertTrue(between("The storm killed 12 people.", "The storm injured 57 people.").isEmpty());
+        assertTrue(between("The storm killed 12 people.", "The storm destroyed 57 houses.").isEmpty());
+    }
+}
