@@ -69,8 +69,8 @@ public class ClaimQueries {
                 + "from ReceivedArticle r where r.key.articleId = c.articleId) order by c.createdAt, c.start", cluster.id);
         List<UUID> articleIds = claims.stream().map(c -> c.articleId).distinct().toList();
         List<ReceivedArticle> articles = articleIds.isEmpty() ? List.of()
-                : ReceivedArticle.list("key.articleId in ?1 and key.revision = (select max(r.key.revision) from ReceivedArticle r "
-                        + "where r.key.articleId = key.articleId)", articleIds);
+                : ReceivedArticle.list("from ReceivedArticle a where a.key.articleId in ?1 and a.key.revision = "
+                        + "(select max(r.key.revision) from ReceivedArticle r where r.key.articleId = a.key.articleId)", articleIds);
         // a rewritten copy tells what its original told: an original and its copies are one source
         long independent = articles.stream().map(a -> a.copyOf == null ? a.key.articleId() : a.copyOf).distinct().count();
         List<String> sources = articles.stream().map(a -> a.outlet).distinct().sorted().toList();

@@ -6,6 +6,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import dev.claimdesk.claims.Claim;
 import dev.claimdesk.commons.testing.Broker;
+import static dev.claimdesk.claims.testing.Articles.ingest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -99,23 +100,5 @@ class ClaimExtractionFlowTest {
         Claim other = Claim.<Claim>find("articleId = ?1 and type <> 'STATISTIC'", second).firstResult();
         assertNotNull(other);
         org.junit.jupiter.api.Assertions.assertNotEquals(a.clusterId, other.clusterId);
-    }
-
-    private static void ingest(UUID articleId, String outlet, String cleanText) throws Exception {
-        String body = JSON.writeValueAsString(JSON.createObjectNode()
-                .put("eventId", articleId.toString()).put("occurredAt", "2022-03-29T12:00:05Z")
-                .put("articleId", articleId.toString()).put("revision", 1).put("title", "Storm")
-                .put("outlet", outlet).put("language", "en").put("cleanText", cleanText));
-        try (Broker broker = Broker.connect()) {
-            broker.channel.confirmSelect();
-            broker.channel.basicPublish("articles", "article.ingested.v1", true, new AMQP.BasicProperties.Builder()
-                    .messageId(articleId.toString()).deliveryMode(2).build(), body.getBytes(StandardCharsets.UTF_8));
-            broker.channel.waitForConfirmsOrDie(5000);
-        }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Claim.count("articleId", articleId) == 0) {
-            org.junit.jupiter.api.Assertions.assertTrue(Instant.now().isBefore(deadline), "claims of " + articleId);
-            Thread.sleep(50);
-        }
     }
 }

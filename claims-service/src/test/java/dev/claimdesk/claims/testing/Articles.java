@@ -1,0 +1,49 @@
+package dev.claimdesk.claims.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.AMQP;
+import dev.claimdesk.claims.ReceivedArticle;
+import dev.claimdesk.commons.testing.Broker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Publishes article.ingested.v1 to the real broker, as ingest-service would, and waits until it is received. */
+public final class Articles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Articles() {
+    }
+
+    public static void ingest(UUID articleId, String outlet, String cleanText) throws Exception {
+        ingest(articleId, 1, outlet, cleanText, null);
+    }
+
+    public static void ingest(UUID articleId, int revision, String outlet, String cleanText, UUID copyOf) throws Exception {
+        ObjectNode body = JSON.createObjectNode()
+                .put("eventId", UUID.randomUUID().toString()).put("occurredAt", "2022-03-29T12:00:05Z")
+                .put("articleId", articleId.toString()).put("revision", revision).put("title", "Story")
+                .put("outlet", outlet).put("language", "en").put("cleanText", cleanText);
+        if (copyOf != null) {
+            body.put("copyOf", copyOf.toString());
+        }
+        try (Broker broker = Broker.connect()) {
+            broker.channel.confirmSelect();
+            broker.channel.basicPublish("articles", "article.ingested.v1", true, new AMQP.BasicProperties.Builder()
+                            .messageId(body.get("eventId").asText()).deliveryMode(2).build(),
+                    JSON.writeValueAsBytes(body));
+            broker.channel.waitForConfirmsOrDie(5000);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (ReceivedArticle.findById(new ReceivedArticle.Key(articleId, revision)) == null) {
+            assertTrue(Instant.now().isBefore(deadline), "article " + articleId + " revision " + revision + " received");
+            Thread.sleep(50);
+        }
+    }
+
+}
