@@ -15,8 +15,16 @@ what="${1:-ingest}"
 case "$what" in
   ingest) clients="${2:-16}" saturation="${3:-30}" rate="${4:-100}" rate_s="${5:-30}" ;;
   identity) n="${2:-50}" ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N]" >&2; exit 2 ;;
+  extraction) seconds="${2:-20}" ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS]" >&2; exit 2 ;;
 esac
+
+if [ "$what" = extraction ]; then
+  # CPU only: no service, no database; one thread, so the figures are per core.
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl claims-service -am
+  exec java -Xmx1g --enable-native-access=ALL-UNNAMED -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "claims-service/target/test-classes:claims-service/target/classes:$(cat claims-service/target/bench.classpath)" \
+    dev.claimdesk.claims.bench.ExtractionBenchmark seeds "$seconds"
+fi
 
 export CLAIMDESK_TEST_PG=127.0.0.1:5432 CLAIMDESK_TEST_PG_USER=claimdesk_bench
 export CLAIMDESK_TEST_RABBITMQ_HOST=127.0.0.1 CLAIMDESK_TEST_RABBITMQ_PORT=5672

@@ -134,10 +134,12 @@ public final class ClaimExtractor {
             }
             List<String> places = places(s);
             String actor = actor(s);
+            boolean figures = false;
             for (Quantity q : quantities.extract(s)) {
                 if (isIncidentalCount(q, s)) {
                     continue;
                 }
+                figures = true;
                 Quantity shifted = new Quantity(q.value(), q.low(), q.high(), q.qualifier(), q.unit(), q.subject(), q.text(),
                         sentence.start() + q.start(), sentence.start() + q.end());
                 claims.add(new ExtractedClaim(ClaimType.STATISTIC, s, sentence.start(), sentence.end(), shifted, null,
@@ -152,7 +154,8 @@ public final class ClaimExtractor {
                 type = null;
             } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || actor != null || FORCES.matcher(s).find())) {
                 type = ClaimType.MILITARY_ACTION;
-            } else if (EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")) {
+            } else if (!figures && EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")) {
+                // a sentence whose figures are claims already is checked through them, not again as an event
                 type = ClaimType.EVENT;
             }
             if (type != null) {
