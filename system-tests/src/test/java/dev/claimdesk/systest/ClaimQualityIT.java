@@ -39,7 +39,7 @@ class ClaimQualityIT {
     private static ServiceProcess ingest;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         claims = ServiceProcess.start("claims-service", "claimdesk_systest_claims", Map.of());
         ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of());
     }
