@@ -39,4 +39,12 @@ public class ReceivedArticle extends PanacheEntityBase {
     /** EXTRACTED, or why there are no claims (NOT_ENGLISH, EMPTY). */
     @Column(name = "extraction_status")
     public String extractionStatus;
+
+    /**
+     * The HQL condition that a row's revision is its article's latest one received, given the paths of its
+     * article id and revision ("c.articleId", "c.revision"): only the latest revision's claims are current.
+     */
+    public static String isLatest(String articleId, String revision) {
+        return revision + " = (select max(r.key.revision) from ReceivedArticle r where r.key.articleId = " + articleId + ")";
+    }
 }

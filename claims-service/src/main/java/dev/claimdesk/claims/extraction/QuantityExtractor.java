@@ -65,13 +65,9 @@ public final class QuantityExtractor {
                 // a range is one figure, told once its last number (which the unit follows) is read
                 continue;
             }
-            int start = figure.start();
+            int start = withCurrency(sentence, figure.start());
             int end = figure.end();
             String prefix = sentence.substring(Math.max(0, start - 40), start);
-            if (start > 0 && "$€£".indexOf(sentence.charAt(start - 1)) >= 0) {
-                start--;
-                prefix = sentence.substring(Math.max(0, start - 40), start);
-            }
             Quantity.Qualifier qualifier = Quantity.Qualifier.EXACT;
             Double low = null;
             Double high = null;
@@ -81,10 +77,7 @@ public final class QuantityExtractor {
                 low = range.low();
                 high = range.high();
                 value = low;
-                start = figures.stream().filter(f -> f.start() >= range.start()).findFirst().orElse(figure).start();
-                if (start > 0 && "$€£".indexOf(sentence.charAt(start - 1)) >= 0) {
-                    start--;
-                }
+                start = withCurrency(sentence, figures.stream().filter(f -> f.start() >= range.start()).findFirst().orElse(figure).start());
             } else {
                 Matcher m = QUALIFIER_BEFORE.matcher(prefix.toLowerCase(Locale.ROOT));
                 if (m.find()) {
@@ -96,6 +89,11 @@ public final class QuantityExtractor {
             out.add(new Quantity(value, low, high, qualifier, unitAndSubject[0], unitAndSubject[1], text, start, end));
         }
         return out;
+    }
+
+    /** Where a figure starts when a currency sign stands before it: "$300" is the figure, not "300". */
+    private static int withCurrency(String sentence, int at) {
+        return at > 0 && "$€£".indexOf(sentence.charAt(at - 1)) >= 0 ? at - 1 : at;
     }
 
     private static Quantity.Qualifier qualifier(String phrase) {

@@ -46,7 +46,7 @@ public class ClusterResource {
         ClaimQueries.ClusterView view = queries.cluster(Ids.parse(id, "Cluster"))
                 .orElseThrow(() -> ProblemException.notFound("Cluster", id));
         return new ClusterView(view.cluster().id, view.claimIds(), view.articleIds(), view.sources(),
-                view.independentSources(), queries.verdicts(List.of(view.cluster().id)).get(view.cluster().id),
+                view.independentSources(), ClaimQueries.Verdict.of(view.cluster()),
                 view.conflicts().stream().map(ConflictView::of).toList());
     }
 }

@@ -30,7 +30,7 @@ public class ClaimQueries {
     public Result list(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
-        where.add("revision = (select max(r.key.revision) from ReceivedArticle r where r.key.articleId = c.articleId)");
+        where.add(ReceivedArticle.isLatest("c.articleId", "c.revision"));
         if (filter.articleId() != null) {
             where.add("c.articleId = :articleId");
             parameters.and("articleId", filter.articleId());
@@ -65,12 +65,12 @@ public class ClaimQueries {
         if (cluster == null) {
             return Optional.empty();
         }
-        List<Claim> claims = Claim.list("from Claim c where c.clusterId = ?1 and c.revision = (select max(r.key.revision) "
-                + "from ReceivedArticle r where r.key.articleId = c.articleId) order by c.createdAt, c.start", cluster.id);
+        List<Claim> claims = Claim.list("from Claim c where c.clusterId = ?1 and " + ReceivedArticle.isLatest("c.articleId", "c.revision")
+                + " order by c.createdAt, c.start", cluster.id);
         List<UUID> articleIds = claims.stream().map(c -> c.articleId).distinct().toList();
         List<ReceivedArticle> articles = articleIds.isEmpty() ? List.of()
-                : ReceivedArticle.list("from ReceivedArticle a where a.key.articleId in ?1 and a.key.revision = "
-                        + "(select max(r.key.revision) from ReceivedArticle r where r.key.articleId = a.key.articleId)", articleIds);
+                : ReceivedArticle.list("from ReceivedArticle a where a.key.articleId in ?1 and "
+                        + ReceivedArticle.isLatest("a.key.articleId", "a.key.revision"), articleIds);
         // a rewritten copy tells what its original told: an original and its copies are one source
         long independent = articles.stream().map(a -> a.copyOf == null ? a.key.articleId() : a.copyOf).distinct().count();
         List<String> sources = articles.stream().map(a -> a.outlet).distinct().sorted().toList();
@@ -81,7 +81,7 @@ public class ClaimQueries {
 
     /** The verdict a claim shows: its cluster's. */
     public record Verdict(UUID verdictId, String rating, int version) {
-        static Verdict of(ClaimCluster cluster) {
+        public static Verdict of(ClaimCluster cluster) {
             return cluster == null || cluster.verdictId == null ? null
                     : new Verdict(cluster.verdictId, cluster.verdictRating, cluster.verdictVersion);
         }
@@ -112,6 +112,6 @@ public class ClaimQueries {
 
     private static final String CURRENT_CONFLICT = "exists (select 1 from Claim a, Claim b where a.id = x.claimA and b.id = x.claimB "
             + "and a.status <> 'DISMISSED' and b.status <> 'DISMISSED' "
-            + "and a.revision = (select max(r.key.revision) from ReceivedArticle r where r.key.articleId = a.articleId) "
-            + "and b.revision = (select max(r.key.revision) from ReceivedArticle r where r.key.articleId = b.articleId))";
+            + "and " + ReceivedArticle.isLatest("a.articleId", "a.revision")
+            + " and " + ReceivedArticle.isLatest("b.articleId", "b.revision") + ")";
 }

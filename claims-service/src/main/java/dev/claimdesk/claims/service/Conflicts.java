@@ -2,6 +2,7 @@ package dev.claimdesk.claims.service;
 
 import dev.claimdesk.claims.Claim;
 import dev.claimdesk.claims.Conflict;
+import dev.claimdesk.claims.ReceivedArticle;
 import dev.claimdesk.claims.extraction.FigureConflicts;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +26,7 @@ public class Conflicts {
     public void refresh(Collection<UUID> clusterIds, Instant at) {
         for (UUID clusterId : clusterIds) {
             List<Claim> figures = Claim.list("from Claim c where c.clusterId = ?1 and c.type = 'STATISTIC' "
-                    + "and c.status <> 'DISMISSED' and c.revision = (select max(r.key.revision) from ReceivedArticle r "
-                    + "where r.key.articleId = c.articleId)", clusterId);
+                    + "and c.status <> 'DISMISSED' and " + ReceivedArticle.isLatest("c.articleId", "c.revision"), clusterId);
             for (int i = 0; i < figures.size(); i++) {
                 for (int j = i + 1; j < figures.size(); j++) {
                     Claim a = figures.get(i);
