@@ -26,6 +26,14 @@ public class ClaimCluster extends PanacheEntityBase {
     public String verdictRating;
     @Column(name = "verdict_version")
     public Integer verdictVersion;
+    @Column(name = "verdict_sequence")
+    public Long verdictSequence;
+    @Column(name = "task_id")
+    public UUID taskId;
+    @Column(name = "task_status")
+    public String taskStatus;
+    @Column(name = "task_version")
+    public Long taskVersion;
 
     public static ClaimCluster create(Instant at) {
         ClaimCluster cluster = new ClaimCluster();
@@ -38,4 +46,14 @@ public class ClaimCluster extends PanacheEntityBase {
     public boolean decided() {
         return verdictId != null;
     }
+
+    /** The status a claim of this cluster shows: VERDICT once decided, IN_REVIEW while a task is open. */
+    public String claimStatus() {
+        if (decided()) {
+            return "VERDICT";
+        }
+        return taskStatus != null && !CLOSED_TASK.contains(taskStatus) ? "IN_REVIEW" : "PENDING";
+    }
+
+    private static final java.util.Set<String> CLOSED_TASK = java.util.Set.of("DONE", "CLOSED", "CANCELLED", "PUBLISHED");
 }

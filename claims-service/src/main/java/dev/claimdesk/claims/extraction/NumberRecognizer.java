@@ -129,6 +129,15 @@ public final class NumberRecognizer {
             return j;
         }
         boolean gluedToWord = i > 0 && Character.isLetter(text.charAt(i - 1)) && text.charAt(i - 1) != 'x';
+        if (gluedToWord && unitsAttached) {
+            // in running text, digits after letters name something ("A320", "COVID19", "Tarnow28b"), never count it
+            int j = i;
+            while (j < n && Character.isLetterOrDigit(text.charAt(j))) {
+                j++;
+            }
+            toks.add(new Tok(Type.SYM, i, j, text.substring(i, j), 0, null));
+            return j;
+        }
         Matcher dotted = DOTTED.matcher(text).region(i, n).useTransparentBounds(true);
         if (dotted.lookingAt()) {
             // An address or a date: each part a number of its own.

@@ -79,7 +79,7 @@ public class ArticleIntake {
             claim.embedding = vectors.get(one.text());
             Claim same = before.remove(sameness(claim));
             if (same != null) {
-                // an unchanged statement keeps its cluster (and so its task and verdict) and its reviewers' status
+                // an unchanged statement keeps its cluster (and so its task and verdict) and a reviewer's dismissal
                 claim.status = same.status;
                 clusters.keep(claim, same.clusterId, placement);
             } else {
@@ -88,7 +88,11 @@ public class ArticleIntake {
             claims.add(claim);
         }
         for (Claim claim : claims) {
+            // a later claim of this article may have merged an earlier one's cluster into another
             claim.clusterId = placement.current(claim.clusterId);
+            if (!"DISMISSED".equals(claim.status)) {
+                claim.status = clusters.statusOf(claim.clusterId);
+            }
         }
         conflicts.refresh(placement.touched(), article.receivedAt);
         Map<UUID, List<UUID>> conflictsOf = conflicts.ofClaims(claims.stream().map(c -> c.id).toList());

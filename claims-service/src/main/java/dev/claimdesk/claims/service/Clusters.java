@@ -77,22 +77,48 @@ public class Clusters {
         ClaimSimilarity.Features features = claim.features();
         Set<String> keys = features.blockingKeys();
         Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim, keys, placement));
-        if (match.isEmpty()) {
-            claim.clusterId = ClaimCluster.create(claim.createdAt).id;
-        } else {
-            claim.clusterId = merge(match.get().cluster(), match.get().absorbed(), placement);
-        }
-        placement.touched.add(claim.clusterId);
-        claim.persist();
-        storeKeys(claim, keys);
+        UUID cluster = match.isEmpty() ? ClaimCluster.create(claim.createdAt).id
+                : merge(match.get().cluster(), match.get().absorbed(), placement);
+        join(claim, cluster, keys, placement);
     }
 
-    /** Keeps a claim in a cluster chosen before (an unchanged sentence of an earlier revision). */
+    /**
+     * Keeps a claim in a cluster chosen before (an unchanged sentence of an earlier revision); a claim a
+     * reviewer dismissed stays dismissed.
+     */
     public void keep(Claim claim, UUID clusterId, Placement placement) {
-        claim.clusterId = lockRoot(clusterId);
-        placement.touched.add(claim.clusterId);
+        join(claim, lockRoot(clusterId).orElseThrow().id, claim.features().blockingKeys(), placement);
+    }
+
+    /** The claim takes its cluster's state (a verdict shows at once) and becomes a candidate for later claims. */
+    private void join(Claim claim, UUID clusterId, Set<String> keys, Placement placement) {
+        ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
+        claim.clusterId = clusterId;
+        if (!"DISMISSED".equals(claim.status)) {
+            claim.status = cluster.claimStatus();
+        }
+        placement.touched.add(clusterId);
         claim.persist();
-        storeKeys(claim, claim.features().blockingKeys());
+        storeKeys(claim, keys, cluster.decided());
+    }
+
+    /** The status a claim of this cluster shows now, for claims placed earlier in the same transaction. */
+    public String statusOf(UUID clusterId) {
+        return em.find(ClaimCluster.class, clusterId).claimStatus();
+    }
+
+    /**
+     * After a cluster's verdict or task changed, or it absorbed others: its claims show its state, and with a
+     * verdict they stay candidates for good.
+     */
+    public void settle(UUID clusterId) {
+        ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
+        Claim.update("status = ?1 where clusterId = ?2 and status <> 'DISMISSED' and status <> ?1", cluster.claimStatus(), clusterId);
+        em.createNativeQuery("UPDATE claim_key SET decided = ?2 WHERE decided <> ?2 AND claim_id IN "
+                        + "(SELECT id FROM claim WHERE cluster_id = ?1)")
+                .setParameter(1, clusterId)
+                .setParameter(2, cluster.decided())
+                .executeUpdate();
     }
 
     private List<ClusterMatcher.Candidate> candidates(Claim claim, Set<String> keys, Placement placement) {
@@ -102,9 +128,14 @@ public class Clusters {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""
                         SELECT k.claim_id FROM unnest(CAST(?1 AS text[])) AS wanted(key)
-                        CROSS JOIN LATERAL (SELECT ck.claim_id FROM claim_key ck
-                            WHERE ck.key = wanted.key AND ck.created_at > ?2 AND ck.article_id <> ?3
-                            ORDER BY ck.created_at DESC LIMIT ?4) k
+                        CROSS JOIN LATERAL (
+                            (SELECT ck.claim_id FROM claim_key ck
+                             WHERE ck.key = wanted.key AND ck.created_at > ?2 AND ck.article_id <> ?3
+                             ORDER BY ck.created_at DESC LIMIT ?4)
+                            UNION
+                            (SELECT ck.claim_id FROM claim_key ck
+                             WHERE ck.key = wanted.key AND ck.decided AND ck.article_id <> ?3
+                             ORDER BY ck.created_at DESC LIMIT ?4)) k
                         GROUP BY k.claim_id ORDER BY count(*) DESC LIMIT ?5""")
                 .setParameter(1, keys.toArray(String[]::new))
                 .setParameter(2, Timestamp.from(Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS)))
@@ -135,7 +166,7 @@ public class Clusters {
         all.add(target);
         // lock in one order so two instances merging overlapping clusters wait instead of deadlocking
         Map<UUID, UUID> roots = new HashMap<>();
-        all.stream().sorted().forEach(id -> roots.put(id, lockRoot(id)));
+        all.stream().sorted().forEach(id -> roots.put(id, lockRoot(id).orElseThrow().id));
         UUID into = roots.get(target);
         Set<UUID> moving = new HashSet<>();
         for (UUID id : absorbed) {
@@ -149,33 +180,41 @@ public class Clusters {
             ClaimCluster.update("mergedInto = ?1 where id in ?2", into, moving);
             Conflict.update("clusterId = ?1 where clusterId in ?2", into, moving);
             moving.forEach(id -> placement.merged.put(id, into));
+            settle(into);
         }
         return into;
     }
 
-    /** Locks a cluster row, following merges to the cluster that now holds its claims. */
-    private UUID lockRoot(UUID id) {
+    /**
+     * Locks a cluster row, following merges to the cluster that now holds its claims; empty when no such
+     * cluster was ever made here.
+     */
+    Optional<ClaimCluster> lockRoot(UUID id) {
         UUID current = id;
         while (true) {
             ClaimCluster cluster = em.find(ClaimCluster.class, current);
+            if (cluster == null) {
+                return Optional.empty();
+            }
             em.refresh(cluster, LockModeType.PESSIMISTIC_WRITE);
             if (cluster.mergedInto == null) {
-                return current;
+                return Optional.of(cluster);
             }
             current = cluster.mergedInto;
         }
     }
 
-    private void storeKeys(Claim claim, Set<String> keys) {
+    private void storeKeys(Claim claim, Set<String> keys, boolean decided) {
         if (keys.isEmpty()) {
             return;
         }
-        em.createNativeQuery("INSERT INTO claim_key (key, created_at, claim_id, article_id) "
-                        + "SELECT k, ?2, ?3, ?4 FROM unnest(CAST(?1 AS text[])) AS k")
+        em.createNativeQuery("INSERT INTO claim_key (key, created_at, claim_id, article_id, decided) "
+                        + "SELECT k, ?2, ?3, ?4, ?5 FROM unnest(CAST(?1 AS text[])) AS k")
                 .setParameter(1, keys.toArray(String[]::new))
                 .setParameter(2, Timestamp.from(claim.createdAt))
                 .setParameter(3, claim.id)
                 .setParameter(4, claim.articleId)
+                .setParameter(5, decided)
                 .executeUpdate();
     }
 

@@ -45,6 +45,12 @@ class NumberRecognizerTest {
         assertEquals(List.of(), numbers.find("The checksum was 1e999 and the code 4f9a2c."));
     }
 
+    @Test
+    void shouldTakeNoFiguresFromNamesWithDigits() {
+        assertEquals(List.of(2.0), numbers.find("Two A320 jets of Airline7b landed after the COVID19 rules eased.")
+                .stream().map(NumberMatch::value).toList());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "Russia fired at least 1,370 missiles.|at least 1,370|[1370,)",

@@ -1,7 +1,6 @@
 package dev.claimdesk.claims.messaging;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.GetResponse;
 import dev.claimdesk.claims.ReceivedArticle;
 import dev.claimdesk.commons.testing.Broker;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,19 +77,8 @@ class ArticleIngestedConsumerTest {
             publish(broker, poisonId, "this is not json", Map.of());
             publish(broker, after.toString(), event(after, after), Map.of());
             await(() -> stored(after) == 1, "the message after the poison is applied");
-            GetResponse dead = null;
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (Instant.now().isBefore(deadline)) {
-                GetResponse candidate = broker.channel.basicGet("claims.article-ingested.dlq", true);
-                if (candidate != null && poisonId.equals(candidate.getProps().getMessageId())) {
-                    dead = candidate;
-                    break;
-                }
-                if (candidate == null) {
-                    Thread.sleep(50);
-                }
-            }
-            assertNotNull(dead, "the unreadable message is in the dead-letter queue");
+            assertNotNull(broker.awaitMessage("claims.article-ingested.dlq", poisonId, Duration.ofSeconds(15)),
+                    "the unreadable message is in the dead-letter queue");
         }
     }
 
@@ -99,17 +87,8 @@ class ArticleIngestedConsumerTest {
         String id = UUID.randomUUID().toString();
         try (Broker broker = Broker.connect()) {
             publish(broker, id, "{\"eventId\": \"" + id + "\", \"revision\": 1}", Map.of());
-            GetResponse dead = null;
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (dead == null && Instant.now().isBefore(deadline)) {
-                GetResponse candidate = broker.channel.basicGet("claims.article-ingested.dlq", true);
-                if (candidate != null && id.equals(candidate.getProps().getMessageId())) {
-                    dead = candidate;
-                } else if (candidate == null) {
-                    Thread.sleep(50);
-                }
-            }
-            assertNotNull(dead, "an event breaking the contract is dead-lettered");
+            assertNotNull(broker.awaitMessage("claims.article-ingested.dlq", id, Duration.ofSeconds(15)),
+                    "an event breaking the contract is dead-lettered");
         }
     }
 

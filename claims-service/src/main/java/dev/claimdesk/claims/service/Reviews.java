@@ -1,0 +1,65 @@
+package dev.claimdesk.claims.service;
+
+import dev.claimdesk.claims.ClaimCluster;
+import dev.claimdesk.claims.messaging.TaskUpdated;
+import dev.claimdesk.claims.messaging.VerdictPublished;
+import dev.claimdesk.commons.messaging.PoisonMessageException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.Set;
+
+/**
+ * Handler: applies what review-service announces to the cluster it concerns (or the cluster that absorbed it)
+ * and to every claim in it. Verdicts apply in feed order (their sequence) and tasks in version order, so a
+ * message delivered late never undoes a newer one.
+ */
+@ApplicationScoped
+public class Reviews {
+
+    static final Set<String> RATINGS = Set.of("TRUE", "MOSTLY_TRUE", "MIXED", "MOSTLY_FALSE", "FALSE", "UNVERIFIABLE");
+
+    private final Clusters clusters;
+
+    Reviews(Clusters clusters) {
+        this.clusters = clusters;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyVerdict(VerdictPublished verdict) {
+        if (verdict.id() == null || verdict.version() == null || verdict.sequence() == null || verdict.clusterId() == null
+                || !RATINGS.contains(verdict.rating())) {
+            throw new PoisonMessageException("verdict.published.v1 without id, version, sequence, clusterId or a rating of "
+                    + RATINGS, null);
+        }
+        ClaimCluster cluster = cluster(verdict.clusterId(), "verdict.published.v1");
+        if (cluster.verdictSequence != null && cluster.verdictSequence >= verdict.sequence()) {
+            return;
+        }
+        cluster.verdictId = verdict.id();
+        cluster.verdictVersion = verdict.version();
+        cluster.verdictRating = verdict.rating();
+        cluster.verdictSequence = verdict.sequence();
+        clusters.settle(cluster.id);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyTask(TaskUpdated task) {
+        if (task.taskId() == null || task.clusterId() == null || task.status() == null || task.version() == null) {
+            throw new PoisonMessageException("task.updated.v1 without taskId, clusterId, status or version", null);
+        }
+        ClaimCluster cluster = cluster(task.clusterId(), "task.updated.v1");
+        if (task.taskId().equals(cluster.taskId) && cluster.taskVersion != null && cluster.taskVersion >= task.version()) {
+            return;
+        }
+        cluster.taskId = task.taskId();
+        cluster.taskStatus = task.status();
+        cluster.taskVersion = task.version();
+        clusters.settle(cluster.id);
+    }
+
+    private ClaimCluster cluster(java.util.UUID id, String event) {
+        // a cluster this service never made cannot be reviewed: retrying will not make it appear
+        return clusters.lockRoot(id).orElseThrow(() -> new PoisonMessageException(event + " for unknown cluster " + id, null));
+    }
+}
