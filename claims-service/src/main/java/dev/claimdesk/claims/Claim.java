@@ -61,9 +61,33 @@ public class Claim extends PanacheEntityBase {
     public String status;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** What extraction made of the claim (type, sentence, figure), whatever reviewers corrected since. */
+    @Column(name = "extracted_as")
+    public String extractedAs;
+    /** Whether a reviewer corrected type, figure, speaker or places: a re-extraction carries that over. */
+    public boolean corrected;
     /** The sentence's embedding, for clustering. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public float[] embedding;
+
+    /** Takes over what reviewers corrected on the same claim of an earlier revision. */
+    public void correctAs(Claim earlier) {
+        type = earlier.type;
+        quantityValue = earlier.quantityValue;
+        quantityLow = earlier.quantityLow;
+        quantityHigh = earlier.quantityHigh;
+        quantityQualifier = earlier.quantityQualifier;
+        quantityUnit = earlier.quantityUnit;
+        quantitySubject = earlier.quantitySubject;
+        if (earlier.quantityStart != null && quantityStart == null) {
+            quantityText = earlier.quantityText;
+            quantityStart = start + (earlier.quantityStart - earlier.start);
+            quantityEnd = start + (earlier.quantityEnd - earlier.start);
+        }
+        speaker = earlier.speaker;
+        places = earlier.places;
+        corrected = true;
+    }
 
     public ClaimSimilarity.Features features() {
         return ClaimSimilarity.features(ClaimType.valueOf(type), text, speaker, places == null ? List.of() : Arrays.asList(places),

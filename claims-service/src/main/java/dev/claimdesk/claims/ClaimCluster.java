@@ -34,6 +34,8 @@ public class ClaimCluster extends PanacheEntityBase {
     public String taskStatus;
     @Column(name = "task_version")
     public Long taskVersion;
+    /** Split or merged by reviewers: clustering leaves its shape alone. */
+    public boolean curated;
 
     public static ClaimCluster create(Instant at) {
         ClaimCluster cluster = new ClaimCluster();
@@ -45,6 +47,11 @@ public class ClaimCluster extends PanacheEntityBase {
 
     public boolean decided() {
         return verdictId != null;
+    }
+
+    /** A verdict or reviewers' hands fixed this cluster's shape: never absorbed by an automatic merge. */
+    public boolean settled() {
+        return decided() || curated;
     }
 
     /** The status a claim of this cluster shows: VERDICT once decided, IN_REVIEW while a task is open. */

@@ -13,13 +13,14 @@ import java.util.UUID;
  * the most similar claim when that reaches {@link ClaimSimilarity#SAME_CLAIM}. Outlets tell one happening in
  * several sentences, so a claim may bridge two clusters that hold the same claim told differently; those
  * merge into the joined one, but only when the new claim is as close to the other cluster on average (not
- * to just one member), so a single loose match cannot chain unrelated clusters. Two clusters that both
- * carry a verdict never merge: reviewers decided them apart.
+ * to just one member), so a single loose match cannot chain unrelated clusters. A settled cluster (one
+ * with a verdict, or shaped by reviewers' split or merge) is never absorbed, and two settled clusters never
+ * merge: reviewers decided them apart.
  */
 public final class ClusterMatcher {
 
-    /** A stored claim: its cluster, what it is compared on, and whether its cluster has a verdict. */
-    public record Candidate(UUID claimId, UUID clusterId, ClaimSimilarity.Features features, boolean decided) {
+    /** A stored claim: its cluster, what it is compared on, and whether its cluster is settled. */
+    public record Candidate(UUID claimId, UUID clusterId, ClaimSimilarity.Features features, boolean settled) {
     }
 
     /** Join {@code cluster} (a cluster absorbing the ones in {@code absorbed}), with the best score. */
@@ -33,13 +34,13 @@ public final class ClusterMatcher {
         Candidate best = null;
         double bestScore = ClaimSimilarity.SAME_CLAIM;
         Map<UUID, double[]> perCluster = new HashMap<>();
-        Map<UUID, Boolean> decided = new HashMap<>();
+        Map<UUID, Boolean> settled = new HashMap<>();
         for (Candidate candidate : candidates) {
             double score = ClaimSimilarity.similarity(claim, candidate.features());
             double[] sum = perCluster.computeIfAbsent(candidate.clusterId(), k -> new double[2]);
             sum[0] += score;
             sum[1]++;
-            decided.merge(candidate.clusterId(), candidate.decided(), Boolean::logicalOr);
+            settled.merge(candidate.clusterId(), candidate.settled(), Boolean::logicalOr);
             if (score >= bestScore) {
                 best = candidate;
                 bestScore = score;
@@ -55,16 +56,16 @@ public final class ClusterMatcher {
                 bridged.add(e.getKey());
             }
         }
-        // a cluster with a verdict survives a merge so its verdict stays where reviewers left it
-        boolean targetDecided = decided.get(target);
+        // a settled cluster survives a merge, so a verdict or reviewers' split stays where they left it
+        boolean targetSettled = settled.get(target);
         Set<UUID> absorbed = new LinkedHashSet<>();
         for (UUID other : bridged) {
-            if (!decided.get(other)) {
+            if (!settled.get(other)) {
                 absorbed.add(other);
-            } else if (!targetDecided) {
+            } else if (!targetSettled) {
                 absorbed.add(target);
                 target = other;
-                targetDecided = true;
+                targetSettled = true;
             }
         }
         absorbed.remove(target);

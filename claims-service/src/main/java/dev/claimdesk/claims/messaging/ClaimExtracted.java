@@ -11,7 +11,10 @@ import java.util.UUID;
 
 /** Body of {@code claim.extracted.v1} (contracts/claim.extracted.v1.schema.json). */
 public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, int revision, String language,
-                             List<Item> claims, List<Merge> mergedClusters) {
+                             List<Item> claims, List<Merge> mergedClusters, Cause cause) {
+
+    /** Why the revision's claims are announced (again): extracted, or corrected by a reviewer. */
+    public enum Cause { EXTRACTION, CORRECTION }
 
     /** A cluster whose claims now belong to another: its task, verdict and conflicts go with them. */
     public record Merge(UUID from, UUID into) {

@@ -1,13 +1,19 @@
 package dev.claimdesk.claims.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.Correction;
+import dev.claimdesk.claims.service.Corrections;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.claimdesk.claims.extraction.Quantity;
 import dev.claimdesk.claims.service.ClaimQueries;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.rest.Page;
 import dev.claimdesk.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,13 +36,17 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN, Roles.INGEST})
 public class ClaimResource {
 
-    private static final Set<String> TYPES = Set.of("STATISTIC", "MILITARY_ACTION", "QUOTE", "EVENT");
+    private static final Set<String> TYPES = CorrectionRequests.TYPES;
     private static final Set<String> STATUSES = Set.of("PENDING", "IN_REVIEW", "VERDICT", "DISMISSED");
 
     private final ClaimQueries queries;
+    private final Corrections corrections;
+    private final SecurityIdentity caller;
 
-    ClaimResource(ClaimQueries queries) {
+    ClaimResource(ClaimQueries queries, Corrections corrections, SecurityIdentity caller) {
         this.queries = queries;
+        this.corrections = corrections;
+        this.caller = caller;
     }
 
     public record ClaimView(UUID id, UUID articleId, int revision, String type, String text, int start, int end,
@@ -79,6 +89,35 @@ public class ClaimResource {
             throw ProblemException.notFound("Claim", id);
         }
         return ClaimView.of(claim, queries.verdicts(Set.of(claim.clusterId)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Correct a claim (type, quantity, speaker, places) or dismiss it with a reason; recorded and kept "
+            + "when the article is re-extracted")
+    public ClaimView correct(@PathParam("id") String id, JsonNode body) {
+        Claim claim = corrections.edit(Ids.parse(id, "Claim"), CorrectionRequests.claimEdit(body), caller.getPrincipal().getName());
+        return ClaimView.of(claim, queries.verdicts(Set.of(claim.clusterId)));
+    }
+
+    @GET
+    @Path("/{id}/corrections")
+    @Operation(summary = "What reviewers corrected on this claim, oldest first")
+    public List<CorrectionView> corrections(@PathParam("id") String id) {
+        UUID claimId = Ids.parse(id, "Claim");
+        if (Claim.findById(claimId) == null) {
+            throw ProblemException.notFound("Claim", id);
+        }
+        return Correction.<Correction>list("claimId = ?1 order by at, id", claimId).stream().map(CorrectionView::of).toList();
+    }
+
+    public record CorrectionView(UUID id, java.time.Instant at, String actor, String kind, UUID claimId, UUID clusterId,
+                                 String reason, Map<String, Object> before, Map<String, Object> after) {
+        static CorrectionView of(Correction c) {
+            return new CorrectionView(c.id, c.at, c.actor, c.kind, c.claimId, c.clusterId, c.reason, c.before, c.after);
+        }
     }
 
     private static String blank(String value) {

@@ -1,11 +1,19 @@
 package dev.claimdesk.claims.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.claims.Conflict;
+import dev.claimdesk.claims.service.Corrections;
+import dev.claimdesk.commons.idempotency.IdempotencyKeys;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.claimdesk.claims.service.ClaimQueries;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,9 +33,15 @@ import java.util.UUID;
 public class ClusterResource {
 
     private final ClaimQueries queries;
+    private final Corrections corrections;
+    private final IdempotencyKeys idempotency;
+    private final SecurityIdentity caller;
 
-    ClusterResource(ClaimQueries queries) {
+    ClusterResource(ClaimQueries queries, Corrections corrections, IdempotencyKeys idempotency, SecurityIdentity caller) {
         this.queries = queries;
+        this.corrections = corrections;
+        this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     public record ClusterView(UUID id, List<UUID> claimIds, List<UUID> articleIds, List<String> sources,
@@ -43,8 +58,40 @@ public class ClusterResource {
     @Path("/{id}")
     @Operation(summary = "One cluster; independentSources counts an article and its copies once")
     public ClusterView get(@PathParam("id") String id) {
-        ClaimQueries.ClusterView view = queries.cluster(Ids.parse(id, "Cluster"))
-                .orElseThrow(() -> ProblemException.notFound("Cluster", id));
+        return view(Ids.parse(id, "Cluster"));
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Move these claims of the cluster into a new cluster (201, the new cluster); Idempotency-Key honoured")
+    public Response split(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key, byte[] raw) {
+        UUID cluster = Ids.parse(id, "Cluster");
+        JsonNode body = CorrectionRequests.json(raw);
+        List<UUID> claimIds = CorrectionRequests.ids(body, "claimIds");
+        return idempotency.once("split:" + cluster, key, raw, () -> {
+            UUID created = corrections.split(cluster, claimIds, CorrectionRequests.reason(body), caller.getPrincipal().getName());
+            return Response.created(URI.create("/api/clusters/" + created)).entity(view(created)).build();
+        });
+    }
+
+    @POST
+    @Path("/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Join these clusters into one: the one with a verdict, or the oldest; Idempotency-Key honoured")
+    public Response merge(@HeaderParam(IdempotencyKeys.HEADER) String key, byte[] raw) {
+        JsonNode body = CorrectionRequests.json(raw);
+        List<UUID> clusterIds = CorrectionRequests.ids(body, "clusterIds");
+        return idempotency.once("merge", key, raw, () -> {
+            UUID into = corrections.merge(clusterIds, CorrectionRequests.reason(body), caller.getPrincipal().getName());
+            return Response.ok(view(into)).build();
+        });
+    }
+
+    private ClusterView view(UUID id) {
+        ClaimQueries.ClusterView view = queries.cluster(id).orElseThrow(() -> ProblemException.notFound("Cluster", id));
         return new ClusterView(view.cluster().id, view.claimIds(), view.articleIds(), view.sources(),
                 view.independentSources(), ClaimQueries.Verdict.of(view.cluster()),
                 view.conflicts().stream().map(ConflictView::of).toList());

@@ -32,13 +32,13 @@ import java.util.UUID;
 public class ArticleIntake {
 
     private final ClaimExtractor extractor = new ClaimExtractor();
-    private final Outbox outbox;
+    private final Announcements announcements;
     private final Clusters clusters;
     private final Conflicts conflicts;
     private final SentenceEmbedder embedder;
 
-    ArticleIntake(Outbox outbox, Clusters clusters, Conflicts conflicts, SentenceEmbedder embedder) {
-        this.outbox = outbox;
+    ArticleIntake(Announcements announcements, Clusters clusters, Conflicts conflicts, SentenceEmbedder embedder) {
+        this.announcements = announcements;
         this.clusters = clusters;
         this.conflicts = conflicts;
         this.embedder = embedder;
@@ -77,10 +77,13 @@ public class ArticleIntake {
         for (ExtractedClaim one : extracted) {
             Claim claim = toEntity(article, one);
             claim.embedding = vectors.get(one.text());
-            Claim same = before.remove(sameness(claim));
+            Claim same = before.remove(claim.extractedAs);
             if (same != null) {
-                // an unchanged statement keeps its cluster (and so its task and verdict) and a reviewer's dismissal
+                // an unchanged statement keeps its cluster (and so its task and verdict) and reviewers' corrections
                 claim.status = same.status;
+                if (same.corrected) {
+                    claim.correctAs(same);
+                }
                 clusters.keep(claim, same.clusterId, placement);
             } else {
                 clusters.place(claim, placement);
@@ -95,12 +98,8 @@ public class ArticleIntake {
             }
         }
         conflicts.refresh(placement.touched(), article.receivedAt);
-        Map<UUID, List<UUID>> conflictsOf = conflicts.ofClaims(claims.stream().map(c -> c.id).toList());
-        UUID eventId = UUID.randomUUID();
-        outbox.enqueue(eventId, Exchanges.CLAIMS, Exchanges.CLAIM_EXTRACTED, new ClaimExtracted(eventId, article.receivedAt,
-                article.key.articleId(), article.key.revision(), article.language,
-                claims.stream().map(c -> ClaimExtracted.Item.of(c, conflictsOf.getOrDefault(c.id, List.of()))).toList(),
-                placement.merges().entrySet().stream().map(e -> new ClaimExtracted.Merge(e.getKey(), placement.current(e.getValue()))).toList()));
+        announcements.claims(article, claims, placement.merges().entrySet().stream()
+                .map(e -> new ClaimExtracted.Merge(e.getKey(), placement.current(e.getValue()))).toList(), ClaimExtracted.Cause.EXTRACTION);
     }
 
     /** The claims of the article's latest earlier revision, by what makes a claim the same statement. */
@@ -109,14 +108,14 @@ public class ArticleIntake {
         if (key.revision() > 1) {
             List<Claim> earlier = Claim.list("articleId = ?1 and revision = (select max(c.revision) from Claim c "
                     + "where c.articleId = ?1 and c.revision < ?2)", key.articleId(), key.revision());
-            earlier.forEach(c -> bySameness.putIfAbsent(sameness(c), c));
+            earlier.forEach(c -> bySameness.putIfAbsent(c.extractedAs == null ? sameness(c) : c.extractedAs, c));
         }
         return bySameness;
     }
 
     /** The same sentence, type and figure: offsets may move when text around the sentence changes. */
     private static String sameness(Claim c) {
-        return c.type + '\u0000' + c.text + '\u0000' + (c.quantityText == null ? "" : c.quantityText + '@' + (c.quantityStart - c.start));
+        return c.type + '\u001f' + c.text + '\u001f' + (c.quantityText == null ? "" : c.quantityText + '@' + (c.quantityStart - c.start));
     }
 
     /** One embedding per distinct sentence: a sentence with three figures is embedded once. */
@@ -157,6 +156,7 @@ public class ArticleIntake {
         claim.actor = extracted.actor();
         claim.checkworthiness = extracted.checkworthiness();
         claim.status = "PENDING";
+        claim.extractedAs = sameness(claim);
         claim.createdAt = article.receivedAt;
         return claim;
     }

@@ -147,15 +147,15 @@ public class Clusters {
             return List.of();
         }
         List<Claim> claims = Claim.list("id in ?1", ids.stream().map(id -> (UUID) id).toList());
-        Map<UUID, Boolean> decided = new HashMap<>();
+        Map<UUID, Boolean> settled = new HashMap<>();
         for (ClaimCluster cluster : ClaimCluster.<ClaimCluster>list("id in ?1",
                 claims.stream().map(c -> placement.current(c.clusterId)).distinct().toList())) {
-            decided.put(cluster.id, cluster.decided());
+            settled.put(cluster.id, cluster.settled());
         }
         List<ClusterMatcher.Candidate> candidates = new ArrayList<>(claims.size());
         for (Claim c : claims) {
             UUID cluster = placement.current(c.clusterId);
-            candidates.add(new ClusterMatcher.Candidate(c.id, cluster, c.features(), decided.getOrDefault(cluster, false)));
+            candidates.add(new ClusterMatcher.Candidate(c.id, cluster, c.features(), settled.getOrDefault(cluster, false)));
         }
         return candidates;
     }
@@ -176,13 +176,32 @@ public class Clusters {
             }
         }
         if (!moving.isEmpty()) {
-            Claim.update("clusterId = ?1 where clusterId in ?2", into, moving);
-            ClaimCluster.update("mergedInto = ?1 where id in ?2", into, moving);
-            Conflict.update("clusterId = ?1 where clusterId in ?2", into, moving);
+            absorb(into, moving);
             moving.forEach(id -> placement.merged.put(id, into));
-            settle(into);
         }
         return into;
+    }
+
+    /**
+     * Moves every claim and conflict of the locked root clusters {@code moving} into the locked root {@code into};
+     * the moved clusters point at it from then on.
+     */
+    void absorb(UUID into, Collection<UUID> moving) {
+        Claim.update("clusterId = ?1 where clusterId in ?2", into, moving);
+        ClaimCluster.update("mergedInto = ?1 where id in ?2", into, moving);
+        Conflict.update("clusterId = ?1 where clusterId in ?2", into, moving);
+        settle(into);
+    }
+
+    /** A dismissed claim stops being a candidate for later claims. */
+    void withdraw(Claim claim) {
+        em.createNativeQuery("DELETE FROM claim_key WHERE claim_id = ?1").setParameter(1, claim.id).executeUpdate();
+    }
+
+    /** A claim edited or restored by a reviewer is a candidate under its keys as they now are. */
+    void reindex(Claim claim) {
+        withdraw(claim);
+        storeKeys(claim, claim.features().blockingKeys(), em.find(ClaimCluster.class, claim.clusterId).decided());
     }
 
     /**

@@ -39,6 +39,13 @@ public class Conflicts {
         }
     }
 
+    /** Drops the conflicts these claims are part of, before their figures or clusters change under them. */
+    public void forget(java.util.Collection<UUID> claimIds) {
+        if (!claimIds.isEmpty()) {
+            Conflict.delete("claimA in ?1 or claimB in ?1", claimIds);
+        }
+    }
+
     /** The conflicts each of these claims is part of. */
     public Map<UUID, List<UUID>> ofClaims(Collection<UUID> claimIds) {
         Map<UUID, List<UUID>> byClaim = new HashMap<>();
