@@ -26,6 +26,8 @@ public final class SentenceSegmenter {
     /** Abbreviations that may end a sentence: inside only when the next sentence starts in lower case or a digit. */
     private static final Set<String> MAYBE_INSIDE = Set.of("a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "corp",
             "ltd", "co", "jr", "sr", "etc", "d.c", "u.s.a");
+    /** The longest sentence news prints runs to some hundreds of characters; beyond this a span is cut. */
+    static final int MAX_SENTENCE = 1_000;
     private static final ULocale ENGLISH = new ULocale("en@ss=standard");
     private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}][\\p{L}.\\-]*)\\.[\"'”’)]*\\s*$");
 
@@ -39,7 +41,7 @@ public final class SentenceSegmenter {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            List<int[]> spans = splitLine(iterator, text, lineStart, lineEnd);
+            List<int[]> spans = bounded(text, splitLine(iterator, text, lineStart, lineEnd));
             for (int[] span : spans) {
                 int s = span[0];
                 int e = span[1];
@@ -61,6 +63,29 @@ public final class SentenceSegmenter {
             lineStart = lineEnd + 1;
         }
         return sentences;
+    }
+
+    /**
+     * Spans longer than {@link #MAX_SENTENCE} cut at the last clause break (";", ",") or space before the limit:
+     * text without sentence ends is no sentence a reader checks, and the claim rules must stay linear in it.
+     */
+    private static List<int[]> bounded(String text, List<int[]> spans) {
+        List<int[]> out = new ArrayList<>(spans.size());
+        for (int[] span : spans) {
+            int s = span[0];
+            while (span[1] - s > MAX_SENTENCE) {
+                int limit = s + MAX_SENTENCE;
+                int cut = Math.max(text.lastIndexOf("; ", limit), text.lastIndexOf(", ", limit));
+                if (cut <= s + MAX_SENTENCE / 2) {
+                    cut = text.lastIndexOf(' ', limit);
+                }
+                cut = cut <= s + MAX_SENTENCE / 2 ? limit : cut + 1;
+                out.add(new int[]{s, cut});
+                s = cut;
+            }
+            out.add(new int[]{s, span[1]});
+        }
+        return out;
     }
 
     private static List<int[]> splitLine(BreakIterator iterator, String text, int from, int to) {

@@ -1,5 +1,6 @@
 package dev.claimdesk.claims.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.claims.extraction.ClaimExtractor;
 import dev.claimdesk.claims.extraction.ExtractedClaim;
 import dev.claimdesk.claims.extraction.Extraction;
@@ -7,6 +8,7 @@ import dev.claimdesk.claims.extraction.Quantity;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.ratelimit.RateLimits;
 import dev.claimdesk.commons.security.Roles;
+import dev.claimdesk.commons.text.LanguageDetector;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -28,6 +33,7 @@ public class ExtractResource {
     static final int MAX_TEXT_CHARS = 1 << 20;
 
     private final ClaimExtractor extractor = new ClaimExtractor();
+    private final LanguageDetector languages = new LanguageDetector();
     private final RateLimits rateLimits;
     private final SecurityIdentity caller;
 
@@ -37,6 +43,25 @@ public class ExtractResource {
     }
 
     public record ExtractRequest(String text, String publishedAt, String language) {
+
+        /** Strictly typed: a number or an object where text is expected is a 400, not a string made of it. */
+        static ExtractRequest of(JsonNode body) {
+            if (body == null || !body.isObject()) {
+                throw ProblemException.badRequest("invalid-field", "Request body is not valid", "The body is a JSON object with text");
+            }
+            return new ExtractRequest(string(body, "text"), string(body, "publishedAt"), string(body, "language"));
+        }
+
+        private static String string(JsonNode body, String field) {
+            JsonNode value = body.get(field);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                throw ProblemException.badRequest("invalid-field", "Request body is not valid", field + " must be a string");
+            }
+            return value.asText();
+        }
     }
 
     public record ClaimView(String type, String text, int start, int end, Quantity quantity, String speaker,
@@ -54,7 +79,9 @@ public class ExtractResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN, Roles.INGEST})
     @Operation(summary = "Claims of a text, not stored: offsets into the text, no id, cluster or status")
-    public ExtractResponse extract(ExtractRequest request) {
+    @RequestBody(content = @Content(schema = @Schema(implementation = ExtractRequest.class)))
+    public ExtractResponse extract(JsonNode body) {
+        ExtractRequest request = ExtractRequest.of(body);
         rateLimits.check("extract", caller.getPrincipal().getName());
         if (request == null || request.text() == null || request.text().isBlank()) {
             throw ProblemException.badRequest("invalid-field", "Request body is not valid", "text is required");
@@ -62,7 +89,9 @@ public class ExtractResource {
         if (request.text().length() > MAX_TEXT_CHARS) {
             throw new ProblemException(413, "body-too-large", "Text too large", "text is limited to " + MAX_TEXT_CHARS + " characters");
         }
-        Extraction extraction = extractor.extract(request.text(), request.language());
+        // a draft without a language tag is read as ingest reads articles: by its script and function words
+        String language = request.language() == null || request.language().isBlank() ? languages.detect(request.text()) : request.language();
+        Extraction extraction = extractor.extract(request.text(), language);
         return new ExtractResponse(extraction.status().name(), extraction.claims().stream().map(ClaimView::of).toList());
     }
 }

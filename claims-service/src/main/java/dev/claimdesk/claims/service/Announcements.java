@@ -33,6 +33,7 @@ public class Announcements {
         UUID eventId = UUID.randomUUID();
         outbox.enqueue(eventId, Exchanges.CLAIMS, Exchanges.CLAIM_EXTRACTED, new ClaimExtracted(eventId,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), article.key.articleId(), article.key.revision(), article.language,
+                article.extractionStatus,
                 claims.stream().map(c -> ClaimExtracted.Item.of(c, conflictsOf.getOrDefault(c.id, List.of()))).toList(),
                 merges, cause));
     }

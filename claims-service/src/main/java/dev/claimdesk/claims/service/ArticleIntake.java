@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -30,6 +31,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ArticleIntake {
+
+    /** Claims stored per article revision at most. */
+    static final int MAX_CLAIMS = 500;
+    /** Extraction status of a revision that had more claims than {@link #MAX_CLAIMS}. */
+    static final String TRUNCATED = "TRUNCATED";
 
     private final ClaimExtractor extractor = new ClaimExtractor();
     private final Announcements announcements;
@@ -66,10 +72,16 @@ public class ArticleIntake {
         article.traceparent = TraceContext.currentTraceparent();
         article.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Extraction extraction = extractor.extract(article.cleanText, article.language);
+        List<ExtractedClaim> extracted = extraction.claims();
         article.extractionStatus = extraction.status().name();
+        if (extracted.size() > MAX_CLAIMS) {
+            // no article holds more checkable claims than this; past it, the most check-worthy keep intake bounded
+            extracted = extracted.stream().sorted(Comparator.comparingDouble(ExtractedClaim::checkworthiness).reversed())
+                    .limit(MAX_CLAIMS).sorted(Comparator.comparingInt(ExtractedClaim::start)).toList();
+            article.extractionStatus = TRUNCATED;
+        }
         article.persist();
         clusters.retire(article.key.articleId(), article.key.revision());
-        List<ExtractedClaim> extracted = extraction.claims();
         Map<String, float[]> vectors = embed(extracted);
         Map<String, Claim> before = earlierRevision(article.key);
         List<Claim> claims = new ArrayList<>();

@@ -134,7 +134,8 @@ class CorrectionsTest {
         }
         given("rev-dee").body("{not json").patch("/api/claims/" + claim.id).then().statusCode(400);
         given("rev-dee").body(Map.of("speaker", "Mayor Lena Ott")).patch("/api/claims/" + UUID.randomUUID()).then().statusCode(404);
-        given("rev-dee").body(Map.of("claimIds", List.of(claim.id))).post("/api/clusters/" + claim.clusterId + "/split")
+        List<String> members = given("rev-dee").get("/api/clusters/" + claim.clusterId).then().extract().path("claimIds");
+        given("rev-dee").body(Map.of("claimIds", members)).post("/api/clusters/" + claim.clusterId + "/split")
                 .then().statusCode(400).body("detail", containsString("leave at least one"));
         given("rev-dee").body(Map.of("claimIds", List.of(UUID.randomUUID()))).post("/api/clusters/" + claim.clusterId + "/split")
                 .then().statusCode(409);

@@ -25,10 +25,15 @@ public final class Articles {
     }
 
     public static void ingest(UUID articleId, int revision, String outlet, String cleanText, UUID copyOf) throws Exception {
+        ingest(articleId, revision, outlet, cleanText, copyOf, "en");
+    }
+
+    public static void ingest(UUID articleId, int revision, String outlet, String cleanText, UUID copyOf, String language)
+            throws Exception {
         ObjectNode body = JSON.createObjectNode()
                 .put("eventId", UUID.randomUUID().toString()).put("occurredAt", "2022-03-29T12:00:05Z")
                 .put("articleId", articleId.toString()).put("revision", revision).put("title", "Story")
-                .put("outlet", outlet).put("language", "en").put("cleanText", cleanText);
+                .put("outlet", outlet).put("language", language).put("cleanText", cleanText);
         if (copyOf != null) {
             body.put("copyOf", copyOf.toString());
         }
@@ -39,7 +44,7 @@ public final class Articles {
                     JSON.writeValueAsBytes(body));
             broker.channel.waitForConfirmsOrDie(5000);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (ReceivedArticle.findById(new ReceivedArticle.Key(articleId, revision)) == null) {
             assertTrue(Instant.now().isBefore(deadline), "article " + articleId + " revision " + revision + " received");
             Thread.sleep(50);

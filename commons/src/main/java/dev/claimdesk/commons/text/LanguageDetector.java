@@ -1,4 +1,4 @@
-package dev.claimdesk.ingest.text;
+package dev.claimdesk.commons.text;
 
 import java.util.Collections;
 import java.util.EnumMap;

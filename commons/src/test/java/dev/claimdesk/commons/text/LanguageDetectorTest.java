@@ -1,4 +1,4 @@
-package dev.claimdesk.ingest.text;
+package dev.claimdesk.commons.text;
 
 import org.junit.jupiter.api.Test;
 
