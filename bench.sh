@@ -16,7 +16,8 @@ case "$what" in
   ingest) clients="${2:-16}" saturation="${3:-30}" rate="${4:-100}" rate_s="${5:-30}" ;;
   identity) n="${2:-50}" ;;
   extraction) seconds="${2:-20}" ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS]" >&2; exit 2 ;;
+  clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES]" >&2; exit 2 ;;
 esac
 
 if [ "$what" = extraction ]; then
@@ -70,6 +71,14 @@ if [ "$what" = ingest ]; then
     "http://127.0.0.1:$port" seeds "$clients" "$saturation" "$rate" "$rate_s"
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
   curl -s "http://127.0.0.1:$port/q/metrics" | grep -E '^claimdesk_outbox_lag_seconds\{.*quantile' || true
+elif [ "$what" = clustering ]; then
+  ./mvnw -B -q clean package -DskipTests -pl claims-service -am
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl claims-service -am
+  start_service claims-service claimdesk_bench_claims
+  java -cp "claims-service/target/test-classes:claims-service/target/classes:$(cat claims-service/target/bench.classpath)" \
+    dev.claimdesk.claims.bench.ClusteringBenchmark jdbc:postgresql://127.0.0.1:5432/claimdesk_bench_claims claimdesk_bench \
+    "http://127.0.0.1:$port" seeds "$articles" "$sizes"
+  echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
 else
   ./mvnw -B -q clean package -DskipTests -pl web-ui -am
   admin_password=$(random_secret)

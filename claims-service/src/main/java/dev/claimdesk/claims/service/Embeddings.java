@@ -1,5 +1,6 @@
 package dev.claimdesk.claims.service;
 
+import dev.claimdesk.claims.config.EmbeddingConfig;
 import dev.claimdesk.claims.extraction.MiniLmEmbedder;
 import dev.claimdesk.claims.extraction.SentenceEmbedder;
 import io.quarkus.runtime.Startup;
@@ -12,7 +13,7 @@ public class Embeddings {
     @Produces
     @Singleton
     @Startup
-    SentenceEmbedder embedder() {
-        return new MiniLmEmbedder();
+    SentenceEmbedder embedder(EmbeddingConfig config) {
+        return new MiniLmEmbedder(config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors());
     }
 }

@@ -33,7 +33,7 @@ public final class ExtractionBenchmark {
         }
         SentenceSegmenter segmenter = new SentenceSegmenter();
         ClaimExtractor extractor = new ClaimExtractor();
-        SentenceEmbedder embedder = new MiniLmEmbedder();
+        SentenceEmbedder embedder = new MiniLmEmbedder(1);
         long chars = articles.stream().mapToLong(String::length).sum();
         System.out.printf("%d articles, %,d characters, %d claims in all%n", articles.size(), chars,
                 articles.stream().mapToInt(a -> extractor.extract(a, "en").claims().size()).sum());
