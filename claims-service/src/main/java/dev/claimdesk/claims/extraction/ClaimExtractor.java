@@ -73,6 +73,15 @@ public final class ClaimExtractor {
     private static final Pattern PERSON = Pattern.compile("\\b(?:Mayor|President|Minister|Governor|Secretary|Chancellor|"
             + "Prime Minister|General|Gen\\.|Colonel|Col\\.|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Senator|Sen\\.|spokesman|spokeswoman|"
             + "chief|leader|commander|official|mayor|minister|president)\\s+(\\p{Lu}[\\p{L}’'\\-]+\\s+\\p{Lu}[\\p{L}’'\\-]+)");
+    /** The reporters' own observation or report, not someone's claim. */
+    private static final Pattern WITNESSED = Pattern.compile("(?i)\\b(?:reporters?|correspondents?|(?:her|his|our|their) team|"
+            + "journalists?)\\b[^.;]{0,60}?\\b(?:saw|see|seen|witnessed|discovered|found|spotted)\\b|\\b(?:reports|reported) that\\b"
+            + "|\\bsaw firsthand\\b|\\bfirst-hand\\b");
+    /** What could happen, under a condition or not. */
+    private static final Pattern PREDICTION = Pattern.compile("(?i)\\b(?:could|would\\b[^.;]{0,80}\\bif|is expected to|are expected to|"
+            + "is likely to|are likely to|must)\\b");
+    /** Going on for a while: "have been pushing", "has been unable". */
+    private static final Pattern BACKGROUND = Pattern.compile("(?i)\\b(?:has|have) been (?:\\w+ing|unable|trying)\\b");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:he|she|they)$");
 
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
@@ -231,6 +240,10 @@ public final class ClaimExtractor {
         while (taken.find()) {
             addPlace(places, taken.group(1));
         }
+        Matcher named = SETTLEMENT.matcher(s);
+        while (named.find()) {
+            addPlace(places, named.group(1));
+        }
         Matcher m = PLACE.matcher(s);
         while (m.find()) {
             if (addPlace(places, m.group(1))) {
@@ -245,7 +258,11 @@ public final class ClaimExtractor {
     }
 
     private static final Pattern LIST_CONTINUES = Pattern.compile(
-            "(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s+and\\s+)(?:the\\s+)?(?:\\p{Ll}+\\s+)?(?:(?:city|town|village|region|port)\\s+of\\s+)?(\\p{Lu}[\\p{L}’'\\-]+)");
+            // an item may carry where it lies: "Kherson in the south and Kharkiv to the north"
+            "(?:\\s+(?:in|to|on)\\s+the\\s+\\p{Ll}+)?(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s+and\\s+)(?:the\\s+)?(?:\\p{Ll}+\\s+)?(?:(?:city|town|village|region|port)\\s+of\\s+)?(\\p{Lu}[\\p{L}’'\\-]+)");
+    /** A settlement named by what it is, wherever it stands: "northern city Chernihiv", "the port of Odesa". */
+    private static final Pattern SETTLEMENT = Pattern.compile("\\b(?:city|town|village|port|capital|suburb)\\s+(?:of\\s+)?"
+            + "(\\p{Lu}[\\p{L}’'\\-]+)");
     /** "retook Makariv", "recaptured the town of Trostyanets": the place is what was taken. */
     private static final Pattern TAKEN_PLACE = Pattern.compile("(?i:\\b(?:recaptured|retaken|retook|retake|captured|"
             + "seized|liberated|entered|shelled|encircled|surrounded|occupied|took|taken|bombed|struck|hit))\\s+"
@@ -288,7 +305,20 @@ public final class ClaimExtractor {
             case EVENT -> 0.4;
         };
         if (CASUALTIES.matcher(s).find()) {
-            score += 0.25;
+            // a toll is the most checked thing there is; for a statement without a figure it is context
+            score += type == ClaimType.STATISTIC ? 0.25 : 0.1;
+        }
+        if (WITNESSED.matcher(s).find()) {
+            // what the reporters themselves saw: first-hand, not a claim someone else made
+            score -= 0.2;
+        }
+        if (PREDICTION.matcher(s).find()) {
+            // what may happen cannot be checked yet
+            score -= 0.1;
+        }
+        if (BACKGROUND.matcher(s).find()) {
+            // a state of affairs that has gone on for a while: background, not the news being checked
+            score -= 0.15;
         }
         if (!places.isEmpty()) {
             score += 0.1;

@@ -27,6 +27,12 @@ public final class ClusterMatcher {
     public record Match(UUID cluster, Set<UUID> absorbed, double score) {
     }
 
+    /**
+     * A claim bridges a second cluster when it states the same thing as one of its claims and comes this close
+     * to them on average: one outlier member cannot block a merge, one loose match cannot force it.
+     */
+    static final double BRIDGE_MEAN = ClaimSimilarity.SAME_CLAIM - 0.1;
+
     private ClusterMatcher() {
     }
 
@@ -37,9 +43,10 @@ public final class ClusterMatcher {
         Map<UUID, Boolean> settled = new HashMap<>();
         for (Candidate candidate : candidates) {
             double score = ClaimSimilarity.similarity(claim, candidate.features());
-            double[] sum = perCluster.computeIfAbsent(candidate.clusterId(), k -> new double[2]);
+            double[] sum = perCluster.computeIfAbsent(candidate.clusterId(), k -> new double[3]);
             sum[0] += score;
             sum[1]++;
+            sum[2] = Math.max(sum[2], score);
             settled.merge(candidate.clusterId(), candidate.settled(), Boolean::logicalOr);
             if (score >= bestScore) {
                 best = candidate;
@@ -52,7 +59,8 @@ public final class ClusterMatcher {
         UUID target = best.clusterId();
         Set<UUID> bridged = new LinkedHashSet<>();
         for (Map.Entry<UUID, double[]> e : perCluster.entrySet()) {
-            if (!e.getKey().equals(target) && e.getValue()[0] / e.getValue()[1] >= ClaimSimilarity.SAME_CLAIM) {
+            double[] v = e.getValue();
+            if (!e.getKey().equals(target) && v[2] >= ClaimSimilarity.SAME_CLAIM && v[0] / v[1] >= BRIDGE_MEAN) {
                 bridged.add(e.getKey());
             }
         }

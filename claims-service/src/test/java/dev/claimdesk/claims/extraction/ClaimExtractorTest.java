@@ -97,4 +97,30 @@ class ClaimExtractorTest {
         assertEquals(ClaimType.EVENT, claims.getFirst().type());
         assertNull(claims.getFirst().speaker());
     }
+
+    @Test
+    void shouldFindPlacesInListsWithDirectionsAndSettlementsNamedByWhatTheyAre() {
+        assertEquals(List.of("Tarsk", "Olbin"), ClaimExtractor.places(
+                "Rebels were driven out of several towns, including Tarsk in the west and Olbin to the north."));
+        assertTrue(ClaimExtractor.places("Troops pulled back from the capital and the northern city Dervan on Friday.")
+                .contains("Dervan"));
+        assertTrue(ClaimExtractor.places("Shelling hit the port of Maravi overnight.").contains("Maravi"));
+    }
+
+    @Test
+    void shouldRankTheReportersOwnObservationsBackgroundAndPredictionsBelowReportedFacts() {
+        double reported = only(claims("Army officials said troops recaptured the village of Kostin on Monday."), ClaimType.MILITARY_ACTION)
+                .checkworthiness();
+        double witnessed = only(claims("Our reporters saw soldiers advancing near the village of Kostin on Monday."),
+                ClaimType.MILITARY_ACTION).checkworthiness();
+        double background = only(claims("Rebel forces have been advancing toward the village of Kostin for months."),
+                ClaimType.MILITARY_ACTION).checkworthiness();
+        double predicted = only(claims("Officials said the two leaders could meet in Geneva if the talks progress."),
+                ClaimType.EVENT).checkworthiness();
+        double announced = only(claims("Officials announced that the two leaders met in Geneva on Tuesday."), ClaimType.EVENT)
+                .checkworthiness();
+        assertTrue(witnessed < reported, witnessed + " < " + reported);
+        assertTrue(background < reported, background + " < " + reported);
+        assertTrue(predicted < announced, predicted + " < " + announced);
+    }
 }
