@@ -12,8 +12,9 @@ import java.util.UUID;
  * Decides which cluster a new claim joins, among stored claims of other articles. It joins the cluster of
  * the most similar claim when that reaches {@link ClaimSimilarity#SAME_CLAIM}. Outlets tell one happening in
  * several sentences, so a claim may bridge two clusters that hold the same claim told differently; those
- * merge into the joined one, but only when the new claim is as close to the other cluster on average (not
- * to just one member), so a single loose match cannot chain unrelated clusters. A settled cluster (one
+ * merge into the joined one when the new claim states the same thing as a member of the other cluster and
+ * comes close to its members on average ({@link #BRIDGE_MEAN}), so a single loose match cannot chain
+ * unrelated clusters. A settled cluster (one
  * with a verdict, or shaped by reviewers' split or merge) is never absorbed, and two settled clusters never
  * merge: reviewers decided them apart.
  */

@@ -66,7 +66,8 @@ public class IngestService {
     public IngestOutcome ingest(NewArticle article) {
         PreparedArticle prepared = prepare(article);
         IngestOutcome outcome = QuarkusTransaction.requiringNew().call(() -> store(prepared));
-        if (outcome.kind() == IngestOutcome.Kind.CREATED) {
+        if (outcome.kind() == IngestOutcome.Kind.CREATED && outcome.article().copyOf == null) {
+            // a copy repeats its original's lines: counting them would make one story's lines the outlet's template
             lineCounter.count(article.outlet(), prepared.shortLines());
         }
         metrics.counter("claimdesk.ingest.articles", "outcome", outcome.kind().name().toLowerCase(Locale.ROOT),

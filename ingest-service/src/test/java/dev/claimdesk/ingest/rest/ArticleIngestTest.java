@@ -187,6 +187,23 @@ class ArticleIngestTest {
     }
 
     @Test
+    void shouldNotTakeTheLinesOfOneStoryRepublishedManyTimesForTheOutletsTemplate() throws InterruptedException {
+        String outlet = "Republishing Daily " + java.util.UUID.randomUUID();
+        String line = "The comments come as the talks stall.";
+        Map<String, Object> story = Articles.text("Story", Articles.uniqueBody() + "\n\n" + line);
+        story.put("outlet", outlet);
+        post(story).statusCode(201).body("copyOf", org.hamcrest.Matchers.nullValue());
+        for (int i = 0; i < 5; i++) {
+            story.put("url", Articles.uniqueUrl());
+            post(story).statusCode(201).body("copyOf", org.hamcrest.Matchers.notNullValue());
+        }
+        Thread.sleep(1_500);
+        Map<String, Object> other = Articles.text("Other", Articles.uniqueBody() + "\n\n" + line);
+        other.put("outlet", outlet);
+        post(other).statusCode(201).body("cleanText", org.hamcrest.Matchers.containsString(line));
+    }
+
+    @Test
     void shouldDetectTheLanguageWhenAbsentAndKeepItWhenGiven() {
         Map<String, Object> german = Articles.text("Hochwasser", "Das Hochwasser hat in der Region nach Angaben der Behörden "
                 + "mindestens 40 Menschen das Leben gekostet. Die Regierung sagte, dass die Hilfe für die Betroffenen "
