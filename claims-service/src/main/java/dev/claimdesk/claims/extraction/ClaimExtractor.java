@@ -53,7 +53,8 @@ public final class ClaimExtractor {
             + "opened|closed|banned|froze|freez|pledg|promis|sent\\b|send|deliver|suppli|supply|cut|suspend|expel|"
             + "recall|designat|damag|destroy|evacuat|reduc|accept|offer|warn|denied|deny|confirm|sanction|order|decid|"
             + "plann|schedul|scale|taken offline|cyberattack|talks|negotiat|publish|report|found|killed|died)\\w*");
-    private static final Pattern OPINION = Pattern.compile("(?i)\\b(?:i think|i believe|we believe|in my view|"
+    private static final Pattern OPINION = Pattern.compile("(?i)\\b(?:i think|we think|i believe|we believe|in my view|"
+            + "i feel|we feel|our feelings|my feelings|"
             + "should|ought|hope|hopes|hoped|might|may well|perhaps|probably|seems|appears to|opinion|"
             + "it is time|we must|let us|let's)\\b");
     private static final Pattern CASUALTIES = Pattern.compile("(?i)\\b(?:killed|dead|deaths?|died|wounded|injured|"
@@ -77,6 +78,10 @@ public final class ClaimExtractor {
     private static final Pattern WITNESSED = Pattern.compile("(?i)\\b(?:reporters?|correspondents?|(?:her|his|our|their) team|"
             + "journalists?)\\b[^.;]{0,60}?\\b(?:saw|see|seen|witnessed|discovered|found|spotted)\\b|\\b(?:reports|reported) that\\b"
             + "|\\bsaw firsthand\\b|\\bfirst-hand\\b");
+    /** A statement that only points back at another ("echoed this statement"): no content of its own to check. */
+    private static final Pattern ECHO = Pattern.compile("(?i)\\b(?:echoed|repeated|reiterated|endorsed|welcomed|rejected|"
+            + "disputed|confirmed)\\s+(?:this|that|the|these|those)\\s+(?:statement|claim|claims|view|remarks?|position|"
+            + "assessment|account|report)s?\\s*[.!]?$");
     /** What could happen, under a condition or not. */
     private static final Pattern PREDICTION = Pattern.compile("(?i)\\b(?:could|would\\b[^.;]{0,80}\\bif|is expected to|are expected to|"
             + "is likely to|are likely to|must)\\b");
@@ -157,13 +162,16 @@ public final class ClaimExtractor {
             ClaimType type = null;
             boolean toReader = TO_READER.matcher(s).find() && !quoted[i];
             if (quoted[i] && speakers[i] != null) {
-                // one claim per quotation: the sentence it opens in carries it, its continuations do not
-                type = sentence.inQuotation() ? null : ClaimType.QUOTE;
-            } else if (toReader) {
+                // one claim per quotation: the sentence it opens in carries it, its continuations do not; a view
+                // or a feeling in quotation marks is still no statement of fact
+                type = sentence.inQuotation() || OPINION.matcher(s).find() ? null : ClaimType.QUOTE;
+            } else if (toReader || WITNESSED.matcher(s).find() && !figures) {
+                // the reporters' own observations are reporting, not a claim someone made to be checked
                 type = null;
             } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || actor != null || FORCES.matcher(s).find())) {
                 type = ClaimType.MILITARY_ACTION;
-            } else if (!figures && EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")) {
+            } else if (!figures && EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")
+                    && !ECHO.matcher(s).find() && !predicts(s)) {
                 // a sentence whose figures are claims already is checked through them, not again as an event
                 type = ClaimType.EVENT;
             }
@@ -175,6 +183,22 @@ public final class ClaimExtractor {
         }
         return new Extraction(Extraction.Status.EXTRACTED, claims);
     }
+
+    /**
+     * Whether what the sentence reports is itself only a possibility ("said the leaders could meet"); a relative
+     * clause commenting on it ("statements that could give the talks a boost") does not make it one.
+     */
+    private static boolean predicts(String s) {
+        Matcher m = PREDICTION.matcher(s);
+        while (m.find()) {
+            if (!RELATIVE_BEFORE.matcher(s.substring(Math.max(0, m.start() - 7), m.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern RELATIVE_BEFORE = Pattern.compile("(?i)\\b(?:that|which|who)\\s+$");
 
     private static final Pattern NAMING = Pattern.compile("(?i)\\b(?:called|dubbed|termed|labell?ed|described as|"
             + "referred to as)\\b[^“\"]{0,40}[“\"][^”\"]+[”\"]");
