@@ -61,7 +61,8 @@ class ArticleFlowIT {
             assertNotNull(traceparent);
             assertTrue(traceparent.startsWith("00-" + traceId + "-"), "the request's trace continues in the consumer: " + traceparent);
 
-            EventTap.Event event = extracted.next(java.time.Duration.ofSeconds(20));
+            EventTap.Event event = extracted.next(java.time.Duration.ofSeconds(20),
+                    e -> id.equals(e.body().path("articleId").asText()));
             assertNotNull(event, "claim.extracted.v1 published");
             assertEquals(id, event.body().get("articleId").asText());
             assertEquals("", Contracts.violations("claim.extracted.v1", event.body()));

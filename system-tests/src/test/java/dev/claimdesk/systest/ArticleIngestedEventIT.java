@@ -60,7 +60,7 @@ class ArticleIngestedEventIT {
                             "body", body))
                     .post("/api/articles").then().statusCode(201).extract().path("id");
 
-            EventTap.Event event = tap.next(Duration.ofSeconds(10));
+            EventTap.Event event = tap.next(Duration.ofSeconds(10), e -> id.equals(e.body().path("articleId").asText()));
             assertNotNull(event, "article.ingested.v1 on the broker");
             assertEquals("", Contracts.violations("article.ingested.v1", event.body()));
             assertEquals(id, event.body().get("articleId").asText());

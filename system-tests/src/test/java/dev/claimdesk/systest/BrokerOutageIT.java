@@ -35,8 +35,9 @@ class BrokerOutageIT {
                              "CLAIMDESK_MESSAGING_BROKER_RECOVERY_INTERVAL", "PT1S"));
              EventTap tap = new EventTap("articles", "article.ingested.v1")) {
 
-            post(ingest, "before the outage");
-            assertNotNull(tap.next(Duration.ofSeconds(10)), "published while the broker is reachable");
+            String before = post(ingest, "before the outage");
+            assertNotNull(tap.next(Duration.ofSeconds(10), e -> before.equals(e.body().path("articleId").asText())),
+                    "published while the broker is reachable");
 
             proxy.cut();
             ingest.awaitReadiness("DOWN", Duration.ofSeconds(15));

@@ -53,6 +53,21 @@ final class EventTap implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The next event that {@code wanted} accepts, passing over others: services started on a shared database
+     * may still deliver what an earlier test's instances left in their outboxes.
+     */
+    Event next(Duration timeout, java.util.function.Predicate<Event> wanted) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        Event event;
+        while ((event = next(Duration.between(Instant.now(), deadline))) != null) {
+            if (wanted.test(event)) {
+                return event;
+            }
+        }
+        return null;
+    }
+
     /** Everything that arrives until nothing more has come for {@code quiet}. */
     List<Event> drain(Duration quiet) throws IOException {
         List<Event> events = new ArrayList<>();
