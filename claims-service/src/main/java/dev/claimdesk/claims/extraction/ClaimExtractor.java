@@ -75,9 +75,11 @@ public final class ClaimExtractor {
             + "Prime Minister|General|Gen\\.|Colonel|Col\\.|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Senator|Sen\\.|spokesman|spokeswoman|"
             + "chief|leader|commander|official|mayor|minister|president)\\s+(\\p{Lu}[\\p{L}’'\\-]+\\s+\\p{Lu}[\\p{L}’'\\-]+)");
     /** The reporters' own observation or report, not someone's claim. */
-    private static final Pattern WITNESSED = Pattern.compile("(?i)\\b(?:reporters?|correspondents?|(?:her|his|our|their) team|"
-            + "journalists?)\\b[^.;]{0,60}?\\b(?:saw|see|seen|witnessed|discovered|found|spotted)\\b|\\b(?:reports|reported) that\\b"
-            + "|\\bsaw firsthand\\b|\\bfirst-hand\\b");
+    private static final Pattern SEEING = Pattern.compile("\\b(?:saw|see|seen|witnessed|discovered|found|spotted|reports|"
+            + "reported|first-hand)\\b");
+    private static final Pattern SEEN_BY_REPORTERS = Pattern.compile("(?i)\\b(?:reporters?|correspondents?|"
+            + "(?:her|his|our|their) team|journalists?)\\b[^.;]*$");
+    private static final Pattern SEEING_ITSELF = Pattern.compile("^(?:saw firsthand|reports that|reported that|first-hand)");
     /** A statement that only points back at another ("echoed this statement"): no content of its own to check. */
     private static final Pattern ECHO = Pattern.compile("(?i)\\b(?:echoed|repeated|reiterated|endorsed|welcomed|rejected|"
             + "disputed|confirmed)\\s+(?:this|that|the|these|those)\\s+(?:statement|claim|claims|view|remarks?|position|"
@@ -148,16 +150,19 @@ public final class ClaimExtractor {
             }
             List<String> places = places(s);
             String actor = actor(s);
+            String attribution = attribution(s);
+            Signals signals = null;
             boolean figures = false;
             for (Quantity q : quantities.extract(s)) {
                 if (isIncidentalCount(q, s)) {
                     continue;
                 }
                 figures = true;
+                signals = signals == null ? Signals.of(s) : signals;
                 Quantity shifted = new Quantity(q.value(), q.low(), q.high(), q.qualifier(), q.unit(), q.subject(), q.text(),
                         sentence.start() + q.start(), sentence.start() + q.end());
                 claims.add(new ExtractedClaim(ClaimType.STATISTIC, s, sentence.start(), sentence.end(), shifted, null,
-                        attribution(s), places, actor, score(ClaimType.STATISTIC, s, places)));
+                        attribution, places, actor, score(ClaimType.STATISTIC, signals, places)));
             }
             ClaimType type = null;
             boolean toReader = TO_READER.matcher(s).find() && !quoted[i];
@@ -165,7 +170,7 @@ public final class ClaimExtractor {
                 // one claim per quotation: the sentence it opens in carries it, its continuations do not; a view
                 // or a feeling in quotation marks is still no statement of fact
                 type = sentence.inQuotation() || OPINION.matcher(s).find() ? null : ClaimType.QUOTE;
-            } else if (toReader || WITNESSED.matcher(s).find() && !figures) {
+            } else if (toReader || !figures && witnessed(s)) {
                 // the reporters' own observations are reporting, not a claim someone made to be checked
                 type = null;
             } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || actor != null || FORCES.matcher(s).find())) {
@@ -176,9 +181,10 @@ public final class ClaimExtractor {
                 type = ClaimType.EVENT;
             }
             if (type != null) {
+                signals = signals == null ? Signals.of(s) : signals;
                 claims.add(new ExtractedClaim(type, s, sentence.start(), sentence.end(), null,
-                        type == ClaimType.QUOTE ? speakers[i] : null, attribution(s), places,
-                        type == ClaimType.MILITARY_ACTION ? actor : null, score(type, s, places)));
+                        type == ClaimType.QUOTE ? speakers[i] : null, attribution, places,
+                        type == ClaimType.MILITARY_ACTION ? actor : null, score(type, signals, places)));
             }
         }
         return new Extraction(Extraction.Status.EXTRACTED, claims);
@@ -320,40 +326,71 @@ public final class ClaimExtractor {
         return ENTITY.matcher(s).find();
     }
 
+    /** What a sentence shows that moves its claims' check-worthiness, read once for all its claims. */
+    record Signals(boolean casualties, boolean witnessed, boolean prediction, boolean background, boolean reported,
+                   boolean opinion, boolean question) {
+
+        static Signals of(String s) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            // plain substring tests first: most sentences have none of these words, and they cost a regex scan
+            boolean modal = lower.contains("could") || lower.contains("would") || lower.contains("expected to")
+                    || lower.contains("likely to") || lower.contains("must");
+            return new Signals(CASUALTIES.matcher(s).find(), ClaimExtractor.witnessed(s), modal && PREDICTION.matcher(s).find(),
+                    lower.contains("been ") && BACKGROUND.matcher(s).find(),
+                    lower.contains("according to") || SPEECH_VERB.matcher(lower).find(),
+                    OPINION.matcher(s).find(), s.endsWith("?"));
+        }
+    }
+
+    /**
+     * The reporters' own observation or report, not someone's claim: "our reporters saw", "X reports that",
+     * "saw firsthand". Looks for the seeing verb first, which few sentences have, then for who saw.
+     */
+    static boolean witnessed(String s) {
+        Matcher verb = SEEING.matcher(s);
+        while (verb.find()) {
+            if (SEEING_ITSELF.matcher(s.substring(verb.start(), Math.min(s.length(), verb.start() + 14))).find()
+                    || SEEN_BY_REPORTERS.matcher(s.substring(Math.max(0, verb.start() - 70), verb.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 0..1: casualties, figures, named places and attributed statements high; opinion and questions low. */
-    static double score(ClaimType type, String s, List<String> places) {
+    static double score(ClaimType type, Signals signals, List<String> places) {
         double score = switch (type) {
             case STATISTIC -> 0.6;
             case MILITARY_ACTION -> 0.6;
             case QUOTE -> 0.5;
             case EVENT -> 0.4;
         };
-        if (CASUALTIES.matcher(s).find()) {
+        if (signals.casualties()) {
             // a toll is the most checked thing there is; for a statement without a figure it is context
             score += type == ClaimType.STATISTIC ? 0.25 : 0.1;
         }
-        if (WITNESSED.matcher(s).find()) {
+        if (signals.witnessed()) {
             // what the reporters themselves saw: first-hand, not a claim someone else made
             score -= 0.2;
         }
-        if (PREDICTION.matcher(s).find()) {
+        if (signals.prediction()) {
             // what may happen cannot be checked yet
             score -= 0.1;
         }
-        if (BACKGROUND.matcher(s).find()) {
+        if (signals.background()) {
             // a state of affairs that has gone on for a while: background, not the news being checked
             score -= 0.15;
         }
         if (!places.isEmpty()) {
             score += 0.1;
         }
-        if (ACCORDING_TO.matcher(s).find() || SPEECH_VERB.matcher(s).find()) {
+        if (signals.reported()) {
             score += 0.05;
         }
-        if (OPINION.matcher(s).find()) {
+        if (signals.opinion()) {
             score -= 0.25;
         }
-        if (s.endsWith("?")) {
+        if (signals.question()) {
             score -= 0.4;
         }
         return Math.max(0, Math.min(1, score));
