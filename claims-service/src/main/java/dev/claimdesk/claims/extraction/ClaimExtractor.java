@@ -41,7 +41,10 @@ public final class ClaimExtractor {
             + "retook|captur\\w*|seiz\\w*|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)|airstrikes?|air strikes?|missile strikes?|strik(?:e|es|ing)|"
             + "struck|attack(?:ed|ing|s)?|invad\\w*|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
             + "pushed away|being pushed|stall(?:ed|ing|s)?|deploy\\w*|mobiliz\\w*|counteroffensive|counter-offensive|"
-            + "defensive positions|occupi\\w*|liberat\\w*|entered|surrounded|regroup\\w*|reinforc\\w*)\\b");
+            + "defensive positions|occupi\\w*|liberat\\w*|entered|surrounded|regroup\\w*|reinforc\\w*|"
+            // forces turned to another front: "will now focus its efforts on eastern Ukraine"
+            + "(?:re)?(?:focus|shift|concentrat|redirect|redeploy)\\w* (?:its|their|the) (?:military |main )?"
+            + "(?:efforts|operations|forces|troops|offensive|attention) (?:on|to|toward|towards))\\b");
     private static final Pattern FORCES = Pattern.compile("(?i)\\b(?:troops?|forces|soldiers|army|armies|units|"
             + "battalions?|brigades?|tanks|convoys?|fighters|militants|rebels|separatists|advance|offensive)\\b");
     /** Addressing the reader: appeals, newsletters, notes to readers, never a claim. */

@@ -128,4 +128,11 @@ class ClaimExtractorTest {
         only(claims("The president announced a ceasefire in Geneva, in statements that could give the talks a boost."),
                 ClaimType.EVENT);
     }
+
+    @Test
+    void shouldTypeForcesTurnedToAnotherFrontAsAMilitaryAction() {
+        ExtractedClaim claim = only(claims("The defence ministry said the army will now focus its efforts on the southern region of Dalmar."),
+                ClaimType.MILITARY_ACTION);
+        assertTrue(claim.places().contains("Dalmar"), claim.places().toString());
+    }
 }
