@@ -38,9 +38,25 @@ public final class FigureConflicts {
         boolean bounded = x.bound || y.bound;
         Interval lower = x.hi <= y.lo ? x : y;
         Interval upper = lower == x ? y : x;
-        String detail = "“%s” and “%s” cannot both hold: %s".formatted(a.text(), b.text(),
+        String detail = "“%s” and “%s” cannot both hold: %s".formatted(told(a), told(b),
                 bounded ? boundDetail(lower, upper) : "%s is below %s".formatted(number(lower.value), number(upper.value)));
         return Optional.of(new Conflict(bounded ? Kind.BOUND_VIOLATED : Kind.DISJOINT_VALUES, detail));
+    }
+
+    /** The figure as a reader would say it, its qualifier included: "at least 40 people killed". */
+    private static String told(Quantity q) {
+        String figure = switch (q.qualifier()) {
+            case EXACT -> q.text();
+            case AT_LEAST -> "at least " + number(q.value());
+            case MORE_THAN -> "more than " + number(q.value());
+            case UP_TO -> "up to " + number(q.value());
+            case LESS_THAN -> "less than " + number(q.value());
+            case ABOUT -> "about " + number(q.value());
+            case NEARLY -> "nearly " + number(q.value());
+            case BETWEEN -> "between " + number(q.low() == null ? q.value() : q.low()) + " and "
+                    + number(q.high() == null ? q.value() : q.high());
+        };
+        return q.subject() == null ? figure : figure + " " + q.subject();
     }
 
     private static String boundDetail(Interval lower, Interval upper) {
