@@ -91,7 +91,7 @@ public class Claim extends PanacheEntityBase {
 
     public ClaimSimilarity.Features features() {
         return ClaimSimilarity.features(ClaimType.valueOf(type), text, speaker, places == null ? List.of() : Arrays.asList(places),
-                quantity(), embedding);
+                actor, quantity(), embedding);
     }
 
     /** The figure this claim states, or null. */

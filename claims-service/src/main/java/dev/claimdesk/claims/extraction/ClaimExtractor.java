@@ -24,13 +24,18 @@ public final class ClaimExtractor {
     /** A name with the lower-case role news puts before it: "agency chief Marta Holm". */
     private static final String TITLED = "(?:\\p{Ll}[\\p{L}\\-]*\\s+){0,3}" + NAME;
     private static final String DESCRIBED = "(?<![\\p{L}])(?:an?|the|another|one)\\s+(?:[\\p{L}.’'\\-]+\\s+){0,5}?" + ROLE;
-    private static final String SPEECH = "(?:said|says|told|added|stated|noted|claimed|warned|wrote|tweeted|insisted|"
+    static final String SPEECH = "(?:said|says|told|added|stated|noted|claimed|warned|wrote|tweeted|insisted|"
             + "explained|announced|declared|stressed|argued|continued|replied|remarked|posted|asserted|acknowledged|"
             + "admitted|confirmed|concluded|emphasized|emphasised|indicated|suggested|predicted|vowed|urged|recalled|"
             + "reported|was quoted as saying|were quoted as saying|was quoted|wrote)";
     private static final Pattern SPEECH_VERB = Pattern.compile("\\b" + SPEECH + "\\b");
     private static final Pattern ENTITY = Pattern.compile("\\s\\p{Lu}[\\p{L}’'\\-]+");
-    private static final Pattern QUOTED = Pattern.compile("[“\"]([^”\"]{3,})[”\"]|[“\"][^”\"]{12,}$|^[^“\"]{12,}[”\"]");
+    /**
+     * Quoted words: a closed quotation, one left open to the sentence's end, or the end of one opened in an earlier
+     * sentence. A straight mark opens after a space or at the start and closes after a word.
+     */
+    private static final Pattern QUOTED = Pattern.compile("[“\"]([^”\"]{3,})[”\"]|(?:“|(?<![^\\s(])\")[^”\"]{12,}$"
+            + "|^[^“\"]{12,}(?:”|(?<=\\S)\")");
     private static final Pattern SPEAKER_AFTER = Pattern.compile(
             "[”\"],?\\s+(?:" + SPEECH + "\\s+(" + TITLED + "|" + DESCRIBED + ")|(" + TITLED + "|" + DESCRIBED + "|he|she|they)\\s+" + SPEECH + ")");
     private static final Pattern SPEAKER_BEFORE = Pattern.compile(
@@ -65,7 +70,7 @@ public final class ClaimExtractor {
     private static final Pattern PLACE = Pattern.compile("(?:\\b(?:in|near|around|toward|towards|from|outside|into|"
             + "on|at|of|across|to|between|including|like|such as)\\s+(?:the\\s+)?(?:(?:city|town|village|region|cities|towns|capital|"
             + "suburb|port|area)\\s+(?:of\\s+)?)?)(" + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)?" + ")");
-    private static final Pattern ACTOR = Pattern.compile("^(?:The\\s+)?((?:" + "\\p{Lu}[\\p{L}’'\\-]+\\s+){0,3}"
+    private static final Pattern ACTOR = Pattern.compile("^(?:[Tt]he\\s+)?((?:" + "\\p{Lu}[\\p{L}’'\\-]+\\s+){0,3}"
             + "(?:forces|troops|army|military|soldiers|units|fighters|separatists)|\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+){0,2})");
     private static final Set<String> NOT_PLACES = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
@@ -152,8 +157,9 @@ public final class ClaimExtractor {
                 continue;
             }
             List<String> places = places(s);
-            String actor = actor(s);
             String attribution = attribution(s);
+            // what the sentence states: read only for sentences that give claims
+            String stated = null;
             Signals signals = null;
             boolean figures = false;
             for (Quantity q : quantities.extract(s)) {
@@ -162,10 +168,11 @@ public final class ClaimExtractor {
                 }
                 figures = true;
                 signals = signals == null ? Signals.of(s) : signals;
+                stated = stated == null ? Proposition.of(s, null) : stated;
                 Quantity shifted = new Quantity(q.value(), q.low(), q.high(), q.qualifier(), q.unit(), q.subject(), q.text(),
                         sentence.start() + q.start(), sentence.start() + q.end());
                 claims.add(new ExtractedClaim(ClaimType.STATISTIC, s, sentence.start(), sentence.end(), shifted, null,
-                        attribution, places, actor, score(ClaimType.STATISTIC, signals, places)));
+                        attribution, places, null, score(ClaimType.STATISTIC, signals, places), stated));
             }
             ClaimType type = null;
             boolean toReader = TO_READER.matcher(s).find() && !quoted[i];
@@ -176,7 +183,8 @@ public final class ClaimExtractor {
             } else if (toReader || !figures && witnessed(s)) {
                 // the reporters' own observations are reporting, not a claim someone made to be checked
                 type = null;
-            } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || actor != null || FORCES.matcher(s).find())) {
+            } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || FORCES.matcher(s).find()
+                    || actor(s, Proposition.of(s, null)) != null)) {
                 type = ClaimType.MILITARY_ACTION;
             } else if (!figures && EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")
                     && !ECHO.matcher(s).find() && !predicts(s)) {
@@ -185,9 +193,11 @@ public final class ClaimExtractor {
             }
             if (type != null) {
                 signals = signals == null ? Signals.of(s) : signals;
+                boolean quote = type == ClaimType.QUOTE;
+                stated = quote ? Proposition.of(s, type) : stated == null ? Proposition.of(s, null) : stated;
                 claims.add(new ExtractedClaim(type, s, sentence.start(), sentence.end(), null,
-                        type == ClaimType.QUOTE ? speakers[i] : null, attribution, places,
-                        type == ClaimType.MILITARY_ACTION ? actor : null, score(type, signals, places)));
+                        quote ? speakers[i] : null, attribution, places, quote ? null : actor(s, stated),
+                        score(type, signals, places), stated));
             }
         }
         return new Extraction(Extraction.Status.EXTRACTED, claims);
@@ -315,7 +325,21 @@ public final class ClaimExtractor {
         return true;
     }
 
-    static String actor(String s) {
+    /**
+     * Who acts: the subject of what the sentence states ("Ukrainian forces had retaken Irpin"), or, when that
+     * is "it" or "its forces", whoever the sentence has saying so ("Ukraine said its forces retook Makariv").
+     */
+    static String actor(String sentence, String stated) {
+        String actor = subject(stated);
+        if (actor == null && REFERS_BACK.matcher(stated).lookingAt()) {
+            actor = subject(Proposition.withoutCircumstance(sentence));
+        }
+        return actor;
+    }
+
+    private static final Pattern REFERS_BACK = Pattern.compile("(?i)(?:it|its|they|their)\\b");
+
+    private static String subject(String s) {
         Matcher m = ACTOR.matcher(s);
         if (!m.find()) {
             return null;

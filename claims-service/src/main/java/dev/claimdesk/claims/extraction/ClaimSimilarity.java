@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 public final class ClaimSimilarity {
 
     /** At or above this, two claims state the same thing. */
-    public static final double SAME_CLAIM = 0.48;
-    private static final double MEANING_WEIGHT = 0.6;
+    public static final double SAME_CLAIM = 0.49;
+    private static final double MEANING_WEIGHT = 0.65;
 
+    private static final double OPPOSING_SIDES = 0.15;
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*|\\d[\\d,.]*");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to",
             "for", "from", "with", "by", "as", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were",
@@ -31,7 +32,7 @@ public final class ClaimSimilarity {
 
     /** What a claim is compared on; {@code vector} is its sentence's embedding, or null to compare words only. */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
-                           String counted, float[] vector) {
+                           String counted, Set<String> sides, float[] vector) {
 
         /**
          * Keys that a claim stating the same thing very likely shares with this one, for finding candidates
@@ -51,12 +52,13 @@ public final class ClaimSimilarity {
         }
     }
 
-    public static Features features(ClaimType type, String text, String speaker, List<String> places, Quantity quantity) {
-        return features(type, text, speaker, places, quantity, null);
+    public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
+                                    Quantity quantity) {
+        return features(type, text, speaker, places, actor, quantity, null);
     }
 
-    public static Features features(ClaimType type, String text, String speaker, List<String> places, Quantity quantity,
-                                    float[] vector) {
+    public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
+                                    Quantity quantity, float[] vector) {
         Set<String> words = new HashSet<>();
         Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -77,7 +79,24 @@ public final class ClaimSimilarity {
         }
         return new Features(type, words, surname, placeSet,
                 quantity == null ? null : quantity.value(),
-                quantity == null || quantity.unit() == null ? null : stem(quantity.unit().toLowerCase(Locale.ROOT)), vector);
+                quantity == null || quantity.unit() == null ? null : stem(quantity.unit().toLowerCase(Locale.ROOT)),
+                sides(actor), vector);
+    }
+
+    /** A nationality or a possessor naming whose side acts: "Russian forces", "Ukrainians", "Ukraine’s military". */
+    private static final Pattern SIDE = Pattern.compile("\\b(\\p{Lu}\\p{L}+?)(?:ians?|eans?|ese|ish|is|i|ans?|['’]s)\\b");
+
+    /** The sides an actor names, by the first four letters of the nation: "Russian" and "Russia’s" meet. */
+    static Set<String> sides(String actor) {
+        Set<String> sides = new HashSet<>();
+        if (actor != null) {
+            Matcher m = SIDE.matcher(actor);
+            while (m.find()) {
+                String nation = m.group(1).toLowerCase(Locale.ROOT);
+                sides.add(nation.substring(0, Math.min(4, nation.length())));
+            }
+        }
+        return sides;
     }
 
     /**
@@ -122,6 +141,10 @@ public final class ClaimSimilarity {
         }
         if (!a.places().isEmpty() && a.places().stream().anyMatch(b.places()::contains)) {
             score += 0.1;
+        }
+        if (!a.sides().isEmpty() && !b.sides().isEmpty() && a.sides().stream().noneMatch(b.sides()::contains)) {
+            // one side's forces pushing back and the other's falling back are two claims, however alike the words
+            score -= OPPOSING_SIDES;
         }
         return Math.max(0, Math.min(1, score));
     }

@@ -12,56 +12,51 @@ import java.util.UUID;
  * Decides which cluster a new claim joins, among stored claims of other articles. It joins the cluster of
  * the most similar claim when that reaches {@link ClaimSimilarity#SAME_CLAIM}. Outlets tell one happening in
  * several sentences, so a claim may bridge two clusters that hold the same claim told differently; those
- * merge into the joined one when the new claim states the same thing as a member of the other cluster and
- * comes close to its members on average ({@link #BRIDGE_MEAN}), so a single loose match cannot chain
- * unrelated clusters. A settled cluster (one
+ * merge into the joined one when the new claim states the same thing as a member of the other cluster and the
+ * two clusters, the new claim counted in, come close on average ({@link #BRIDGE_MEAN}, average linkage): one
+ * loose match cannot chain unrelated clusters, one outlier member cannot block a merge. A settled cluster (one
  * with a verdict, or shaped by reviewers' split or merge) is never absorbed, and two settled clusters never
  * merge: reviewers decided them apart.
  */
 public final class ClusterMatcher {
 
-    /** A stored claim: its cluster, what it is compared on, and whether its cluster is settled. */
-    public record Candidate(UUID claimId, UUID clusterId, ClaimSimilarity.Features features, boolean settled) {
+    /** A stored claim: its article and cluster, what it is compared on, and whether its cluster is settled. */
+    public record Candidate(UUID claimId, UUID articleId, UUID clusterId, ClaimSimilarity.Features features,
+                            boolean settled) {
     }
 
     /** Join {@code cluster} (a cluster absorbing the ones in {@code absorbed}), with the best score. */
     public record Match(UUID cluster, Set<UUID> absorbed, double score) {
     }
 
-    /**
-     * A claim bridges a second cluster when it states the same thing as one of its claims and comes this close
-     * to them on average: one outlier member cannot block a merge, one loose match cannot force it.
-     */
+    /** How close, on average over their members from different articles, two clusters must be to merge. */
     static final double BRIDGE_MEAN = ClaimSimilarity.SAME_CLAIM - 0.1;
 
     private ClusterMatcher() {
     }
 
     public static Optional<Match> match(ClaimSimilarity.Features claim, List<Candidate> candidates) {
-        Candidate best = null;
-        double bestScore = ClaimSimilarity.SAME_CLAIM;
-        Map<UUID, double[]> perCluster = new HashMap<>();
+        double[] scores = new double[candidates.size()];
+        int best = -1;
+        Map<UUID, Double> closest = new HashMap<>();
         Map<UUID, Boolean> settled = new HashMap<>();
-        for (Candidate candidate : candidates) {
-            double score = ClaimSimilarity.similarity(claim, candidate.features());
-            double[] sum = perCluster.computeIfAbsent(candidate.clusterId(), k -> new double[3]);
-            sum[0] += score;
-            sum[1]++;
-            sum[2] = Math.max(sum[2], score);
+        for (int i = 0; i < scores.length; i++) {
+            Candidate candidate = candidates.get(i);
+            scores[i] = ClaimSimilarity.similarity(claim, candidate.features());
+            closest.merge(candidate.clusterId(), scores[i], Math::max);
             settled.merge(candidate.clusterId(), candidate.settled(), Boolean::logicalOr);
-            if (score >= bestScore) {
-                best = candidate;
-                bestScore = score;
+            if (scores[i] >= ClaimSimilarity.SAME_CLAIM && (best < 0 || scores[i] >= scores[best])) {
+                best = i;
             }
         }
-        if (best == null) {
+        if (best < 0) {
             return Optional.empty();
         }
-        UUID target = best.clusterId();
+        UUID target = candidates.get(best).clusterId();
         Set<UUID> bridged = new LinkedHashSet<>();
-        for (Map.Entry<UUID, double[]> e : perCluster.entrySet()) {
-            double[] v = e.getValue();
-            if (!e.getKey().equals(target) && v[2] >= ClaimSimilarity.SAME_CLAIM && v[0] / v[1] >= BRIDGE_MEAN) {
+        for (Map.Entry<UUID, Double> e : closest.entrySet()) {
+            if (!e.getKey().equals(target) && e.getValue() >= ClaimSimilarity.SAME_CLAIM
+                    && linkage(scores, candidates, target, e.getKey()) >= BRIDGE_MEAN) {
                 bridged.add(e.getKey());
             }
         }
@@ -78,6 +73,30 @@ public final class ClusterMatcher {
             }
         }
         absorbed.remove(target);
-        return Optional.of(new Match(target, absorbed, bestScore));
+        return Optional.of(new Match(target, absorbed, scores[best]));
+    }
+
+    /**
+     * The mean similarity of the pairs a merge of {@code joined} (with the new claim, whose {@code scores} are
+     * given) and {@code other} would make, over members from different articles.
+     */
+    private static double linkage(double[] scores, List<Candidate> candidates, UUID joined, UUID other) {
+        double sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < scores.length; i++) {
+            Candidate b = candidates.get(i);
+            if (!b.clusterId().equals(other)) {
+                continue;
+            }
+            sum += scores[i];
+            pairs++;
+            for (Candidate a : candidates) {
+                if (a.clusterId().equals(joined) && !a.articleId().equals(b.articleId())) {
+                    sum += ClaimSimilarity.similarity(a.features(), b.features());
+                    pairs++;
+                }
+            }
+        }
+        return sum / pairs;
     }
 }

@@ -97,7 +97,7 @@ public class ArticleIntake {
         Clusters.Placement placed = new Clusters.Placement();
         for (ExtractedClaim one : extracted) {
             Claim claim = toEntity(article, one);
-            claim.embedding = vectors.get(one.text());
+            claim.embedding = vectors.get(one.proposition());
             Claim same = before.remove(claim.extractedAs);
             if (same != null) {
                 // an unchanged statement keeps its cluster (and so its task and verdict) and reviewers' corrections
@@ -140,9 +140,12 @@ public class ArticleIntake {
         return c.type + '\u001f' + c.text + '\u001f' + (c.quantityText == null ? "" : c.quantityText + '@' + (c.quantityStart - c.start));
     }
 
-    /** One embedding per distinct sentence: a sentence with three figures is embedded once. */
+    /**
+     * One embedding per distinct proposition, what outlets telling one claim share: a sentence with three figures
+     * is embedded once.
+     */
     private Map<String, float[]> embed(List<ExtractedClaim> claims) {
-        List<String> sentences = claims.stream().map(ExtractedClaim::text).distinct().toList();
+        List<String> sentences = claims.stream().map(ExtractedClaim::proposition).distinct().toList();
         List<float[]> vectors = embedder.embed(sentences);
         Map<String, float[]> bySentence = new HashMap<>();
         for (int i = 0; i < sentences.size(); i++) {

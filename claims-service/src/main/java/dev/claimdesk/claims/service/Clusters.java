@@ -155,7 +155,7 @@ public class Clusters {
         List<ClusterMatcher.Candidate> candidates = new ArrayList<>(claims.size());
         for (Claim c : claims) {
             UUID cluster = placement.current(c.clusterId);
-            candidates.add(new ClusterMatcher.Candidate(c.id, cluster, c.features(), settled.getOrDefault(cluster, false)));
+            candidates.add(new ClusterMatcher.Candidate(c.id, c.articleId, cluster, c.features(), settled.getOrDefault(cluster, false)));
         }
         return candidates;
     }

@@ -141,7 +141,7 @@ public final class ClusteringBenchmark {
                     claim.setTimestamp(13, at);
                     claim.setArray(14, db.createArrayOf("real", vector(random)));
                     claim.addBatch();
-                    var features = ClaimSimilarity.features(source.type(), text, source.speaker(), source.places(), q);
+                    var features = ClaimSimilarity.features(source.type(), text, source.speaker(), source.places(), source.actor(), q);
                     for (String k : features.blockingKeys()) {
                         key.setString(1, k);
                         key.setTimestamp(2, at);

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Extraction throughput on one thread (one core), over the seed articles, in one run: sentence segmentation
- * alone, claim extraction, and extraction with the embedding of each claim sentence, as claims-service does
+ * alone, claim extraction, and extraction with the embedding of each claim's proposition, as claims-service does
  * per article. Each is warmed up, then timed for a fixed period. Run with ./bench.sh extraction.
  */
 public final class ExtractionBenchmark {
@@ -41,7 +41,7 @@ public final class ExtractionBenchmark {
         double segmentation = rate("segmentation only", articles, seconds, a -> segmenter.split(a).size());
         double extraction = rate("extraction without embeddings", articles, seconds, a -> extractor.extract(a, "en").claims().size());
         double embedded = rate("extraction with embeddings", articles, seconds, a -> embedder.embed(
-                extractor.extract(a, "en").claims().stream().map(ExtractedClaim::text).distinct().toList()).size());
+                extractor.extract(a, "en").claims().stream().map(ExtractedClaim::proposition).distinct().toList()).size());
         System.out.printf("extraction / segmentation time: %.1f×; with embeddings: %.1f×%n",
                 segmentation / extraction, segmentation / embedded);
     }

@@ -135,4 +135,23 @@ class ClaimExtractorTest {
                 ClaimType.MILITARY_ACTION);
         assertTrue(claim.places().contains("Dalmar"), claim.places().toString());
     }
+
+    @Test
+    void shouldTakeTheActorFromWhatTheSentenceStatesNotFromItsOpeningWords() {
+        assertEquals("Government forces", only(claims("After three days of fighting, Government forces retook the town of Tarsk."),
+                ClaimType.MILITARY_ACTION).actor());
+        assertEquals("Ukrainian forces", only(claims("President Ana Ruiz announced late Monday that Ukrainian forces had retaken Olbin."),
+                ClaimType.MILITARY_ACTION).actor(), "the speaker is not the actor");
+        assertEquals("army", only(claims("The army said its forces retook the village of Kostin last week."),
+                ClaimType.MILITARY_ACTION).actor(), "“its forces” are the army's");
+        assertNull(only(claims("The town of Tarsk was shelled overnight."), ClaimType.MILITARY_ACTION).actor());
+    }
+
+    @Test
+    void shouldTakeAStraightQuoteMarkBeforeAWordForAnOpeningOne() {
+        // two scare-quoted words, no quoted statement: the sentence reports an event
+        ExtractedClaim claim = only(claims("Chief negotiator Ana Berg said there had been a \"useful exchange\" and that the "
+                + "offer would be put to the cabinet."), ClaimType.EVENT);
+        assertNull(claim.speaker());
+    }
 }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClaimSimilarityTest {
 
     private static ClaimSimilarity.Features quote(String text, String speaker) {
-        return ClaimSimilarity.features(ClaimType.QUOTE, text, speaker, List.of(), null);
+        return ClaimSimilarity.features(ClaimType.QUOTE, text, speaker, List.of(), null, null);
     }
 
     private static ClaimSimilarity.Features figure(String sentence) {
         Quantity q = new QuantityExtractor().extract(sentence).getFirst();
-        return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), q);
+        return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), null, q);
     }
 
     @Test
@@ -46,7 +46,22 @@ class ClaimSimilarityTest {
     @Test
     void shouldNeverJoinAFigureWithAnotherType() {
         ClaimSimilarity.Features event = ClaimSimilarity.features(ClaimType.EVENT,
-                "The floods killed at least 40 people in the valley.", null, List.of(), null);
+                "The floods killed at least 40 people in the valley.", null, List.of(), null, null);
         assertTrue(ClaimSimilarity.similarity(figure("The floods killed at least 40 people in the valley."), event) == 0);
+    }
+
+    @Test
+    void shouldScoreForcesOfOpposingSidesBelowTheSameWordsToldOfOneSide() {
+        String retreat = "Russian forces pulled back from the villages around Kostin on Monday.";
+        var russian = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, retreat, null, List.of("Kostin"), "Russian forces", null);
+        var sameSide = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Russia’s troops pulled back from the villages around Kostin.",
+                null, List.of("Kostin"), "Russia’s troops", null);
+        var otherSide = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Ukrainians pushed them back from the villages around Kostin.",
+                null, List.of("Kostin"), "Ukrainians", null);
+        var unnamed = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Troops pushed them back from the villages around Kostin.",
+                null, List.of("Kostin"), null, null);
+        double opposed = ClaimSimilarity.similarity(russian, otherSide);
+        assertTrue(opposed < ClaimSimilarity.similarity(russian, unnamed) - 0.1, "opposing sides: " + opposed);
+        assertTrue(ClaimSimilarity.similarity(russian, sameSide) >= ClaimSimilarity.SAME_CLAIM, "“Russian” and “Russia’s” are one side");
     }
 }

@@ -16,11 +16,11 @@ class ClusterMatcherTest {
     private static final UUID TEACHERS = UUID.randomUUID();
 
     private static ClaimSimilarity.Features quote(String text, String speaker) {
-        return ClaimSimilarity.features(ClaimType.QUOTE, text, speaker, List.of(), null);
+        return ClaimSimilarity.features(ClaimType.QUOTE, text, speaker, List.of(), null, null);
     }
 
     private static ClusterMatcher.Candidate stored(UUID cluster, String text, boolean decided) {
-        return new ClusterMatcher.Candidate(UUID.randomUUID(), cluster, quote(text, "Berg"), decided);
+        return new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), cluster, quote(text, "Berg"), decided);
     }
 
     private static final String CUT = "“The ministry has decided to sharply cut spending on new roads,” Finance Minister Ana Berg said.";
@@ -56,6 +56,25 @@ class ClusterMatcherTest {
         var bothDecided = ClusterMatcher.match(quote(CUT, "Berg"), List.of(stored(ROADS, CUT_TOLD_AGAIN, true),
                 stored(ROADS_AGAIN, CUT_TOLD_AGAIN, true))).orElseThrow();
         assertTrue(bothDecided.absorbed().isEmpty(), "two verdicts stay apart");
+    }
+
+    @Test
+    void shouldNotMergeTwoClustersThatOnlyTheNewClaimTiesTogether() {
+        // one sentence telling both the roads cut and the pay rise matches each, but the two clusters hold
+        // different claims: average linkage over their members keeps them apart, where single links would chain them
+        var both = event("The ministry decided to cut spending on new roads sharply and teachers will receive a pay rise in March.");
+        var roadsCut = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), ROADS,
+                event("The ministry decided to cut spending on new roads sharply."), false);
+        var payRise = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), TEACHERS,
+                event("Teachers will receive a pay rise in March."), false);
+        assertTrue(ClaimSimilarity.similarity(both, roadsCut.features()) >= ClaimSimilarity.SAME_CLAIM);
+        assertTrue(ClaimSimilarity.similarity(both, payRise.features()) >= ClaimSimilarity.SAME_CLAIM);
+        var match = ClusterMatcher.match(both, List.of(roadsCut, payRise)).orElseThrow();
+        assertTrue(match.absorbed().isEmpty(), "absorbed " + match.absorbed());
+    }
+
+    private static ClaimSimilarity.Features event(String text) {
+        return ClaimSimilarity.features(ClaimType.EVENT, text, null, List.of(), null, null);
     }
 
     private static Set<UUID> union(ClusterMatcher.Match match) {
