@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Body of {@code claim.extracted.v1} (contracts/claim.extracted.v1.schema.json). */
-public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, int revision, String language,
-                             String extractionStatus, List<Item> claims, List<Merge> mergedClusters, Cause cause) {
+public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, int revision, String outlet, String url,
+                             Instant publishedAt, UUID copyOf, String language, String extractionStatus, List<Item> claims,
+                             List<Merge> mergedClusters, Cause cause) {
 
     /** Why the revision's claims are announced (again): extracted, or corrected by a reviewer. */
     public enum Cause { EXTRACTION, CORRECTION }

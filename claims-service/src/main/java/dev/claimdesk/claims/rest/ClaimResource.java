@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.claimdesk.claims.extraction.Quantity;
 import dev.claimdesk.claims.service.ClaimQueries;
 import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.commons.rest.Requests;
 import dev.claimdesk.commons.rest.Page;
 import dev.claimdesk.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,7 +85,7 @@ public class ClaimResource {
     @Path("/{id}")
     @Operation(summary = "One claim")
     public ClaimView get(@PathParam("id") String id) {
-        Claim claim = Claim.findById(Ids.parse(id, "Claim"));
+        Claim claim = Claim.findById(Requests.id(id, "Claim"));
         if (claim == null) {
             throw ProblemException.notFound("Claim", id);
         }
@@ -98,7 +99,7 @@ public class ClaimResource {
     @Operation(summary = "Correct a claim (type, quantity, speaker, places) or dismiss it with a reason; recorded and kept "
             + "when the article is re-extracted")
     public ClaimView correct(@PathParam("id") String id, JsonNode body) {
-        Claim claim = corrections.edit(Ids.parse(id, "Claim"), CorrectionRequests.claimEdit(body), caller.getPrincipal().getName());
+        Claim claim = corrections.edit(Requests.id(id, "Claim"), CorrectionRequests.claimEdit(body), caller.getPrincipal().getName());
         return ClaimView.of(claim, queries.verdicts(Set.of(claim.clusterId)));
     }
 
@@ -106,7 +107,7 @@ public class ClaimResource {
     @Path("/{id}/corrections")
     @Operation(summary = "What reviewers corrected on this claim, oldest first")
     public List<CorrectionView> corrections(@PathParam("id") String id) {
-        UUID claimId = Ids.parse(id, "Claim");
+        UUID claimId = Requests.id(id, "Claim");
         if (Claim.findById(claimId) == null) {
             throw ProblemException.notFound("Claim", id);
         }

@@ -7,6 +7,7 @@ import dev.claimdesk.commons.idempotency.IdempotencyKeys;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.claimdesk.claims.service.ClaimQueries;
 import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.commons.rest.Requests;
 import dev.claimdesk.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,7 @@ public class ClusterResource {
     @Path("/{id}")
     @Operation(summary = "One cluster; independentSources counts an article and its copies once")
     public ClusterView get(@PathParam("id") String id) {
-        return view(Ids.parse(id, "Cluster"));
+        return view(Requests.id(id, "Cluster"));
     }
 
     @POST
@@ -67,8 +68,8 @@ public class ClusterResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "Move these claims of the cluster into a new cluster (201, the new cluster); Idempotency-Key honoured")
     public Response split(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key, byte[] raw) {
-        UUID cluster = Ids.parse(id, "Cluster");
-        JsonNode body = CorrectionRequests.json(raw);
+        UUID cluster = Requests.id(id, "Cluster");
+        JsonNode body = Requests.json(raw);
         List<UUID> claimIds = CorrectionRequests.ids(body, "claimIds");
         return idempotency.once("split:" + cluster, key, raw, () -> {
             UUID created = corrections.split(cluster, claimIds, CorrectionRequests.reason(body), caller.getPrincipal().getName());
@@ -82,7 +83,7 @@ public class ClusterResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "Join these clusters into one: the one with a verdict, or the oldest; Idempotency-Key honoured")
     public Response merge(@HeaderParam(IdempotencyKeys.HEADER) String key, byte[] raw) {
-        JsonNode body = CorrectionRequests.json(raw);
+        JsonNode body = Requests.json(raw);
         List<UUID> clusterIds = CorrectionRequests.ids(body, "clusterIds");
         return idempotency.once("merge", key, raw, () -> {
             UUID into = corrections.merge(clusterIds, CorrectionRequests.reason(body), caller.getPrincipal().getName());

@@ -81,17 +81,6 @@ final class CorrectionRequests {
         return ids;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** The raw body as JSON; the raw bytes are what an Idempotency-Key is checked against. */
-    static JsonNode json(byte[] raw) {
-        try {
-            return raw == null || raw.length == 0 ? null : JSON.readTree(raw);
-        } catch (java.io.IOException e) {
-            throw invalid("The body is not JSON: " + e.getMessage());
-        }
-    }
-
     static String reason(JsonNode body) {
         return body == null ? null : text(body, "reason");
     }

@@ -32,7 +32,8 @@ public class Announcements {
         Map<UUID, List<UUID>> conflictsOf = conflicts.ofClaims(claims.stream().map(c -> c.id).toList());
         UUID eventId = UUID.randomUUID();
         outbox.enqueue(eventId, Exchanges.CLAIMS, Exchanges.CLAIM_EXTRACTED, new ClaimExtracted(eventId,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), article.key.articleId(), article.key.revision(), article.language,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), article.key.articleId(), article.key.revision(), article.outlet,
+                article.url, article.publishedAt, article.copyOf, article.language,
                 article.extractionStatus,
                 claims.stream().map(c -> ClaimExtracted.Item.of(c, conflictsOf.getOrDefault(c.id, List.of()))).toList(),
                 merges, cause));

@@ -4,19 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.commons.text.Digests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +49,7 @@ public class IdempotencyKeys {
             throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
                     "An Idempotency-Key has at most " + MAX_KEY_LENGTH + " characters");
         }
-        String hash = sha256(requestBody);
+        String hash = Digests.sha256Hex(requestBody);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 AdvisoryLock.acquire(connection, "idempotency:" + scope + ":" + key);
@@ -97,11 +95,4 @@ public class IdempotencyKeys {
         }
     }
 
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.claimdesk.ingest.service;
 
+import dev.claimdesk.commons.text.Digests;
 import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.ingest.ArticleRevision;
 import dev.claimdesk.ingest.config.IngestConfig;
@@ -7,9 +8,6 @@ import dev.claimdesk.ingest.text.MinHash;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -213,17 +211,12 @@ public class ArticleIndex {
     }
 
     static long lineHash(String line) {
-        try {
-            String normalised = String.join(" ", line.strip().toLowerCase(Locale.ROOT).split("\\s+"));
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-            long hash = 0;
-            for (int i = 0; i < 8; i++) {
-                hash = hash << 8 | (digest[i] & 0xff);
-            }
-            return hash;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] digest = Digests.sha256(String.join(" ", line.strip().toLowerCase(Locale.ROOT).split("\\s+")));
+        long hash = 0;
+        for (int i = 0; i < 8; i++) {
+            hash = hash << 8 | (digest[i] & 0xff);
         }
+        return hash;
     }
 
     private static Long[] boxed(long[] values) {

@@ -1,5 +1,6 @@
 package dev.claimdesk.ingest.service;
 
+import dev.claimdesk.commons.text.Digests;
 import dev.claimdesk.commons.messaging.Exchanges;
 import dev.claimdesk.commons.messaging.Outbox;
 import dev.claimdesk.commons.problem.ProblemException;
@@ -17,14 +18,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -157,15 +154,7 @@ public class IngestService {
 
     /** Identity of the content: the title and the cleaned text, so a changed promo line is not a new revision. */
     static String contentHash(String title, String cleanText) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(normalise(title).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            digest.update(normalise(cleanText).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + Digests.sha256Hex(normalise(title) + "\n" + normalise(cleanText));
     }
 
     /** Collapses every run of whitespace to one space and trims the ends. */

@@ -1,8 +1,8 @@
 package dev.claimdesk.webui.service;
 
+import dev.claimdesk.commons.text.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -22,11 +22,7 @@ public final class Secrets {
     }
 
     public static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(secret);
     }
 
     /** Compares in time independent of where the values differ. */

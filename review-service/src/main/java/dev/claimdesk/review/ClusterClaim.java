@@ -1,0 +1,38 @@
+package dev.claimdesk.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/** A claim of an article's latest revision as claims-service announced it, with the cluster it belongs to. */
+@Entity
+@Table(name = "cluster_claim")
+public class ClusterClaim extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "claim_id")
+    public UUID claimId;
+    @Column(name = "article_id")
+    public UUID articleId;
+    public int revision;
+    @Column(name = "cluster_id")
+    public UUID clusterId;
+    public String type;
+    public String text;
+    @Column(name = "start_offset")
+    public int start;
+    public double checkworthiness;
+    /** A figure of people killed, wounded, missing or displaced. */
+    public boolean casualties;
+    /** One of the figures of a conflict between sources. */
+    public boolean conflicted;
+    public String language;
+    /** Who said it, for a quote. */
+    public String speaker;
+    /** The article the claim was first told in: the article itself, or the one it is a copy of. */
+    public UUID source;
+}

@@ -1,0 +1,26 @@
+package dev.claimdesk.review.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Body of {@code claim.extracted.v1} as this consumer reads it; unknown fields are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, Integer revision, String outlet, String url,
+                             Instant publishedAt, UUID copyOf, String language, List<Item> claims, List<Merge> mergedClusters) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(UUID id, String type, String text, int start, Quantity quantity, String speaker, double checkworthiness,
+                       UUID clusterId, List<UUID> conflicts) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Quantity(Double value, String unit, String subject) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Merge(UUID from, UUID into) {
+    }
+}

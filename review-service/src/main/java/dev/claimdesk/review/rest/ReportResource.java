@@ -1,0 +1,98 @@
+package dev.claimdesk.review.rest;
+
+import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.commons.rest.Requests;
+import dev.claimdesk.commons.security.Roles;
+import dev.claimdesk.review.Article;
+import dev.claimdesk.review.ClusterClaim;
+import dev.claimdesk.review.ReviewTask;
+import dev.claimdesk.review.Verdict;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The fact-check report of one article: every claim of its latest revision with its status and verdict. */
+@Path("/api/reports")
+@Tag(name = "Reports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REVIEWER, Roles.EDITOR, Roles.ADMIN})
+public class ReportResource {
+
+    public record Report(UUID articleId, int revision, String outlet, String url, int claims, int checked, String worstRating,
+                         List<Line> items) {
+    }
+
+    public record Line(UUID claimId, String type, String text, int start, UUID clusterId, String status, Verdict verdict) {
+    }
+
+    public record Verdict(UUID verdictId, int version, String rating, String explanation, String url) {
+    }
+
+    private final dev.claimdesk.review.service.Publication publication;
+
+    ReportResource(dev.claimdesk.review.service.Publication publication) {
+        this.publication = publication;
+    }
+
+    @GET
+    @Path("/{articleId}")
+    @Operation(summary = "Every claim of the article with its status (PENDING, IN_REVIEW, VERDICT) and verdict; ETag honoured")
+    public Response report(@PathParam("articleId") String id, @Context Request request) {
+        UUID articleId = Requests.id(id, "Article");
+        Article article = Article.findById(articleId);
+        if (article == null) {
+            throw ProblemException.notFound("Article", id);
+        }
+        List<ClusterClaim> claims = ClusterClaim.list("articleId = ?1 order by start, claimId", articleId);
+        List<UUID> clusters = claims.stream().map(c -> c.clusterId).distinct().toList();
+        Map<UUID, ReviewTask> tasks = new HashMap<>();
+        Map<UUID, dev.claimdesk.review.Verdict> verdicts = new HashMap<>();
+        if (!clusters.isEmpty()) {
+            ReviewTask.<ReviewTask>list("clusterId in ?1", clusters).forEach(t -> tasks.put(t.clusterId, t));
+            dev.claimdesk.review.Verdict.<dev.claimdesk.review.Verdict>list("clusterId in ?1 order by sequence", clusters)
+                    .forEach(v -> verdicts.put(v.clusterId, v));
+        }
+        List<Line> lines = claims.stream().map(c -> {
+            dev.claimdesk.review.Verdict v = verdicts.get(c.clusterId);
+            ReviewTask task = tasks.get(c.clusterId);
+            String status = v != null ? "VERDICT" : task != null && task.open() ? "IN_REVIEW" : "PENDING";
+            return new Line(c.claimId, c.type, c.text, c.start, c.clusterId, status,
+                    v == null ? null : new Verdict(v.id, v.version, v.rating, v.explanation, publication.url(v.id)));
+        }).toList();
+        String worst = lines.stream().map(Line::verdict).filter(Objects::nonNull).map(Verdict::rating)
+                .min(Comparator.comparingInt(ReportResource::truthfulness)).orElse(null);
+        Report report = new Report(articleId, article.revision, article.outlet, article.url, lines.size(),
+                (int) lines.stream().filter(l -> l.verdict() != null).count(), worst, lines);
+        EntityTag tag = new EntityTag(Integer.toHexString(report.hashCode()));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return unchanged != null ? unchanged.build() : Response.ok(report).tag(tag).build();
+    }
+
+    /** Lower is worse; an unverifiable claim is neither confirmed nor refuted, between MIXED and MOSTLY_TRUE. */
+    private static int truthfulness(String rating) {
+        return switch (rating) {
+            case "FALSE" -> 0;
+            case "MOSTLY_FALSE" -> 1;
+            case "MIXED" -> 2;
+            case "UNVERIFIABLE" -> 3;
+            case "MOSTLY_TRUE" -> 4;
+            default -> 5;
+        };
+    }
+}

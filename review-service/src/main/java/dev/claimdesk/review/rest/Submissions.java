@@ -1,0 +1,67 @@
+package dev.claimdesk.review.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.review.Source;
+import dev.claimdesk.review.service.Reviews;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the contract's verdict body strictly: a field of the wrong kind is a 400, not a silent default. */
+final class Submissions {
+
+    private Submissions() {
+    }
+
+    static Reviews.Submission of(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw invalid("The body is a JSON object with rating, explanation and sources");
+        }
+        return new Reviews.Submission(text(body, "rating"), text(body, "explanation"), sources(body.get("sources")));
+    }
+
+    static long version(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw invalid(field + " is the version you are acting on, a whole number");
+        }
+        return v.asLong();
+    }
+
+    static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw invalid(field + " is a string");
+        }
+        return v.asText();
+    }
+
+    private static List<Source> sources(JsonNode sources) {
+        if (sources == null || sources.isNull()) {
+            return null;
+        }
+        if (!sources.isArray()) {
+            throw invalid("sources is an array of {url, excerpt}");
+        }
+        List<Source> list = new ArrayList<>();
+        for (JsonNode s : sources) {
+            if (!s.isObject()) {
+                throw invalid("each source is an object {url, excerpt}");
+            }
+            String excerpt = text(s, "excerpt");
+            if (excerpt != null && excerpt.length() > 2000) {
+                throw invalid("an excerpt has at most 2000 characters");
+            }
+            list.add(new Source(text(s, "url"), excerpt));
+        }
+        return list;
+    }
+
+    private static ProblemException invalid(String detail) {
+        return ProblemException.badRequest("invalid-field", "Request body is not valid", detail);
+    }
+}

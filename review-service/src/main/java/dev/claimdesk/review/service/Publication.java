@@ -1,0 +1,76 @@
+package dev.claimdesk.review.service;
+
+import dev.claimdesk.commons.messaging.Exchanges;
+import dev.claimdesk.commons.messaging.Outbox;
+import dev.claimdesk.review.ClusterClaim;
+import dev.claimdesk.review.Source;
+import dev.claimdesk.review.Verdict;
+import dev.claimdesk.review.config.ReviewConfig;
+import dev.claimdesk.review.messaging.VerdictPublished;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Publishes verdict versions: stores the version with the next feed sequence and announces it as
+ * verdict.published.v1 through the outbox, in one transaction. Sequences are taken under a lock held to commit,
+ * so the editors' feed lists versions in commit order and a cursor never skips one that committed late.
+ */
+@ApplicationScoped
+public class Publication {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final ReviewConfig config;
+
+    Publication(EntityManager em, Outbox outbox, ReviewConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** A new version of verdict {@code id} (a new verdict when {@code correctionOf} is null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Verdict publish(UUID id, int version, Integer correctionOf, String reason, UUID clusterId, UUID taskId,
+                           String rating, String explanation, List<Source> sources, List<String> reviewers) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('claimdesk:verdict-feed', 0))").getSingleResult();
+        Long last = em.createQuery("select max(v.sequence) from Verdict v", Long.class).getSingleResult();
+        List<ClusterClaim> claims = ClusterClaim.list("clusterId = ?1 order by articleId, start", clusterId);
+        Verdict verdict = new Verdict();
+        verdict.id = id;
+        verdict.version = version;
+        verdict.sequence = last == null ? 1 : last + 1;
+        verdict.clusterId = clusterId;
+        verdict.taskId = taskId;
+        verdict.claimIds = claims.stream().map(c -> c.claimId).toArray(UUID[]::new);
+        verdict.claimReviewed = claims.isEmpty() ? "" : Priorities.lead(claims).text;
+        verdict.rating = rating;
+        verdict.explanation = explanation;
+        verdict.sources = List.copyOf(sources);
+        verdict.reviewers = reviewers.toArray(String[]::new);
+        verdict.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        verdict.correctionOf = correctionOf;
+        verdict.reason = reason;
+        verdict.persist();
+        UUID eventId = UUID.randomUUID();
+        outbox.enqueue(eventId, Exchanges.VERDICTS, Exchanges.VERDICT_PUBLISHED, event(eventId, verdict));
+        return verdict;
+    }
+
+    public VerdictPublished event(UUID eventId, Verdict v) {
+        return new VerdictPublished(eventId, v.publishedAt, v.id, v.version, v.sequence, v.clusterId, Arrays.asList(v.claimIds),
+                v.claimReviewed, v.rating, v.explanation, v.sources, Arrays.asList(v.reviewers), v.publishedAt, v.correctionOf,
+                url(v.id));
+    }
+
+    /** Where the newsroom publishes the verdict. */
+    public String url(UUID id) {
+        return config.publisher().verdictUrl().replace("{id}", id.toString());
+    }
+}

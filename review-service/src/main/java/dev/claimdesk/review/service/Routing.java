@@ -1,0 +1,94 @@
+package dev.claimdesk.review.service;
+
+import dev.claimdesk.review.Reviewer;
+import dev.claimdesk.review.ReviewTask;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Assigns tasks to reviewers: one with the task's skill and language, active, below capacity, least loaded first,
+ * and among equals the one who waited longest since an assignment. A second review goes to another reviewer than
+ * the first; an escalation to a senior reviewer who rated neither. Safe with several instances: each takes waiting
+ * tasks with {@code FOR UPDATE SKIP LOCKED}, and a reviewer's load is counted and raised under one lock held to
+ * commit, so no task is assigned twice and no reviewer goes past capacity.
+ */
+@ApplicationScoped
+public class Routing {
+
+    private static final String OPEN_TASKS = "(SELECT count(*) FROM task t WHERE t.assignee = r.username AND t.stage <> 'DONE')";
+
+    private final EntityManager em;
+    private final TaskEvents events;
+    private final Audit audit;
+
+    Routing(EntityManager em, TaskEvents events, Audit audit) {
+        this.em = em;
+        this.events = events;
+        this.audit = audit;
+    }
+
+    /**
+     * Gives the task, whose row the caller has locked, to the best eligible reviewer other than {@code avoid};
+     * false when nobody can take it now, and it waits in the desk queue.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean assign(ReviewTask task, String actor, String... avoid) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('claimdesk:routing', 0))").getSingleResult();
+        List<String> excluded = new ArrayList<>(List.of(avoid));
+        excluded.add(task.firstReviewer);
+        excluded.add(task.secondReviewer);
+        excluded.removeIf(Objects::isNull);
+        boolean escalated = ReviewTask.ESCALATED.equals(task.stage);
+        @SuppressWarnings("unchecked")
+        List<String> chosen = em.createNativeQuery("SELECT r.username FROM reviewer r WHERE r.active"
+                        + (escalated ? " AND r.senior" : " AND CAST(?1 AS text) = ANY(r.skills)")
+                        + " AND (CAST(?2 AS text) IS NULL OR cardinality(r.languages) = 0 OR CAST(?2 AS text) = ANY(r.languages))"
+                        + " AND NOT (r.username = ANY(CAST(?3 AS text[])))"
+                        + " AND " + OPEN_TASKS + " < r.capacity"
+                        + " ORDER BY " + OPEN_TASKS + ", r.last_assigned_at NULLS FIRST, r.username LIMIT 1")
+                .setParameter(1, task.skill)
+                .setParameter(2, task.language)
+                .setParameter(3, excluded.toArray(String[]::new))
+                .getResultList();
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> before = Audit.state(task);
+        String previous = task.assignee;
+        task.assignee = chosen.getFirst();
+        task.status = ReviewTask.ASSIGNED;
+        task.updatedAt = now;
+        task.version++;
+        Reviewer.update("lastAssignedAt = ?1 where username = ?2", now, task.assignee);
+        audit.record(actor, previous == null ? "task.assigned" : "task.reassigned", task, task.assignee, before, Audit.state(task));
+        events.announce(task);
+        return true;
+    }
+
+
+    /** Routes waiting tasks, most urgent first; each instance takes rows no other instance has locked. */
+    @Transactional
+    public int routeWaiting(int max) {
+        @SuppressWarnings("unchecked")
+        List<ReviewTask> waiting = em.createNativeQuery("SELECT * FROM task WHERE assignee IS NULL AND stage <> 'DONE' "
+                        + "ORDER BY priority DESC, due_at LIMIT ?1 FOR UPDATE SKIP LOCKED", ReviewTask.class)
+                .setParameter(1, max)
+                .getResultList();
+        int assigned = 0;
+        for (ReviewTask task : waiting) {
+            if (assign(task, Audit.SYSTEM)) {
+                assigned++;
+            }
+        }
+        return assigned;
+    }
+}

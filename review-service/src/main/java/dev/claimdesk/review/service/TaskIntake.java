@@ -1,0 +1,209 @@
+package dev.claimdesk.review.service;
+
+import dev.claimdesk.commons.messaging.PoisonMessageException;
+import dev.claimdesk.review.Article;
+import dev.claimdesk.review.ClusterClaim;
+import dev.claimdesk.review.ReviewTask;
+import dev.claimdesk.review.config.ReviewConfig;
+import dev.claimdesk.review.messaging.ClaimExtracted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Handler: keeps each article's latest claims as claims-service announced them and gives every cluster one task.
+ * New claims joining a cluster join its open task, which may rise in priority; a task whose cluster claims-service
+ * merged into another folds into that cluster's task. New tasks go to a reviewer at once when one has room.
+ */
+@ApplicationScoped
+public class TaskIntake {
+
+    private static final Pattern CASUALTIES = Pattern.compile("(?i)\\b(?:killed|dead|deaths?|died|wounded|injured|"
+            + "casualt\\w*|missing|displaced|refugees|victims)\\b");
+
+    private final EntityManager em;
+    private final Routing routing;
+    private final TaskEvents events;
+    private final Audit audit;
+    private final ReviewConfig config;
+
+    TaskIntake(EntityManager em, Routing routing, TaskEvents events, Audit audit, ReviewConfig config) {
+        this.em = em;
+        this.routing = routing;
+        this.events = events;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void receive(ClaimExtracted event) {
+        if (event.articleId() == null || event.revision() == null || event.claims() == null
+                || event.claims().stream().anyMatch(c -> c.id() == null || c.clusterId() == null || c.type() == null || c.text() == null)) {
+            throw new PoisonMessageException("claim.extracted.v1 without articleId, revision, or claims with id, type, text and clusterId", null);
+        }
+        Article article = Article.findById(event.articleId(), LockModeType.PESSIMISTIC_WRITE);
+        if (article != null && article.revision > event.revision()) {
+            // an older revision announced late: its claims were replaced already
+            return;
+        }
+        if (article == null) {
+            article = new Article();
+            article.id = event.articleId();
+        }
+        article.revision = event.revision();
+        article.outlet = event.outlet();
+        article.url = event.url();
+        article.publishedAt = event.publishedAt();
+        article.copyOf = event.copyOf();
+        article.persist();
+        Set<UUID> touched = new TreeSet<>();
+        for (ClaimExtracted.Merge merge : event.mergedClusters() == null ? List.<ClaimExtracted.Merge>of() : event.mergedClusters()) {
+            merge(merge.from(), merge.into(), touched);
+        }
+        List<ClusterClaim> before = ClusterClaim.list("articleId", event.articleId());
+        before.forEach(c -> touched.add(c.clusterId));
+        ClusterClaim.delete("articleId", event.articleId());
+        em.flush();
+        for (ClaimExtracted.Item item : event.claims()) {
+            ClusterClaim claim = new ClusterClaim();
+            claim.claimId = item.id();
+            claim.articleId = event.articleId();
+            claim.revision = event.revision();
+            claim.clusterId = current(item.clusterId());
+            claim.type = item.type();
+            claim.text = item.text();
+            claim.start = item.start();
+            claim.checkworthiness = item.checkworthiness();
+            claim.casualties = item.type().equals("STATISTIC") && item.quantity() != null
+                    && CASUALTIES.matcher(item.quantity().subject() + " " + item.quantity().unit()).find();
+            claim.conflicted = item.conflicts() != null && !item.conflicts().isEmpty();
+            claim.language = event.language();
+            claim.speaker = item.speaker();
+            claim.source = event.copyOf() != null ? event.copyOf() : event.articleId();
+            claim.persist();
+            touched.add(claim.clusterId);
+        }
+        em.flush();
+        List<ReviewTask> created = new ArrayList<>();
+        for (UUID cluster : touched) {
+            refresh(cluster).ifPresent(created::add);
+        }
+        for (ReviewTask task : created) {
+            routing.assign(task, Audit.SYSTEM);
+        }
+    }
+
+    /** The cluster a cluster id stands for now, after claims-service's merges. */
+    UUID current(UUID cluster) {
+        UUID id = cluster;
+        for (int hops = 0; hops < 100; hops++) {
+            @SuppressWarnings("unchecked")
+            List<UUID> into = em.createNativeQuery("SELECT into_cluster FROM merged_cluster WHERE id = ?1").setParameter(1, id).getResultList();
+            if (into.isEmpty()) {
+                return id;
+            }
+            id = into.getFirst();
+        }
+        return id;
+    }
+
+    private void merge(UUID from, UUID into, Set<UUID> touched) {
+        if (from == null || into == null || from.equals(into)
+                || em.createNativeQuery("INSERT INTO merged_cluster (id, into_cluster) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, from).setParameter(2, into).executeUpdate() == 0) {
+            return;
+        }
+        ClusterClaim.update("clusterId = ?1 where clusterId = ?2", into, from);
+        touched.add(into);
+        ReviewTask absorbed = task(from).orElse(null);
+        if (absorbed == null) {
+            return;
+        }
+        ReviewTask surviving = task(into).orElse(null);
+        Map<String, Object> was = Audit.state(absorbed);
+        if (surviving == null) {
+            // the merged cluster's task carries on as the task of the cluster that took its claims
+            absorbed.clusterId = into;
+        } else if (absorbed.open()) {
+            absorbed.stage = ReviewTask.DONE;
+            absorbed.status = "CANCELLED";
+            absorbed.assignee = null;
+        } else {
+            return;
+        }
+        absorbed.version++;
+        absorbed.updatedAt = now();
+        audit.record(Audit.SYSTEM, "task.merged", absorbed, null, was, Audit.state(absorbed));
+        events.announce(absorbed);
+    }
+
+    /** Makes or updates the cluster's task; returns it when it is new. */
+    private Optional<ReviewTask> refresh(UUID cluster) {
+        List<ClusterClaim> claims = ClusterClaim.list("clusterId", cluster);
+        ReviewTask task = task(cluster).orElse(null);
+        if (claims.isEmpty() || task != null && !task.open()) {
+            // a decided cluster's new claims show its verdict in claims-service; nothing is left to review
+            return Optional.empty();
+        }
+        double priority = Priorities.of(claims);
+        if (task == null) {
+            ClusterClaim lead = Priorities.lead(claims);
+            task = new ReviewTask();
+            task.id = UUID.randomUUID();
+            task.clusterId = cluster;
+            task.stage = ReviewTask.FIRST_REVIEW;
+            task.status = ReviewTask.QUEUED;
+            task.priority = priority;
+            task.createdAt = now();
+            task.updatedAt = task.createdAt;
+            task.dueAt = task.createdAt.plus(serviceLevel(priority));
+            task.skill = config.skills().of(lead.type);
+            task.language = lead.language;
+            task.version = 1;
+            task.persist();
+            audit.record(Audit.SYSTEM, "task.created", task, null, null, Audit.state(task));
+            events.announce(task);
+            return Optional.of(task);
+        }
+        if (priority != task.priority) {
+            Map<String, Object> was = Audit.state(task);
+            task.priority = priority;
+            Instant due = task.createdAt.plus(serviceLevel(priority));
+            task.dueAt = due.isBefore(task.dueAt) ? due : task.dueAt;
+            task.updatedAt = now();
+            task.version++;
+            audit.record(Audit.SYSTEM, "task.reprioritised", task, null, was, Audit.state(task));
+        } else {
+            // the cluster's claims changed: its task says so with a new version
+            task.version++;
+            task.updatedAt = now();
+        }
+        events.announce(task);
+        return Optional.empty();
+    }
+
+    private Duration serviceLevel(double priority) {
+        return config.serviceLevels().of(Priorities.band(priority));
+    }
+
+    private Optional<ReviewTask> task(UUID cluster) {
+        return ReviewTask.<ReviewTask>find("clusterId", cluster).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.claimdesk.review.service;
+
+import dev.claimdesk.review.AuditEntry;
+import dev.claimdesk.review.ReviewTask;
+import dev.claimdesk.review.testing.Desk;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.claimdesk.review.testing.Desk.Claim;
+import static dev.claimdesk.review.testing.Desk.admin;
+import static dev.claimdesk.review.testing.Desk.as;
+import static dev.claimdesk.review.testing.Desk.task;
+import static dev.claimdesk.review.testing.Desk.verdict;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Routing over the real database, claims arriving over the real broker. */
+@QuarkusTest
+class RoutingTest {
+
+    @Inject
+    Routing routing;
+    @Inject
+    dev.claimdesk.review.service.Desk rounds;
+
+    private static UUID cluster() {
+        return UUID.randomUUID();
+    }
+
+    @Test
+    void shouldGiveEachTaskToTheLeastLoadedReviewerWithItsSkillLongestWaitingFirst() throws Exception {
+        Desk desk = new Desk();
+        String first = desk.name("a");
+        String second = desk.name("b");
+        String politics = desk.name("c");
+        desk.reviewer(first, 3, "figures");
+        desk.reviewer(second, 3, "figures", "military");
+        desk.reviewer(politics, 3, "politics");
+        record Case(String type, String expected) {
+        }
+        List<Case> cases = List.of(
+                new Case("STATISTIC", first),      // a tie, broken by name: neither was ever assigned
+                new Case("STATISTIC", second),     // the least loaded
+                new Case("EVENT", politics),       // the only one with the skill
+                new Case("STATISTIC", first),      // a tie again (one each): the one who waited longest
+                new Case("MILITARY_ACTION", second));
+        for (Case c : cases) {
+            UUID cluster = cluster();
+            desk.announce(UUID.randomUUID(), 1, Claim.of(c.type(), "Officials said the claim of type " + c.type() + " holds.", 0.6, cluster));
+            assertEquals(c.expected(), task(cluster).assignee, c.toString());
+            assertEquals(ReviewTask.ASSIGNED, task(cluster).status);
+        }
+    }
+
+    @Test
+    void shouldKeepInTheDeskQueueWhatNobodyMayTakeAndAssignItWhenCapacityFrees() throws Exception {
+        Desk desk = new Desk();
+        String busy = desk.name("busy");
+        String id = desk.reviewer(busy, 1, "figures");
+        String away = desk.name("away");
+        admin().contentType(ContentType.JSON).body(Map.of("username", away, "skills", List.of("figures"),
+                "languages", List.of("zz" + desk.language.charAt(0)), "capacity", 5)).post("/api/reviewers").then().statusCode(201);
+        UUID taken = cluster();
+        UUID waiting = cluster();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("STATISTIC", "The agency said 300 homes were damaged.", 0.7, taken),
+                Claim.of("STATISTIC", "The governor said 12 bridges were closed.", 0.6, waiting));
+        assertEquals(busy, task(taken).assignee, "the more urgent task first");
+        assertNull(task(waiting).assignee, "at capacity, and the other reviewer speaks another language");
+        assertEquals(ReviewTask.QUEUED, task(waiting).status);
+        as(busy, "reviewer").get("/api/tasks?waiting=true&size=1000").then().statusCode(200);
+
+        as(busy, "reviewer").contentType(ContentType.JSON).body(verdict("TRUE", task(taken).version))
+                .post("/api/tasks/" + task(taken).id + "/verdict").then().statusCode(200).body("stage", equalTo("DONE"));
+        assertEquals(busy, task(waiting).assignee, "the verdict freed room and the waiting task went to it");
+
+        UUID third = cluster();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("STATISTIC", "The ministry said 5 schools were closed.", 0.6, third));
+        assertNull(task(third).assignee);
+        admin().contentType(ContentType.JSON).body(Map.of("username", busy, "skills", List.of("figures"),
+                "languages", List.of(desk.language), "capacity", 2)).put("/api/reviewers/" + id).then().statusCode(200)
+                .body("openTasks", equalTo(2));
+        assertEquals(busy, task(third).assignee, "raising capacity routes waiting tasks at once");
+    }
+
+    @Test
+    void shouldNeverRouteToAnInactiveReviewer() throws Exception {
+        Desk desk = new Desk();
+        String resting = desk.name("resting");
+        admin().contentType(ContentType.JSON).body(Map.of("username", resting, "skills", List.of("figures"),
+                "languages", List.of(desk.language), "capacity", 5, "active", false)).post("/api/reviewers").then().statusCode(201);
+        UUID c = cluster();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("STATISTIC", "Police said 40 people were arrested.", 0.6, c));
+        assertNull(task(c).assignee);
+    }
+
+    @Test
+    void shouldReassignATaskPastDueOrMarkItOverdueWhenNobodyElseHasRoom() throws Exception {
+        Desk desk = new Desk();
+        String slow = desk.name("a-slow");
+        desk.reviewer(slow, 5, "politics");
+        UUID c = cluster();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The minister announced a new tax on Monday.", 0.5, c));
+        assertEquals(slow, task(c).assignee);
+        Instant later = task(c).dueAt.plus(1, ChronoUnit.MINUTES);
+
+        rounds.overdue(later);
+        assertEquals("OVERDUE", task(c).status, "nobody else can take it: marked for the admins");
+        assertEquals(slow, task(c).assignee);
+
+        // a second reviewer arrives; a new late task moves to them
+        String quick = desk.name("b-quick");
+        desk.reviewer(quick, 5, "politics");
+        UUID d = cluster();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The council approved the budget on Tuesday.", 0.5, d));
+        String before = task(d).assignee;
+        assertEquals(1, rounds.overdue(task(d).dueAt.plus(1, ChronoUnit.MINUTES)), "one task reassigned");
+        assertTrue(!task(d).assignee.equals(before), "reassigned away from " + before);
+        assertTrue(task(d).dueAt.isAfter(Instant.now()), "with a fresh due time");
+        assertEquals(1, count("task.reassigned", task(d).id));
+    }
+
+    @Test
+    void shouldAssignEachTaskOnceAndNeverPastCapacityWhenRoutedFromManyThreadsAtOnce() throws Exception {
+        Desk desk = new Desk();
+        List<String> reviewers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            reviewers.add(desk.name("r" + i));
+        }
+        // nobody may take them yet: all tasks wait, then every thread routes the queue at once
+        List<String> ids = new ArrayList<>();
+        for (String r : reviewers) {
+            ids.add(desk.reviewer(r, 0, "quotes"));
+        }
+        List<UUID> clusters = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID c = cluster();
+            clusters.add(c);
+            claims.add(Claim.of("QUOTE", "“We will finish line " + i + " by June,” the mayor said.", 0.5, c));
+        }
+        desk.announce(UUID.randomUUID(), 1, claims.toArray(Claim[]::new));
+        QuarkusTransaction.requiringNew().run(() -> dev.claimdesk.review.Reviewer.update("capacity = 3 where username in ?1", reviewers));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> work = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            work.add(() -> routing.routeWaiting(100));
+        }
+        int assigned = 0;
+        for (Future<Integer> f : pool.invokeAll(work)) {
+            assigned += f.get();
+        }
+        pool.shutdown();
+        assertEquals(9, assigned, "three reviewers of capacity three");
+        Map<String, Integer> load = new HashMap<>();
+        for (UUID c : clusters) {
+            ReviewTask t = task(c);
+            assertTrue(count("task.assigned", t.id) <= 1, "assigned once: " + t.id);
+            if (t.assignee != null) {
+                load.merge(t.assignee, 1, Integer::sum);
+            }
+        }
+        assertEquals(Map.of(reviewers.get(0), 3, reviewers.get(1), 3, reviewers.get(2), 3), load);
+    }
+
+    private static long count(String action, UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("action = ?1 and taskId = ?2", action, taskId));
+    }
+}

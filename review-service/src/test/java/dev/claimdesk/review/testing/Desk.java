@@ -1,0 +1,130 @@
+package dev.claimdesk.review.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimdesk.commons.testing.Broker;
+import dev.claimdesk.review.Article;
+import dev.claimdesk.review.ReviewTask;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.claimdesk.commons.testing.Tokens.givenToken;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the review tests set up the way the suite does: reviewers through the admin API, and claims announced as
+ * claims-service announces them, as claim.extracted.v1 on the real broker. Each test speaks a language of its own,
+ * so the tasks and reviewers of other tests never meet its own.
+ */
+public final class Desk {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final String language;
+
+    public Desk() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        language = "" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
+    }
+
+    /** A claim as claims-service announces it; {@code killed} makes it a casualty figure. */
+    public record Claim(UUID id, String type, String text, double checkworthiness, UUID clusterId, boolean killed,
+                        List<UUID> conflicts) {
+        public static Claim of(String type, String text, double checkworthiness, UUID clusterId) {
+            return new Claim(UUID.randomUUID(), type, text, checkworthiness, clusterId, false, List.of());
+        }
+
+        public static Claim toll(String text, UUID clusterId) {
+            return new Claim(UUID.randomUUID(), "STATISTIC", text, 0.85, clusterId, true, List.of());
+        }
+    }
+
+    public String reviewer(String username, int capacity, String... skills) {
+        return reviewer(username, capacity, false, skills);
+    }
+
+    /** Adds a reviewer speaking this desk's language; returns the reviewer's id. */
+    public String reviewer(String username, int capacity, boolean senior, String... skills) {
+        return admin().contentType(ContentType.JSON).body(Map.of("username", username, "displayName", username,
+                        "skills", List.of(skills), "languages", List.of(language), "capacity", capacity, "senior", senior))
+                .post("/api/reviewers").then().statusCode(201).extract().path("id");
+    }
+
+    /** A unique username for a reviewer of this test. */
+    public String name(String who) {
+        return who + "-" + language + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** Announces an article's claims and waits until review-service has taken them in. */
+    public UUID announce(UUID articleId, int revision, Claim... claims) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("eventId", UUID.randomUUID().toString())
+                .put("occurredAt", Instant.now().toString()).put("articleId", articleId.toString()).put("revision", revision)
+                .put("outlet", "Outlet " + articleId.toString().substring(0, 4)).put("url", "https://news.example/" + articleId)
+                .put("publishedAt", "2022-03-29T12:00:00Z").put("language", language).put("extractionStatus", "EXTRACTED");
+        ArrayNode items = body.putArray("claims");
+        int start = 0;
+        for (Claim c : claims) {
+            ObjectNode item = items.addObject().put("id", c.id().toString()).put("type", c.type()).put("text", c.text())
+                    .put("start", start).put("end", start + c.text().length()).put("checkworthiness", c.checkworthiness())
+                    .put("clusterId", c.clusterId().toString());
+            start += c.text().length() + 1;
+            if (c.killed()) {
+                item.putObject("quantity").put("value", 40).put("qualifier", "AT_LEAST").put("unit", "people")
+                        .put("subject", "people killed").put("text", "at least 40");
+            }
+            ArrayNode conflicts = item.putArray("conflicts");
+            c.conflicts().forEach(id -> conflicts.add(id.toString()));
+            item.putArray("places");
+        }
+        body.putArray("mergedClusters");
+        body.put("cause", "EXTRACTION");
+        publish(body);
+        await(() -> {
+            Article a = Article.findById(articleId);
+            return a != null && a.revision == revision;
+        }, "article " + articleId + " revision " + revision + " taken in");
+        return articleId;
+    }
+
+    public void publish(ObjectNode body) throws Exception {
+        try (Broker broker = Broker.connect()) {
+            broker.publish("claims", "claim.extracted.v1", body.get("eventId").asText(), JSON.writeValueAsBytes(body));
+        }
+    }
+
+    /** The cluster's task as committed now (a fresh read, never an entity cached by the test's session). */
+    public static ReviewTask task(UUID clusterId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ReviewTask.find("clusterId", clusterId).firstResult());
+    }
+
+    public static RequestSpecification admin() {
+        return givenToken("admin");
+    }
+
+    public static RequestSpecification as(String username, String... roles) {
+        return given().auth().oauth2(dev.claimdesk.commons.testing.Tokens.valid(username, roles));
+    }
+
+    /** A verdict body at the task's current version. */
+    public static Map<String, Object> verdict(String rating, long taskVersion) {
+        return Map.of("rating", rating, "explanation", "Checked against the agency's own count.", "taskVersion", taskVersion,
+                "sources", List.of(Map.of("url", "https://agency.example/report", "excerpt", "at least 40 people")));
+    }
+
+    public static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(condition::getAsBoolean)) {
+            assertTrue(Instant.now().isBefore(deadline), what);
+            Thread.sleep(50);
+        }
+    }
+}
