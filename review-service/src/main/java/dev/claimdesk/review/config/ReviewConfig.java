@@ -24,8 +24,8 @@ public interface ReviewConfig {
     Publisher publisher();
 
     /**
-     * Time to a verdict per priority band: URGENT (priority 75 and up: casualty figures, conflicts), HIGH (50),
-     * NORMAL (25), LOW.
+     * Time to a verdict per priority band: URGENT (priority 50 and up: casualty figures, conflicts), HIGH (35),
+     * NORMAL (20), LOW.
      */
     interface ServiceLevels {
         @WithDefault("PT2H")

@@ -49,7 +49,8 @@ public class Routing {
         boolean escalated = ReviewTask.ESCALATED.equals(task.stage);
         @SuppressWarnings("unchecked")
         List<String> chosen = em.createNativeQuery("SELECT r.username FROM reviewer r WHERE r.active"
-                        + (escalated ? " AND r.senior" : " AND CAST(?1 AS text) = ANY(r.skills)")
+                        // an escalation needs seniority rather than the skill
+                        + " AND (CASE WHEN ?4 THEN r.senior ELSE CAST(?1 AS text) = ANY(r.skills) END)"
                         + " AND (CAST(?2 AS text) IS NULL OR cardinality(r.languages) = 0 OR CAST(?2 AS text) = ANY(r.languages))"
                         + " AND NOT (r.username = ANY(CAST(?3 AS text[])))"
                         + " AND " + OPEN_TASKS + " < r.capacity"
@@ -57,6 +58,7 @@ public class Routing {
                 .setParameter(1, task.skill)
                 .setParameter(2, task.language)
                 .setParameter(3, excluded.toArray(String[]::new))
+                .setParameter(4, escalated)
                 .getResultList();
         if (chosen.isEmpty()) {
             return false;

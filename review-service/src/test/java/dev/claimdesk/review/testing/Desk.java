@@ -66,6 +66,21 @@ public final class Desk {
 
     /** Announces an article's claims and waits until review-service has taken them in. */
     public UUID announce(UUID articleId, int revision, Claim... claims) throws Exception {
+        publish(event(articleId, revision, null, List.of(), claims));
+        awaitRevision(articleId, revision);
+        return articleId;
+    }
+
+    /** Waits until review-service holds this revision of the article. */
+    public static void awaitRevision(UUID articleId, int revision) throws InterruptedException {
+        await(() -> {
+            Article a = Article.findById(articleId);
+            return a != null && a.revision == revision;
+        }, "article " + articleId + " revision " + revision + " taken in");
+    }
+
+    /** claim.extracted.v1 as claims-service writes it; {@code merges} are [from, into] pairs. */
+    public ObjectNode event(UUID articleId, int revision, UUID copyOf, List<UUID[]> merges, Claim... claims) {
         ObjectNode body = JSON.createObjectNode().put("eventId", UUID.randomUUID().toString())
                 .put("occurredAt", Instant.now().toString()).put("articleId", articleId.toString()).put("revision", revision)
                 .put("outlet", "Outlet " + articleId.toString().substring(0, 4)).put("url", "https://news.example/" + articleId)
@@ -85,14 +100,13 @@ public final class Desk {
             c.conflicts().forEach(id -> conflicts.add(id.toString()));
             item.putArray("places");
         }
-        body.putArray("mergedClusters");
+        ArrayNode merged = body.putArray("mergedClusters");
+        merges.forEach(m -> merged.addObject().put("from", m[0].toString()).put("into", m[1].toString()));
         body.put("cause", "EXTRACTION");
-        publish(body);
-        await(() -> {
-            Article a = Article.findById(articleId);
-            return a != null && a.revision == revision;
-        }, "article " + articleId + " revision " + revision + " taken in");
-        return articleId;
+        if (copyOf != null) {
+            body.put("copyOf", copyOf.toString());
+        }
+        return body;
     }
 
     public void publish(ObjectNode body) throws Exception {

@@ -1,0 +1,149 @@
+package dev.claimdesk.review.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.GetResponse;
+import dev.claimdesk.commons.testing.Broker;
+import dev.claimdesk.review.ClusterClaim;
+import dev.claimdesk.review.ReviewTask;
+import dev.claimdesk.review.testing.Desk;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.claimdesk.review.testing.Desk.Claim;
+import static dev.claimdesk.review.testing.Desk.task;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** claim.extracted.v1 over the real broker into one task per cluster, announced as task.updated.v1. */
+@QuarkusTest
+class TaskIntakeFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldMakeOneTaskPerClusterJoinNewClaimsToItAndRaiseItsPriorityWithEachIndependentSource() throws Exception {
+        Desk desk = new Desk();
+        UUID cluster = UUID.randomUUID();
+        try (Broker broker = Broker.connect()) {
+            String tap = broker.channel.queueDeclare("", false, true, true, null).getQueue();
+            broker.channel.queueBind(tap, "tasks", "task.updated.v1");
+            UUID wire = desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The government froze fuel prices on Monday.", 0.6, cluster));
+            ReviewTask task = task(cluster);
+            assertEquals(ReviewTask.FIRST_REVIEW, task.stage);
+            assertEquals(ReviewTask.QUEUED, task.status, "nobody speaks this desk's language yet");
+            JsonNode created = awaitTask(broker, tap, task.id, 1);
+            assertEquals(cluster.toString(), created.get("clusterId").asText());
+            assertEquals("FIRST_REVIEW", created.get("stage").asText());
+
+            // a copy of the wire story adds no independent source; another outlet does
+            desk.publish(desk.event(UUID.randomUUID(), 1, wire, List.of(),
+                    Claim.of("EVENT", "The government froze fuel prices on Monday.", 0.6, cluster)));
+            UUID paper = UUID.randomUUID();
+            Desk.await(() -> ClusterClaim.count("clusterId", cluster) == 2, "the copy's claim joined");
+            assertEquals(task.priority, task(cluster).priority, "a copy counts once");
+            desk.announce(paper, 1, Claim.of("EVENT", "On Monday the government froze the price of fuel.", 0.5, cluster));
+            ReviewTask joined = task(cluster);
+            assertEquals(task.id, joined.id, "one task per cluster");
+            assertEquals(task.priority + 2, joined.priority, 1e-9, "a second independent source");
+            JsonNode update = awaitTask(broker, tap, task.id, joined.version);
+            assertEquals(3, update.get("claimIds").size());
+        }
+    }
+
+    @Test
+    void shouldRankCasualtyFiguresAndConflictsFirstWithTheShortestTimeToAVerdict() throws Exception {
+        Desk desk = new Desk();
+        UUID toll = UUID.randomUUID();
+        UUID plain = UUID.randomUUID();
+        desk.announce(UUID.randomUUID(), 1, Claim.toll("Floods killed at least 40 people, the agency said.", toll),
+                Claim.of("EVENT", "The ministry published a report on Tuesday.", 0.4, plain));
+        ReviewTask urgent = task(toll);
+        ReviewTask normal = task(plain);
+        assertTrue(urgent.priority >= 50, "a casualty figure is urgent: " + urgent.priority);
+        assertTrue(normal.priority < 20, "an announcement is not: " + normal.priority);
+        assertEquals(Duration.ofHours(2), Duration.between(urgent.createdAt, urgent.dueAt));
+        assertEquals(Duration.ofHours(72), Duration.between(normal.createdAt, normal.dueAt));
+    }
+
+    @Test
+    void shouldFoldTheTaskOfAClusterMergedIntoAnotherIntoThatClustersTask() throws Exception {
+        Desk desk = new Desk();
+        UUID kept = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        UUID article = UUID.randomUUID();
+        desk.announce(article, 1, Claim.of("EVENT", "The army left the city on Sunday.", 0.5, kept));
+        UUID other = desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "Troops withdrew from the city on Sunday.", 0.5, merged));
+        UUID absorbedTask = task(merged).id;
+        // claims-service merged the second cluster into the first while placing a third article's claim
+        desk.publish(desk.event(UUID.randomUUID(), 1, null, List.<UUID[]>of(new UUID[] {merged, kept}),
+                Claim.of("EVENT", "Soldiers pulled out of the city on Sunday.", 0.5, kept)));
+        Desk.await(() -> ClusterClaim.count("clusterId", kept) == 3, "the merged cluster's claims moved");
+        ReviewTask absorbed = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(absorbedTask));
+        assertEquals(ReviewTask.DONE, absorbed.stage);
+        assertEquals("CANCELLED", absorbed.status);
+        assertEquals(3, Desk.as("editor-7", "editor").get("/api/tasks/" + task(kept).id).then().statusCode(200)
+                .extract().jsonPath().getList("claimIds").size());
+        // a later revision of the second article still names the old cluster: it lands in the surviving one
+        desk.announce(other, 2, Claim.of("EVENT", "Troops withdrew from the city late on Sunday.", 0.5, merged));
+        assertEquals(3, (long) QuarkusTransaction.requiringNew().call(() -> ClusterClaim.count("clusterId", kept)));
+    }
+
+    @Test
+    void shouldApplyAMessageDeliveredTwiceOnceAndIgnoreAnOlderRevisionAnnouncedLate() throws Exception {
+        Desk desk = new Desk();
+        UUID cluster = UUID.randomUUID();
+        UUID article = UUID.randomUUID();
+        ObjectNode first = desk.event(article, 2, null, List.of(), Claim.of("EVENT", "The bridge reopened on Friday.", 0.5, cluster));
+        desk.publish(first);
+        desk.publish(first);
+        Desk.awaitRevision(article, 2);
+        long version = task(cluster).version;
+        desk.publish(desk.event(article, 1, null, List.of(), Claim.of("EVENT", "The bridge will reopen on Friday.", 0.5, UUID.randomUUID())));
+        // a marker after both: once it is in, the late revision and the duplicate have been consumed
+        UUID marker = desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The ferry resumed service.", 0.3, UUID.randomUUID()));
+        assertNotNull(marker);
+        assertEquals(version, task(cluster).version, "the duplicate and the late revision changed nothing");
+        assertEquals(List.of("The bridge reopened on Friday."), QuarkusTransaction.requiringNew().call(() ->
+                ClusterClaim.<ClusterClaim>list("articleId", article).stream().map(c -> c.text).toList()));
+    }
+
+    @Test
+    void shouldDeadLetterAnEventWithoutClaimsOrArticleAndKeepConsuming() throws Exception {
+        Desk desk = new Desk();
+        String poison = UUID.randomUUID().toString();
+        try (Broker broker = Broker.connect()) {
+            broker.publish("claims", "claim.extracted.v1", poison,
+                    JSON.writeValueAsBytes(JSON.createObjectNode().put("eventId", poison).put("revision", 1)));
+            broker.publish("claims", "claim.extracted.v1", UUID.randomUUID().toString(), "{not json".getBytes());
+            assertNotNull(broker.awaitMessage("review.claim-extracted.dlq", poison, Duration.ofSeconds(15)), "dead-lettered");
+        }
+        UUID cluster = UUID.randomUUID();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The port reopened on Sunday.", 0.5, cluster));
+        assertNotNull(task(cluster), "later messages keep flowing");
+    }
+
+    private static JsonNode awaitTask(Broker broker, String tap, UUID taskId, long version) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            GetResponse message = broker.channel.basicGet(tap, true);
+            if (message == null) {
+                Thread.sleep(50);
+                continue;
+            }
+            JsonNode body = JSON.readTree(message.getBody());
+            if (body.get("taskId").asText().equals(taskId.toString()) && body.get("version").asLong() == version) {
+                return body;
+            }
+        }
+        throw new AssertionError("task.updated.v1 of " + taskId + " version " + version + " did not arrive");
+    }
+}

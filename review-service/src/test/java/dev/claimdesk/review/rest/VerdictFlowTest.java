@@ -1,0 +1,257 @@
+package dev.claimdesk.review.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.GetResponse;
+import dev.claimdesk.commons.testing.Broker;
+import dev.claimdesk.review.ReviewTask;
+import dev.claimdesk.review.testing.Desk;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.claimdesk.review.testing.Desk.Claim;
+import static dev.claimdesk.review.testing.Desk.as;
+import static dev.claimdesk.review.testing.Desk.task;
+import static dev.claimdesk.review.testing.Desk.verdict;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** From a reviewer's rating to the editors' feed, report and ClaimReview, over the real database and broker. */
+@QuarkusTest
+class VerdictFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldPublishAFirstReviewAsAVerdictOnTheBrokerTheFeedAndTheReportThenCorrectItAsANewVersion() throws Exception {
+        Desk desk = new Desk();
+        String reviewer = desk.name("ana");
+        desk.reviewer(reviewer, 5, "politics");
+        UUID article = UUID.randomUUID();
+        UUID cluster = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        desk.announce(article, 1, Claim.of("EVENT", "The council approved a new budget on Tuesday.", 0.5, cluster),
+                Claim.of("EVENT", "The mayor resigned on Wednesday, officials said.", 0.4, other));
+        ReviewTask task = task(cluster);
+        assertEquals(reviewer, task.assignee);
+        as(reviewer, "reviewer").get("/api/tasks/mine").then().statusCode(200)
+                .body("id", contains(task(cluster).id.toString(), task(other).id.toString()));
+
+        try (Broker broker = Broker.connect()) {
+            String tap = broker.channel.queueDeclare("", false, true, true, null).getQueue();
+            broker.channel.queueBind(tap, "verdicts", "verdict.published.v1");
+            long before = feedEnd();
+
+            JsonNode done = json(as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdict("TRUE", task.version))
+                    .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200)
+                    .body("stage", equalTo("DONE")).body("verdict.rating", equalTo("TRUE")).extract().asString());
+            String verdictId = done.at("/verdict/id").asText();
+
+            JsonNode event = published(broker, tap, verdictId, 1);
+            assertEquals(cluster.toString(), event.get("clusterId").asText());
+            assertEquals("The council approved a new budget on Tuesday.", event.get("claimReviewed").asText());
+            assertEquals(List.of(reviewer), JSON.convertValue(event.get("reviewers"), List.class));
+            assertEquals(before + 1, event.get("sequence").asLong(), "the next place in the feed");
+
+            as("editor-1", "editor").get("/api/verdicts?after=" + before).then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].id", equalTo(verdictId)).body("items[0].version", equalTo(1))
+                    .body("next", equalTo(Long.toString(before + 1)));
+            as("editor-1", "editor").get("/api/reports/" + article).then().statusCode(200)
+                    .body("claims", equalTo(2)).body("checked", equalTo(1)).body("worstRating", equalTo("TRUE"))
+                    .body("items.find { it.clusterId == '" + cluster + "' }.status", equalTo("VERDICT"))
+                    .body("items.find { it.clusterId == '" + other + "' }.status", equalTo("IN_REVIEW"))
+                    .body("items.find { it.clusterId == '" + other + "' }.verdict", nullValue());
+
+            // a correction is a new version with its own place in the feed; the first version stays as it was
+            Map<String, Object> correction = new java.util.HashMap<>(verdict("MOSTLY_TRUE", 0));
+            correction.remove("taskVersion");
+            correction.put("version", 1);
+            correction.put("reason", "The budget passed with amendments.");
+            as(reviewer, "reviewer").contentType(ContentType.JSON).body(correction).post("/api/verdicts/" + verdictId + "/corrections")
+                    .then().statusCode(201).body("version", equalTo(2)).body("correctionOf", equalTo(1))
+                    .body("rating", equalTo("MOSTLY_TRUE")).body("sequence", equalTo((int) before + 2));
+            assertEquals("MOSTLY_TRUE", published(broker, tap, verdictId, 2).get("rating").asText());
+            as(reviewer, "reviewer").contentType(ContentType.JSON).body(correction).post("/api/verdicts/" + verdictId + "/corrections")
+                    .then().statusCode(409).body("type", equalTo("https://claimdesk.dev/problems/stale-version"));
+
+            as("editor-1", "editor").get("/api/verdicts?after=" + before).then().statusCode(200)
+                    .body("items.version", contains(1, 2)).body("items.rating", contains("TRUE", "MOSTLY_TRUE"));
+            as("editor-1", "editor").get("/api/verdicts/" + verdictId).then().statusCode(200).body("version", equalTo(2));
+            as("editor-1", "editor").get("/api/verdicts/" + verdictId + "?version=1").then().statusCode(200)
+                    .body("rating", equalTo("TRUE")).body("correctionOf", nullValue());
+            as("editor-1", "editor").get("/api/reports/" + article).then().statusCode(200).body("worstRating", equalTo("MOSTLY_TRUE"));
+        }
+    }
+
+    @Test
+    void shouldAnswerAnUnchangedFeedPageOrReportWith304() throws Exception {
+        Desk desk = new Desk();
+        String reviewer = desk.name("ben");
+        desk.reviewer(reviewer, 5, "politics");
+        UUID article = UUID.randomUUID();
+        UUID cluster = UUID.randomUUID();
+        desk.announce(article, 1, Claim.of("EVENT", "Parliament passed the electoral law on Friday.", 0.5, cluster));
+        long start = feedEnd();
+        String feedTag = as("editor-2", "editor").get("/api/verdicts?after=" + start).then().statusCode(200)
+                .body("items", empty()).body("next", equalTo(Long.toString(start))).extract().header("ETag");
+        String reportTag = as("editor-2", "editor").get("/api/reports/" + article).then().statusCode(200).extract().header("ETag");
+        assertNotNull(feedTag);
+        as("editor-2", "editor").header("If-None-Match", reportTag).get("/api/reports/" + article).then().statusCode(304);
+
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdict("MIXED", task(cluster).version))
+                .post("/api/tasks/" + task(cluster).id + "/verdict").then().statusCode(200);
+        // the report changed: a new tag; the feed page after the old end now holds the verdict
+        as("editor-2", "editor").header("If-None-Match", reportTag).get("/api/reports/" + article).then().statusCode(200);
+        String full = as("editor-2", "editor").header("If-None-Match", feedTag).get("/api/verdicts?after=" + start)
+                .then().statusCode(200).body("items", hasSize(1)).extract().header("ETag");
+        assertNotEquals(feedTag, full);
+        as("editor-2", "editor").header("If-None-Match", full).get("/api/verdicts?after=" + start).then().statusCode(304);
+    }
+
+    @Test
+    void shouldGiveAHighImpactVerdictASecondBlindReviewByAnotherReviewerAndPublishWhenTheyAgree() throws Exception {
+        Desk desk = new Desk();
+        String first = desk.name("a-first");
+        String second = desk.name("b-second");
+        desk.reviewer(first, 5, "figures");
+        desk.reviewer(second, 5, "figures");
+        UUID cluster = UUID.randomUUID();
+        desk.announce(UUID.randomUUID(), 1, Claim.toll("Floods killed at least 40 people in the valley, the agency said.", cluster));
+        ReviewTask task = task(cluster);
+        assertEquals(first, task.assignee);
+        as(first, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", task.version))
+                .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200)
+                .body("stage", equalTo("SECOND_REVIEW")).body("assignee", equalTo(second)).body("verdict", nullValue());
+
+        // blind: the second reviewer sees no rating before giving their own; the first sees their own
+        as(second, "reviewer").get("/api/tasks/" + task.id + "/reviews").then().statusCode(200).body("", empty());
+        as(first, "reviewer").get("/api/tasks/" + task.id + "/reviews").then().statusCode(200).body("reviewer", contains(first));
+        as(first, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", task(cluster).version))
+                .post("/api/tasks/" + task.id + "/verdict").then().statusCode(403)
+                .body("type", equalTo("https://claimdesk.dev/problems/not-your-task"));
+
+        as(second, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", task(cluster).version))
+                .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200)
+                .body("stage", equalTo("DONE")).body("verdict.rating", equalTo("MOSTLY_TRUE"));
+        as(second, "reviewer").get("/api/tasks/" + task.id + "/reviews").then().statusCode(200).body("reviewer", contains(first, second));
+        as("editor-3", "editor").get("/api/verdicts?after=" + (feedEnd() - 1)).then().statusCode(200)
+                .body("items[0].reviewers", contains(first, second));
+    }
+
+    @Test
+    void shouldEscalateADisagreementToASeniorReviewerWhoseRatingIsPublishedAndCountIt() throws Exception {
+        Desk desk = new Desk();
+        String first = desk.name("a-first");
+        String second = desk.name("b-second");
+        String senior = desk.name("c-senior");
+        desk.reviewer(first, 5, "quotes");
+        desk.reviewer(second, 5, "quotes");
+        desk.reviewer(senior, 5, true, "politics");
+        UUID cluster = UUID.randomUUID();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("QUOTE", "“The dam was never inspected,” the minister said.", 0.6, cluster));
+        UUID taskId = task(cluster).id;
+        assertEquals(first, task(cluster).assignee);
+        as(first, "reviewer").contentType(ContentType.JSON).body(verdict("FALSE", task(cluster).version))
+                .post("/api/tasks/" + taskId + "/verdict").then().statusCode(200).body("stage", equalTo("SECOND_REVIEW"));
+        assertEquals(second, task(cluster).assignee, "never the first reviewer, nor the senior while others can");
+        as(second, "reviewer").contentType(ContentType.JSON).body(verdict("TRUE", task(cluster).version))
+                .post("/api/tasks/" + taskId + "/verdict").then().statusCode(200)
+                .body("stage", equalTo("ESCALATED")).body("assignee", equalTo(senior));
+        as(senior, "reviewer").contentType(ContentType.JSON).body(verdict("MIXED", task(cluster).version))
+                .post("/api/tasks/" + taskId + "/verdict").then().statusCode(200)
+                .body("stage", equalTo("DONE")).body("verdict.rating", equalTo("MIXED"));
+        as("editor-4", "editor").get("/api/verdicts?after=" + (feedEnd() - 1)).then().statusCode(200)
+                .body("items[0].reviewers", contains(first, second, senior));
+
+        List<Map<String, Object>> agreement = Desk.admin().get("/api/reviewers/agreement").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.username == '" + first + "' }");
+        assertEquals(1, agreement.size());
+        assertEquals(1, agreement.getFirst().get("pairs"));
+        assertEquals(0, agreement.getFirst().get("agreed"));
+
+        List<String> trail = Desk.admin().get("/api/audit?taskId=" + taskId + "&size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items.action");
+        List<String> oldestFirst = new ArrayList<>(trail);
+        java.util.Collections.reverse(oldestFirst);
+        assertEquals(List.of("task.created", "task.assigned", "review.submitted", "task.second-review", "task.assigned",
+                "review.submitted", "task.escalated", "task.assigned", "review.submitted", "verdict.published"), oldestFirst);
+    }
+
+    @Test
+    void shouldServeAVerdictAsClaimReviewWithItsAppearancesAndTheNewsroomAsAuthor() throws Exception {
+        Desk desk = new Desk();
+        String reviewer = desk.name("cla");
+        desk.reviewer(reviewer, 5, "politics");
+        UUID cluster = UUID.randomUUID();
+        UUID wire = UUID.randomUUID();
+        UUID paper = UUID.randomUUID();
+        desk.announce(wire, 1, Claim.of("EVENT", "The government froze all fuel prices on Monday.", 0.6, cluster));
+        desk.announce(paper, 1, Claim.of("EVENT", "On Monday the government froze fuel prices.", 0.5, cluster));
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdict("TRUE", task(cluster).version))
+                .post("/api/tasks/" + task(cluster).id + "/verdict").then().statusCode(200);
+        String verdictId = as(reviewer, "reviewer").get("/api/tasks/" + task(cluster).id).then().extract().path("verdict.id");
+        as("editor-5", "editor").get("/api/verdicts/" + verdictId + "/claimreview").then().statusCode(200)
+                .body("'@context'", equalTo("https://schema.org")).body("'@type'", equalTo("ClaimReview"))
+                .body("claimReviewed", equalTo("The government froze all fuel prices on Monday."))
+                .body("reviewRating.ratingValue", equalTo(5)).body("reviewRating.bestRating", equalTo(5))
+                .body("reviewRating.worstRating", equalTo(1)).body("reviewRating.alternateName", equalTo("True"))
+                .body("itemReviewed.'@type'", equalTo("Claim"))
+                .body("itemReviewed.appearance.url", org.hamcrest.Matchers.containsInAnyOrder("https://news.example/" + wire,
+                        "https://news.example/" + paper))
+                .body("itemReviewed.firstAppearance.url", notNullValue())
+                .body("author.'@type'", equalTo("Organization")).body("url", equalTo("https://newsroom.example/fact-checks/" + verdictId))
+                .body("datePublished", equalTo(Instant.now().toString().substring(0, 10)));
+    }
+
+    /** Where the feed ends now: its cursor followed to the last page. */
+    private static long feedEnd() {
+        String cursor = "0";
+        while (true) {
+            String next = as("editor-0", "editor").get("/api/verdicts?size=1000&after=" + cursor).then().statusCode(200)
+                    .extract().path("next");
+            if (next.equals(cursor)) {
+                return Long.parseLong(cursor);
+            }
+            cursor = next;
+        }
+    }
+
+    private static JsonNode published(Broker broker, String tap, String verdictId, int version) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            GetResponse message = broker.channel.basicGet(tap, true);
+            if (message == null) {
+                Thread.sleep(50);
+                continue;
+            }
+            JsonNode body = JSON.readTree(message.getBody());
+            if (body.get("id").asText().equals(verdictId) && body.get("version").asInt() == version) {
+                assertEquals("verdict.published.v1", message.getProps().getHeaders().get("type").toString());
+                assertNotNull(message.getProps().getMessageId());
+                return body;
+            }
+        }
+        assertNull("verdict.published.v1 " + verdictId + " v" + version, "arrived");
+        return null;
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return JSON.readTree(body);
+    }
+}
