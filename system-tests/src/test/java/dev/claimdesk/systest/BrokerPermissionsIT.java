@@ -3,7 +3,6 @@ package dev.claimdesk.systest;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,13 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrokerPermissionsIT {
 
     private static Connection connect(String module) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(Env.rabbitHost());
-        factory.setPort(Env.rabbitPort());
-        factory.setVirtualHost(Env.rabbitVhost());
-        factory.setUsername(Env.serviceBrokerUser(module));
-        factory.setPassword(Env.serviceBrokerPassword(module));
-        return factory.newConnection("permissions-test");
+        return Env.broker(Env.serviceBrokerUser(module), Env.serviceBrokerPassword(module), "permissions-test");
     }
 
     @Test

@@ -70,4 +70,20 @@ final class Env {
     static String rabbitVhost() {
         return get("CLAIMDESK_TEST_RABBITMQ_VHOST");
     }
+
+    /** A connection to the test broker as {@code user}, for what a test itself publishes or reads. */
+    static com.rabbitmq.client.Connection broker(String user, String password, String name) throws Exception {
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost(rabbitHost());
+        factory.setPort(rabbitPort());
+        factory.setVirtualHost(rabbitVhost());
+        factory.setUsername(user);
+        factory.setPassword(password);
+        return factory.newConnection(name);
+    }
+
+    /** A connection to the test broker as the test run's own user, allowed everything on its virtual host. */
+    static com.rabbitmq.client.Connection broker(String name) throws Exception {
+        return broker(rabbitUser(), rabbitPassword(), name);
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 import java.io.IOException;
@@ -29,13 +28,7 @@ final class EventTap implements AutoCloseable {
     private final String queue;
 
     EventTap(String exchange, String routingKey) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(Env.rabbitHost());
-        factory.setPort(Env.rabbitPort());
-        factory.setUsername(Env.rabbitUser());
-        factory.setPassword(Env.rabbitPassword());
-        factory.setVirtualHost(Env.rabbitVhost());
-        connection = factory.newConnection("system-test-tap");
+        connection = Env.broker("system-test-tap");
         channel = connection.createChannel();
         queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, exchange, routingKey);

@@ -61,15 +61,17 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "Tasks by status, stage or assignee, most urgent first; waiting=true gives the desk queue")
+    @Operation(summary = "Tasks by status, stage, assignee or cluster, most urgent first; waiting=true gives the desk queue")
     public Page<TaskView> list(@QueryParam("status") String status, @QueryParam("stage") String stage,
-                               @QueryParam("assignee") String assignee, @QueryParam("waiting") boolean waiting,
+                               @QueryParam("assignee") String assignee, @QueryParam("clusterId") String clusterId,
+                               @QueryParam("waiting") boolean waiting,
                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request paging = Page.Request.of(page, size);
         if (stage != null && !stage.isBlank() && !STAGES.contains(stage)) {
             throw ProblemException.badRequest("invalid-parameter", "Invalid stage", "stage is one of " + STAGES);
         }
-        var result = queries.list(new TaskQueries.Filter(blank(status), blank(stage), blank(assignee), waiting),
+        var result = queries.list(new TaskQueries.Filter(blank(status), blank(stage), blank(assignee),
+                        blank(clusterId) == null ? null : Requests.id(clusterId, "Cluster"), waiting),
                 paging.page(), paging.size());
         return new Page<>(views(result.tasks()), paging.page(), paging.size(), result.total());
     }

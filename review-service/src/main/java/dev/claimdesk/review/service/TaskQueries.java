@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TaskQueries {
 
-    public record Filter(String status, String stage, String assignee, boolean waiting) {
+    public record Filter(String status, String stage, String assignee, java.util.UUID clusterId, boolean waiting) {
     }
 
     public record Result(List<ReviewTask> tasks, long total) {
@@ -37,6 +37,10 @@ public class TaskQueries {
         if (filter.assignee() != null) {
             where.add("assignee = :assignee");
             params.put("assignee", filter.assignee());
+        }
+        if (filter.clusterId() != null) {
+            where.add("clusterId = :cluster");
+            params.put("cluster", filter.clusterId());
         }
         if (filter.waiting()) {
             where.add("assignee is null and stage <> 'DONE'");
