@@ -38,13 +38,17 @@ public final class Desk {
 
     /** A claim as claims-service announces it; {@code killed} makes it a casualty figure. */
     public record Claim(UUID id, String type, String text, double checkworthiness, UUID clusterId, boolean killed,
-                        List<UUID> conflicts) {
+                        List<UUID> conflicts, String speaker) {
         public static Claim of(String type, String text, double checkworthiness, UUID clusterId) {
-            return new Claim(UUID.randomUUID(), type, text, checkworthiness, clusterId, false, List.of());
+            return new Claim(UUID.randomUUID(), type, text, checkworthiness, clusterId, false, List.of(), null);
         }
 
         public static Claim toll(String text, UUID clusterId) {
-            return new Claim(UUID.randomUUID(), "STATISTIC", text, 0.85, clusterId, true, List.of());
+            return new Claim(UUID.randomUUID(), "STATISTIC", text, 0.85, clusterId, true, List.of(), null);
+        }
+
+        public static Claim quote(String text, String speaker, UUID clusterId) {
+            return new Claim(UUID.randomUUID(), "QUOTE", text, 0.6, clusterId, false, List.of(), speaker);
         }
     }
 
@@ -92,6 +96,9 @@ public final class Desk {
                     .put("start", start).put("end", start + c.text().length()).put("checkworthiness", c.checkworthiness())
                     .put("clusterId", c.clusterId().toString());
             start += c.text().length() + 1;
+            if (c.speaker() != null) {
+                item.put("speaker", c.speaker());
+            }
             if (c.killed()) {
                 item.putObject("quantity").put("value", 40).put("qualifier", "AT_LEAST").put("unit", "people")
                         .put("subject", "people killed").put("text", "at least 40");
