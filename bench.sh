@@ -4,6 +4,8 @@
 #     sustained POST /api/articles throughput and latency (with JWT verification), and outbox lag at a fixed rate.
 #   ./bench.sh identity [N]
 #     web-ui's token endpoint: N password exchanges (bcrypt) and N API-token exchanges, one after another.
+#   ./bench.sh feed [VERDICTS] [SECONDS] [CONNECTIONS]
+#     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
 # Uses databases and a RabbitMQ virtual host of their own; a suite started by run.sh is not touched.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,7 +19,8 @@ case "$what" in
   identity) n="${2:-50}" ;;
   extraction) seconds="${2:-20}" ;;
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES]" >&2; exit 2 ;;
+  feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS]" >&2; exit 2 ;;
 esac
 
 if [ "$what" = extraction ]; then
@@ -78,6 +81,29 @@ elif [ "$what" = clustering ]; then
   java -cp "claims-service/target/test-classes:claims-service/target/classes:$(cat claims-service/target/bench.classpath)" \
     dev.claimdesk.claims.bench.ClusteringBenchmark jdbc:postgresql://127.0.0.1:5432/claimdesk_bench_claims claimdesk_bench \
     "http://127.0.0.1:$port" seeds "$articles" "$sizes"
+  echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
+elif [ "$what" = feed ]; then
+  command -v wrk >/dev/null 2>&1 || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }
+  ./mvnw -B -q clean package -DskipTests -pl review-service -am
+  start_service review-service claimdesk_bench_review
+  # published verdicts as review-service stores them, one version each, in feed order
+  psql_admin -d claimdesk_bench_review -c "INSERT INTO verdict (id, version, sequence, cluster_id, task_id, claim_ids,
+      claim_reviewed, rating, explanation, sources, reviewers, published_at)
+    SELECT gen_random_uuid(), 1, g, gen_random_uuid(), gen_random_uuid(), ARRAY[gen_random_uuid(), gen_random_uuid()],
+      'Floods in the valley killed at least ' || g || ' people, the civil protection agency said on Sunday.',
+      (ARRAY['TRUE','MOSTLY_TRUE','MIXED','MOSTLY_FALSE','FALSE','UNVERIFIABLE'])[1 + g % 6],
+      'The agency''s own count on Sunday gave ' || g || ' dead; the governor''s lower figure covers one district only.',
+      jsonb_build_array(jsonb_build_object('url', 'https://agency.example/report/' || g, 'excerpt', 'killing at least ' || g || ' people')),
+      ARRAY['reviewer1', 'reviewer2'], now() - (${verdicts} - g) * interval '1 minute'
+    FROM generate_series(1, ${verdicts}) g"
+  token=$(jwt_for "$PWD/.test/bench-jwt/private.pem" bench-editor editor)
+  for size in 20 100; do
+    echo "== GET /api/verdicts?after=<random>&size=$size, $verdicts verdicts stored, $connections connections, ${seconds}s (5 s warm-up first)"
+    FEED_VERDICTS=$verdicts FEED_SIZE=$size wrk -t2 -c"$connections" -d5s -s scripts/bench/feed.lua \
+      -H "Authorization: Bearer $token" "http://127.0.0.1:$port" >/dev/null
+    FEED_VERDICTS=$verdicts FEED_SIZE=$size wrk -t2 -c"$connections" -d"${seconds}s" --latency -s scripts/bench/feed.lua \
+      -H "Authorization: Bearer $token" "http://127.0.0.1:$port"
+  done
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
 else
   ./mvnw -B -q clean package -DskipTests -pl web-ui -am

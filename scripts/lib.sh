@@ -122,3 +122,17 @@ broker_user() {
   read -r -a perms <<< "$(broker_permissions "$1")"
   ensure_rabbit_user "$2" "$3" "$4" "${perms[0]}" "${perms[1]}" "${perms[2]}"
 }
+
+# jwt_for PRIVATE_KEY SUBJECT ROLE...: an RS256 JWT of 10 minutes as web-ui issues them (issuer and audience
+# claimdesk), for benchmarks that call a service directly.
+jwt_for() {
+  local key=$1 subject=$2 now groups header payload
+  shift 2
+  now=$(date +%s)
+  groups=$(printf '"%s",' "$@")
+  b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"claimdesk","aud":"claimdesk","sub":"%s","upn":"%s","groups":[%s],"iat":%d,"exp":%d,"jti":"%s"}' \
+    "$subject" "$subject" "${groups%,}" "$now" "$((now + 600))" "$(random_secret)" | b64url)
+  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" -binary | b64url)"
+}

@@ -7,7 +7,7 @@ import dev.claimdesk.commons.rest.Requests;
 import dev.claimdesk.commons.security.Roles;
 import dev.claimdesk.review.Verdict;
 import dev.claimdesk.review.service.ClaimReviews;
-import dev.claimdesk.review.service.Publication;
+import dev.claimdesk.review.service.VerdictFeed;
 import dev.claimdesk.review.service.Reviews;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,22 +45,22 @@ public class VerdictResource {
     static final int MAX_PAGE = 1000;
     static final int DEFAULT_PAGE = 100;
 
-    private final Publication publication;
+    private final VerdictFeed feed;
     private final Reviews reviews;
     private final ClaimReviews claimReviews;
     private final IdempotencyKeys idempotency;
     private final SecurityIdentity caller;
 
-    VerdictResource(Publication publication, Reviews reviews, ClaimReviews claimReviews, IdempotencyKeys idempotency,
+    VerdictResource(VerdictFeed feed, Reviews reviews, ClaimReviews claimReviews, IdempotencyKeys idempotency,
                     SecurityIdentity caller) {
-        this.publication = publication;
+        this.feed = feed;
         this.reviews = reviews;
         this.claimReviews = claimReviews;
         this.idempotency = idempotency;
         this.caller = caller;
     }
 
-    public record Feed(List<VerdictView> items, String next) {
+    public record Feed(List<VerdictFeed.Item> items, String next) {
     }
 
     @GET
@@ -72,21 +72,21 @@ public class VerdictResource {
         if (n < 1 || n > MAX_PAGE) {
             throw ProblemException.badRequest("invalid-parameter", "Invalid size", "size is between 1 and " + MAX_PAGE);
         }
-        List<Verdict> page = Verdict.<Verdict>find("sequence > ?1 order by sequence", from).range(0, n - 1).list();
-        long last = page.isEmpty() ? from : page.getLast().sequence;
+        List<VerdictFeed.Item> page = feed.after(from, n);
+        long last = page.isEmpty() ? from : page.getLast().sequence();
         // versions never change once published: a page is told apart by where it starts, how far it reaches, its size
         EntityTag tag = new EntityTag("feed-" + from + "-" + last + "-" + page.size() + "-" + n);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             return unchanged.build();
         }
-        return Response.ok(new Feed(page.stream().map(this::view).toList(), Long.toString(last))).tag(tag).build();
+        return Response.ok(new Feed(page, Long.toString(last))).tag(tag).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A verdict's latest version, or ?version= an earlier one")
-    public VerdictView get(@PathParam("id") String id, @QueryParam("version") Integer version) {
+    public VerdictFeed.Item get(@PathParam("id") String id, @QueryParam("version") Integer version) {
         return view(verdict(id, version));
     }
 
@@ -119,8 +119,8 @@ public class VerdictResource {
         });
     }
 
-    private VerdictView view(Verdict v) {
-        return VerdictView.of(v, publication.url(v.id));
+    private VerdictFeed.Item view(Verdict v) {
+        return feed.of(v);
     }
 
     private static Verdict verdict(String id, Integer version) {
