@@ -56,6 +56,26 @@ public final class Broker implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The first message on {@code queue} whose JSON body {@code wanted} accepts (others taken on the way are
+     * dropped), or null after the timeout.
+     */
+    public GetResponse awaitJson(String queue, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> wanted,
+                                 Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            GetResponse candidate = channel.basicGet(queue, true);
+            if (candidate == null) {
+                Thread.sleep(50);
+            } else if (wanted.test(JSON.readTree(candidate.getBody()))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Override
     public void close() throws Exception {
         connection.close();

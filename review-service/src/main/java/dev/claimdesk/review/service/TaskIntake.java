@@ -101,6 +101,8 @@ public class TaskIntake {
         for (UUID cluster : touched) {
             refresh(cluster).ifPresent(created::add);
         }
+        // the most urgent first: when reviewers' room runs out, what is left waiting is the least urgent
+        created.sort(java.util.Comparator.comparingDouble((ReviewTask t) -> -t.priority).thenComparing(t -> t.dueAt));
         for (ReviewTask task : created) {
             routing.assign(task, Audit.SYSTEM);
         }

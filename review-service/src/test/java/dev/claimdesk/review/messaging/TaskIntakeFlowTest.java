@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -132,18 +131,9 @@ class TaskIntakeFlowTest {
     }
 
     private static JsonNode awaitTask(Broker broker, String tap, UUID taskId, long version) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            GetResponse message = broker.channel.basicGet(tap, true);
-            if (message == null) {
-                Thread.sleep(50);
-                continue;
-            }
-            JsonNode body = JSON.readTree(message.getBody());
-            if (body.get("taskId").asText().equals(taskId.toString()) && body.get("version").asLong() == version) {
-                return body;
-            }
-        }
-        throw new AssertionError("task.updated.v1 of " + taskId + " version " + version + " did not arrive");
+        GetResponse message = broker.awaitJson(tap, b -> b.get("taskId").asText().equals(taskId.toString())
+                && b.get("version").asLong() == version, Duration.ofSeconds(15));
+        assertNotNull(message, "task.updated.v1 of " + taskId + " version " + version + " arrived");
+        return JSON.readTree(message.getBody());
     }
 }

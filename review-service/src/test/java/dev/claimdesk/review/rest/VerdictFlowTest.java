@@ -233,22 +233,12 @@ class VerdictFlowTest {
     }
 
     private static JsonNode published(Broker broker, String tap, String verdictId, int version) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            GetResponse message = broker.channel.basicGet(tap, true);
-            if (message == null) {
-                Thread.sleep(50);
-                continue;
-            }
-            JsonNode body = JSON.readTree(message.getBody());
-            if (body.get("id").asText().equals(verdictId) && body.get("version").asInt() == version) {
-                assertEquals("verdict.published.v1", message.getProps().getHeaders().get("type").toString());
-                assertNotNull(message.getProps().getMessageId());
-                return body;
-            }
-        }
-        assertNull("verdict.published.v1 " + verdictId + " v" + version, "arrived");
-        return null;
+        GetResponse message = broker.awaitJson(tap, b -> b.get("id").asText().equals(verdictId) && b.get("version").asInt() == version,
+                Duration.ofSeconds(15));
+        assertNotNull(message, "verdict.published.v1 " + verdictId + " v" + version + " arrived");
+        assertEquals("verdict.published.v1", message.getProps().getHeaders().get("type").toString());
+        assertNotNull(message.getProps().getMessageId());
+        return json(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static JsonNode json(String body) throws Exception {
