@@ -1,0 +1,72 @@
+// The reviewers' desk, driven from the keyboard: j/k and o on a queue; 1–6, e and Ctrl+Enter on a task; ? for help.
+(function () {
+  "use strict";
+  const typing = (el) => el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable);
+
+  function rows() {
+    return Array.from(document.querySelectorAll("table[data-navigable] tbody tr[data-href]"));
+  }
+
+  function select(index) {
+    const all = rows();
+    if (all.length === 0) return;
+    const i = Math.max(0, Math.min(all.length - 1, index));
+    all.forEach((r) => r.removeAttribute("aria-selected"));
+    all[i].setAttribute("aria-selected", "true");
+    all[i].querySelector("a").focus();
+  }
+
+  function selected() {
+    return rows().findIndex((r) => r.getAttribute("aria-selected") === "true");
+  }
+
+  function addEvidence() {
+    const rowsOfEvidence = document.querySelectorAll("#evidence .evidence-row");
+    if (rowsOfEvidence.length === 0) return;
+    const empty = Array.from(rowsOfEvidence).find((r) => r.querySelector("input[name=url]").value === "");
+    if (empty) {
+      empty.querySelector("input[name=url]").focus();
+      return;
+    }
+    const copy = rowsOfEvidence[rowsOfEvidence.length - 1].cloneNode(true);
+    copy.querySelectorAll("input").forEach((i) => { i.value = ""; });
+    rowsOfEvidence[rowsOfEvidence.length - 1].after(copy);
+    copy.querySelector("input[name=url]").focus();
+  }
+
+  function toggleHelp() {
+    const help = document.getElementById("shortcuts");
+    if (help.open) help.close(); else help.showModal();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const claim = document.getElementById("claim");
+    if (claim) claim.scrollIntoView({ block: "center" });
+    document.querySelectorAll("[data-shortcuts]").forEach((b) => b.addEventListener("click", toggleHelp));
+    document.querySelectorAll("[data-add-evidence]").forEach((b) => b.addEventListener("click", addEvidence));
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const form = document.getElementById("verdict-form");
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && form) {
+      event.preventDefault();
+      form.requestSubmit();
+      return;
+    }
+    if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "?") { event.preventDefault(); toggleHelp(); return; }
+    if (event.key === "j") { event.preventDefault(); select(selected() + 1); return; }
+    if (event.key === "k") { event.preventDefault(); select(selected() < 0 ? 0 : selected() - 1); return; }
+    if (event.key === "o") {
+      const row = rows()[selected()];
+      if (row) { event.preventDefault(); window.location.href = row.dataset.href; }
+      return;
+    }
+    if (form && /^[1-6]$/.test(event.key)) {
+      const radio = form.querySelector("input[name=rating][data-key='" + event.key + "']");
+      if (radio) { event.preventDefault(); radio.checked = true; radio.focus(); }
+      return;
+    }
+    if (form && event.key === "e") { event.preventDefault(); addEvidence(); }
+  });
+})();
