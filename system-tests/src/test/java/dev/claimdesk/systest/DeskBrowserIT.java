@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A reviewer's day in a real headless Chromium against the built services: sign in, find the routed task in the
- * queue, open it from the keyboard, see the claim highlighted in its article, rate it and submit with the
+ * queue, see a new one arrive live, open it from the keyboard, see the claim highlighted in its article, rate it and submit with the
  * keyboard, and find the verdict published. Screenshots of the pages go to target/screenshots.
  */
 class DeskBrowserIT {
@@ -58,11 +58,7 @@ class DeskBrowserIT {
             given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
                     .body(Map.of("username", reviewer, "skills", List.of("politics"), "languages", List.of("en"), "capacity", 1000))
                     .post("/api/reviewers").then().statusCode(201);
-            String article = given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest"))
-                    .contentType(ContentType.JSON).body(Map.of("title", "Barrier for " + marker, "outlet", "Desk Wire",
-                            "url", "https://desk.example/" + marker, "body", "Barrier for " + marker + "\n\n" + sentence
-                                    + "\n\nResidents gathered outside the town hall of " + marker + " in the rain."))
-                    .post("/api/articles").then().statusCode(201).extract().path("id");
+            String article = ingestArticle(ingest, marker, sentence);
             String taskId = awaitTask(review, reviewer, marker);
 
             WebDriver browser = chromium();
@@ -72,6 +68,15 @@ class DeskBrowserIT {
                 browser.findElement(By.name("username")).sendKeys(reviewer);
                 browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + taskId)));
+
+                // a new task routed to the reviewer appears while the queue is open, without reloading the page
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.stillThisPage = true;");
+                String later = marker + "b";
+                ingestArticle(ingest, later, "The council of " + later + " closed the old bridge on Monday, officials announced.");
+                String laterTask = awaitTask(review, reviewer, later);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + laterTask)));
+                assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.stillThisPage === true;"),
+                        "the queue changed in place");
                 screenshot(browser, "queue.png");
 
                 // j selects the first task (the most urgent); walk to ours, then o opens it
@@ -111,6 +116,14 @@ class DeskBrowserIT {
             given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-editor", "editor")).get("/api/reports/" + article)
                     .then().statusCode(200).body("items.find { it.text.contains('" + marker + "') }.verdict.rating", equalTo("TRUE"));
         }
+    }
+
+    private static String ingestArticle(ServiceProcess ingest, String marker, String sentence) {
+        return given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest"))
+                .contentType(ContentType.JSON).body(Map.of("title", "Barrier for " + marker, "outlet", "Desk Wire",
+                        "url", "https://desk.example/" + marker, "body", "Barrier for " + marker + "\n\n" + sentence
+                                + "\n\nResidents gathered outside the town hall of " + marker + " in the rain."))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
     }
 
     /** The task of the claim naming {@code marker}, once routed to the reviewer. */

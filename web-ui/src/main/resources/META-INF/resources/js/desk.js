@@ -39,7 +39,30 @@
     if (help.open) help.close(); else help.showModal();
   }
 
+  // A changed task reads the queue again and swaps it in place: no reload, the selection kept where it can be.
+  function followQueue(queue) {
+    const source = new EventSource(queue.dataset.live);
+    source.onmessage = (message) => {
+      if (JSON.parse(message.data).kind !== "task") return;
+      const keep = rows()[selected()];
+      fetch(window.location.pathname, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+        .then((html) => {
+          const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("queue");
+          if (!fresh) return;
+          queue.replaceChildren(...fresh.childNodes);
+          if (keep) {
+            const again = document.getElementById(keep.id);
+            if (again) again.setAttribute("aria-selected", "true");
+          }
+        })
+        .catch(() => { /* the next notice tries again */ });
+    };
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    const queue = document.querySelector("[data-live]");
+    if (queue && window.EventSource) followQueue(queue);
     const claim = document.getElementById("claim");
     if (claim) claim.scrollIntoView({ block: "center" });
     document.querySelectorAll("[data-shortcuts]").forEach((b) => b.addEventListener("click", toggleHelp));

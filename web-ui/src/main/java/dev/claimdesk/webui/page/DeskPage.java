@@ -45,10 +45,12 @@ public class DeskPage {
     private static final int EVIDENCE_ROWS = 3;
 
     private final Backends backends;
+    private final dev.claimdesk.webui.service.LiveQueues live;
     private final SecurityIdentity caller;
 
-    DeskPage(Backends backends, SecurityIdentity caller) {
+    DeskPage(Backends backends, dev.claimdesk.webui.service.LiveQueues live, SecurityIdentity caller) {
         this.backends = backends;
+        this.live = live;
         this.caller = caller;
     }
 
@@ -130,6 +132,16 @@ public class DeskPage {
         List<Row> desk = new ArrayList<>();
         waiting.body().path("items").forEach(t -> desk.add(Row.of(t)));
         return html(200, Templates.queue(session.username(), session.csrfToken(), own, desk, done));
+    }
+
+    /** Server-sent notices that the reviewer's queue changed; the page then reads it again. */
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @org.jboss.resteasy.reactive.RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public io.smallrye.mutiny.Multi<dev.claimdesk.webui.service.LiveQueues.Notice> events() {
+        return live.of(session().username());
     }
 
     @GET
