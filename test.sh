@@ -36,5 +36,11 @@ if command -v rabbitmqctl >/dev/null 2>&1; then
 fi
 : "${CLAIMDESK_TEST_RABBITMQ_PASSWORD:?set CLAIMDESK_TEST_RABBITMQ_PASSWORD for the test broker user}"
 
+# axe-core, pinned, for the browser tests' accessibility checks (from the npm registry; the tests reach no network).
+if [ ! -f .test/axe/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null 2>&1; then
+  npm install --silent --no-audit --no-fund --prefix .test/axe axe-core@4.14.1 >/dev/null
+fi
+export CLAIMDESK_TEST_AXE="${CLAIMDESK_TEST_AXE:-$PWD/.test/axe/node_modules/axe-core/axe.min.js}"
+
 # clean: a resource removed from the sources (a renamed migration, say) must not linger in target/.
 exec ./mvnw -B clean verify "$@"

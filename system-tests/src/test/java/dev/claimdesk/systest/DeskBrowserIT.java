@@ -29,12 +29,14 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A reviewer's day in a real headless Chromium against the built services: sign in, find the routed task in the
  * queue, see a new one arrive live, open it from the keyboard, see the claim highlighted in its article, rate it and submit with the
- * keyboard, and find the verdict published. Screenshots of the pages go to target/screenshots.
+ * keyboard, and find the verdict published; axe-core finds no serious or critical violation on the pages, an
+ * article's hostile markup runs nowhere, and the pages fit a 390 px screen. Screenshots go to target/screenshots.
  */
 class DeskBrowserIT {
 
@@ -56,15 +58,16 @@ class DeskBrowserIT {
                     .body(Map.of("username", reviewer, "displayName", "Desk Reviewer", "password", password, "roles", List.of("reviewer")))
                     .post("/api/users").then().statusCode(201);
             given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
-                    .body(Map.of("username", reviewer, "skills", List.of("politics"), "languages", List.of("en"), "capacity", 1000))
+                    .body(Map.of("username", reviewer, "skills", List.of("politics", "figures"), "languages", List.of("en"), "capacity", 1000))
                     .post("/api/reviewers").then().statusCode(201);
             String article = ingestArticle(ingest, marker, sentence);
-            String taskId = awaitTask(review, reviewer, marker);
+            String taskId = awaitTask(review, reviewer, marker, "EVENT");
 
             WebDriver browser = chromium();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 browser.get(web.baseUri() + "/login?next=/desk");
+                assertEquals(List.of(), Accessibility.seriousViolations(browser), "the login page");
                 browser.findElement(By.name("username")).sendKeys(reviewer);
                 browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + taskId)));
@@ -73,11 +76,12 @@ class DeskBrowserIT {
                 ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.stillThisPage = true;");
                 String later = marker + "b";
                 ingestArticle(ingest, later, "The council of " + later + " closed the old bridge on Monday, officials announced.");
-                String laterTask = awaitTask(review, reviewer, later);
+                String laterTask = awaitTask(review, reviewer, later, "EVENT");
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + laterTask)));
                 assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.stillThisPage === true;"),
                         "the queue changed in place");
                 screenshot(browser, "queue.png");
+                assertEquals(List.of(), Accessibility.seriousViolations(browser), "the queue");
 
                 // j selects the first task (the most urgent); walk to ours, then o opens it
                 List<WebElement> rows = browser.findElements(By.cssSelector("#my-tasks tbody tr"));
@@ -92,6 +96,7 @@ class DeskBrowserIT {
                 assertEquals(sentence, browser.findElement(By.id("claim")).getText(), "the claim's sentence is highlighted");
                 assertTrue(browser.findElement(By.id("article-text")).getText().contains("Residents gathered"), "inside its article");
                 screenshot(browser, "task.png");
+                assertEquals(List.of(), Accessibility.seriousViolations(browser), "the claim page");
 
                 // a submission without a rating is refused with the reason, and what was typed stays
                 browser.findElement(By.id("explanation")).sendKeys("The council's minutes record the vote.");
@@ -108,6 +113,30 @@ class DeskBrowserIT {
                 new Actions(browser).sendKeys("https://council.example/minutes").perform();
                 keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
                 wait.until(ExpectedConditions.urlContains("/desk?done="));
+
+                // hostile text in an article is shown as text on the queue and the claim page; nothing in it runs
+                String hostile = marker + "c";
+                ingestArticle(ingest, hostile, "The council of " + hostile + " approved the <script>window.pwned=1</script> barrier "
+                        + "<img src=x onerror=\"window.pwned=2\"> on Tuesday, the mayor announced.\n\n"
+                        + "<a href=\"javascript:window.pwned=3\">Read more</a> </textarea><script>window.pwned=4</script>");
+                // the markup's digits read as figures: whatever type the claim takes, its task reaches the reviewer
+                String hostileTask = awaitTask(review, reviewer, hostile, null);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + hostileTask)));
+                browser.get(web.baseUri() + "/desk/tasks/" + hostileTask);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict-form")));
+                assertTrue(browser.findElement(By.id("claim")).getText().contains("<script>window.pwned=1</script>"), "shown as text");
+                assertTrue(browser.findElements(By.cssSelector("#article-text script, #article-text img, #article-text a")).isEmpty());
+                assertEquals(null, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned;"),
+                        "no script of the article ran");
+                assertTrue(browser.findElement(By.id("explanation")).getAttribute("value").isEmpty(), "</textarea> closed nothing");
+                assertThrows(org.openqa.selenium.NoAlertPresentException.class, () -> browser.switchTo().alert());
+
+                // a 390 px wide phone: nothing to scroll sideways for
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                assertEquals(List.of(), Accessibility.wideElements(browser), "the claim page fits 390 px");
+                browser.get(web.baseUri() + "/desk");
+                assertEquals(List.of(), Accessibility.wideElements(browser), "the queue fits 390 px");
+                screenshot(browser, "queue-390.png");
             } finally {
                 browser.quit();
             }
@@ -126,13 +155,13 @@ class DeskBrowserIT {
                 .post("/api/articles").then().statusCode(201).extract().path("id");
     }
 
-    /** The task of the claim naming {@code marker}, once routed to the reviewer. */
-    private static String awaitTask(ServiceProcess review, String reviewer, String marker) throws InterruptedException {
+    /** The task of the claim naming {@code marker} (of this type, or any when null), once routed to the reviewer. */
+    private static String awaitTask(ServiceProcess review, String reviewer, String marker, String type) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             List<Map<String, Object>> mine = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(reviewer, "reviewer"))
                     .get("/api/tasks/mine").then().statusCode(200).extract().jsonPath().getList("findAll { it.claims.any { c -> c.text.contains('"
-                            + marker + "') && c.type == 'EVENT' } }");
+                            + marker + "') && " + (type == null ? "true" : "c.type == '" + type + "'") + " } }");
             if (!mine.isEmpty()) {
                 return (String) mine.getFirst().get("id");
             }
