@@ -1,5 +1,6 @@
 package dev.claimdesk.review.service;
 
+import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.commons.messaging.Exchanges;
 import dev.claimdesk.commons.messaging.Outbox;
 import dev.claimdesk.review.ClusterClaim;
@@ -39,7 +40,7 @@ public class Publication {
     @Transactional(Transactional.TxType.MANDATORY)
     public Verdict publish(UUID id, int version, Integer correctionOf, String reason, UUID clusterId, UUID taskId,
                            String rating, String explanation, List<Source> sources, List<String> reviewers) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('claimdesk:verdict-feed', 0))").getSingleResult();
+        AdvisoryLock.acquire(em, "claimdesk:verdict-feed");
         Long last = em.createQuery("select max(v.sequence) from Verdict v", Long.class).getSingleResult();
         List<ClusterClaim> claims = ClusterClaim.list("clusterId = ?1 order by articleId, start", clusterId);
         Verdict verdict = new Verdict();

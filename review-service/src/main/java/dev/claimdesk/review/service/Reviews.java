@@ -1,5 +1,6 @@
 package dev.claimdesk.review.service;
 
+import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.Review;
@@ -114,8 +115,7 @@ public class Reviews {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("invalid-field", "Reason required", "A correction says why in reason");
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, "claimdesk:verdict:" + verdictId)
-                .getSingleResult();
+        AdvisoryLock.acquire(em, "claimdesk:verdict:" + verdictId);
         Verdict latest = Verdict.latest(verdictId);
         if (latest == null) {
             throw ProblemException.notFound("Verdict", verdictId);

@@ -1,5 +1,6 @@
 package dev.claimdesk.review.service;
 
+import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.review.Reviewer;
 import dev.claimdesk.review.ReviewTask;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class Routing {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean assign(ReviewTask task, String actor, String... avoid) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('claimdesk:routing', 0))").getSingleResult();
+        AdvisoryLock.acquire(em, "claimdesk:routing");
         List<String> excluded = new ArrayList<>(List.of(avoid));
         excluded.add(task.firstReviewer);
         excluded.add(task.secondReviewer);
