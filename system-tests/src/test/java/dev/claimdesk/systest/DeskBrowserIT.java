@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A reviewer's day in a real headless Chromium against the built services: sign in, find the routed task in the
  * queue, see a new one arrive live, open it from the keyboard, see the claim highlighted in its article, rate it and submit with the
  * keyboard, and find the verdict published; axe-core finds no serious or critical violation on the pages, an
- * article's hostile markup runs nowhere, and the pages fit a 390 px screen. Screenshots go to target/screenshots.
+ * article's hostile markup runs nowhere, the pages fit a 390 px screen, and an editor finds the verdict in the
+ * article's report, the feed and its ClaimReview. Screenshots go to target/screenshots.
  */
 class DeskBrowserIT {
 
@@ -56,6 +57,10 @@ class DeskBrowserIT {
                      "CLAIMDESK_SERVICES_INGEST", ingest.baseUri()))) {
             given().baseUri(web.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
                     .body(Map.of("username", reviewer, "displayName", "Desk Reviewer", "password", password, "roles", List.of("reviewer")))
+                    .post("/api/users").then().statusCode(201);
+            String editor = reviewer.replace("desk-", "editor-");
+            given().baseUri(web.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
+                    .body(Map.of("username", editor, "displayName", "Desk Editor", "password", password, "roles", List.of("editor")))
                     .post("/api/users").then().statusCode(201);
             given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
                     .body(Map.of("username", reviewer, "skills", List.of("politics", "figures"), "languages", List.of("en"), "capacity", 1000))
@@ -137,6 +142,26 @@ class DeskBrowserIT {
                 browser.get(web.baseUri() + "/desk");
                 assertEquals(List.of(), Accessibility.wideElements(browser), "the queue fits 390 px");
                 screenshot(browser, "queue-390.png");
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+                // the editor's view: the article's report shows the verdict, the feed lists it, ClaimReview is there to copy
+                browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+                browser.get(web.baseUri() + "/login?next=/reports/" + article);
+                browser.findElement(By.name("username")).sendKeys(editor);
+                browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+                assertTrue(browser.findElement(By.id("coverage")).getText().startsWith("1 of"), browser.findElement(By.id("coverage")).getText());
+                assertEquals("TRUE", browser.findElement(By.id("worst")).getText());
+                screenshot(browser, "report.png");
+                assertEquals(List.of(), Accessibility.seriousViolations(browser), "the report");
+                browser.findElement(By.linkText("ClaimReview")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claimreview")));
+                assertTrue(browser.findElement(By.id("claimreview")).getAttribute("value").contains("\"ClaimReview\""));
+                browser.get(web.baseUri() + "/verdicts");
+                assertTrue(browser.findElement(By.id("feed")).getText().contains(sentence), "the feed lists the verdict");
+                browser.get(web.baseUri() + "/articles");
+                assertTrue(browser.findElement(By.id("articles")).getText().contains("Barrier for " + marker), "the article with its coverage");
             } finally {
                 browser.quit();
             }

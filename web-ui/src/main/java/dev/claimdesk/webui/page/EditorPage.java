@@ -1,0 +1,167 @@
+package dev.claimdesk.webui.page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.commons.rest.Requests;
+import dev.claimdesk.commons.security.Roles;
+import dev.claimdesk.webui.security.SessionIdentityProvider;
+import dev.claimdesk.webui.service.ActiveSession;
+import dev.claimdesk.webui.service.Backends;
+import dev.claimdesk.webui.service.Backends.Service;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What editors look at: the articles with their fact-check coverage, an article's report, the verdict feed, and a
+ * verdict's ClaimReview to copy.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN})
+public class EditorPage {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Backends backends;
+    private final SecurityIdentity caller;
+
+    EditorPage(Backends backends, SecurityIdentity caller) {
+        this.backends = backends;
+        this.caller = caller;
+    }
+
+    /** A claim of the report, with its verdict when it has one. */
+    public record Line(String type, String text, String status, String rating, String explanation, String verdictId) {
+    }
+
+    /** A published version in the feed. */
+    public record Item(String id, int version, long sequence, String rating, String claimReviewed, String publishedAt,
+                       String reviewers, Integer correctionOf) {
+    }
+
+    /** An article with its fact-check coverage. */
+    public record Covered(String id, String title, String outlet, String publishedAt, Integer claims, Integer checked, String worst) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance articles(String username, String csrf, List<Covered> articles, Integer newer, Integer older);
+
+        static native TemplateInstance report(String username, String csrf, String articleId, String outlet, String url, int claims,
+                                              int checked, String worstRating, List<Line> lines);
+
+        static native TemplateInstance feed(String username, String csrf, List<Item> items, String after, String next);
+
+        static native TemplateInstance claimReview(String username, String csrf, String verdictId, String json);
+    }
+
+    /** The latest articles with how many of their claims are checked and the worst rating so far. */
+    @GET
+    @Path("articles")
+    @Operation(hidden = true)
+    public Response articles(@QueryParam("page") Integer page) {
+        ActiveSession session = session();
+        int p = page == null || page < 0 ? 0 : page;
+        Backends.Answer list = backends.get(Service.INGEST, "/api/articles?size=20&page=" + p, session.username(), session.roles());
+        if (!list.ok()) {
+            throw new ProblemException(502, "service-refused", "Ingest service refused", list.detail());
+        }
+        List<Covered> articles = new ArrayList<>();
+        for (JsonNode a : list.body().path("items")) {
+            Backends.Answer report = backends.get(Service.REVIEW, "/api/reports/" + a.path("id").asText(), session.username(),
+                    session.roles());
+            JsonNode r = report.ok() ? report.body() : null;
+            articles.add(new Covered(a.path("id").asText(), a.path("title").asText(), a.path("outlet").asText(),
+                    a.path("publishedAt").asText(null), r == null ? null : r.path("claims").asInt(),
+                    r == null ? null : r.path("checked").asInt(), r == null ? null : r.path("worstRating").asText(null)));
+        }
+        boolean more = (p + 1) * 20L < list.body().path("total").asLong();
+        return html(Templates.articles(session.username(), session.csrfToken(), articles, p > 0 ? p - 1 : null, more ? p + 1 : null));
+    }
+
+    @GET
+    @Path("reports/{articleId}")
+    @Operation(hidden = true)
+    public Response report(@PathParam("articleId") String articleId) {
+        ActiveSession session = session();
+        Backends.Answer report = backends.get(Service.REVIEW, "/api/reports/" + Requests.id(articleId, "Article"),
+                session.username(), session.roles());
+        if (report.status() == 404) {
+            throw ProblemException.notFound("Report of article", articleId);
+        }
+        refused(report);
+        JsonNode r = report.body();
+        List<Line> lines = new ArrayList<>();
+        r.path("items").forEach(l -> lines.add(new Line(l.path("type").asText(), l.path("text").asText(), l.path("status").asText(),
+                l.path("verdict").path("rating").asText(null), l.path("verdict").path("explanation").asText(null),
+                l.path("verdict").path("verdictId").asText(null))));
+        return html(Templates.report(session.username(), session.csrfToken(), articleId, r.path("outlet").asText(),
+                r.path("url").asText(null), r.path("claims").asInt(), r.path("checked").asInt(), r.path("worstRating").asText(null), lines));
+    }
+
+    @GET
+    @Path("verdicts")
+    @Operation(hidden = true)
+    public Response feed(@QueryParam("after") String after) {
+        ActiveSession session = session();
+        String cursor = after == null || !after.matches("\\d{1,18}") ? "0" : after;
+        Backends.Answer feed = backends.get(Service.REVIEW, "/api/verdicts?size=50&after=" + cursor, session.username(), session.roles());
+        refused(feed);
+        List<Item> items = new ArrayList<>();
+        feed.body().path("items").forEach(v -> {
+            List<String> reviewers = new ArrayList<>();
+            v.path("reviewers").forEach(x -> reviewers.add(x.asText()));
+            items.add(new Item(v.path("id").asText(), v.path("version").asInt(), v.path("sequence").asLong(), v.path("rating").asText(),
+                    v.path("claimReviewed").asText(), v.path("publishedAt").asText(), String.join(", ", reviewers),
+                    v.path("correctionOf").isNumber() ? v.path("correctionOf").asInt() : null));
+        });
+        return html(Templates.feed(session.username(), session.csrfToken(), items, cursor, feed.body().path("next").asText(cursor)));
+    }
+
+    @GET
+    @Path("verdicts/{id}/claimreview")
+    @Operation(hidden = true)
+    public Response claimReview(@PathParam("id") String id) throws Exception {
+        ActiveSession session = session();
+        Backends.Answer review = backends.get(Service.REVIEW, "/api/verdicts/" + Requests.id(id, "Verdict") + "/claimreview",
+                session.username(), session.roles());
+        if (review.status() == 404) {
+            throw ProblemException.notFound("Verdict", id);
+        }
+        refused(review);
+        return html(Templates.claimReview(session.username(), session.csrfToken(), id,
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(review.body())));
+    }
+
+    private static void refused(Backends.Answer answer) {
+        if (!answer.ok()) {
+            throw new ProblemException(502, "service-refused", "Review service refused", answer.detail());
+        }
+    }
+
+    private ActiveSession session() {
+        ActiveSession session = caller.getAttribute(SessionIdentityProvider.SESSION_ATTRIBUTE);
+        if (session == null) {
+            throw ProblemException.forbidden("These pages are for a signed-in browser; scripts use the services' APIs");
+        }
+        return session;
+    }
+
+    private static Response html(TemplateInstance page) {
+        return Response.ok(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
+    }
+}
