@@ -162,6 +162,15 @@ class DeskBrowserIT {
                 assertTrue(browser.findElement(By.id("feed")).getText().contains(sentence), "the feed lists the verdict");
                 browser.get(web.baseUri() + "/articles");
                 assertTrue(browser.findElement(By.id("articles")).getText().contains("Barrier for " + marker), "the article with its coverage");
+
+                // a draft checked before publication: its claims, nothing stored
+                browser.get(web.baseUri() + "/drafts");
+                browser.findElement(By.id("text")).sendKeys("Floods killed at least 40 people in the valley of " + marker
+                        + " on Sunday, the agency said.");
+                browser.findElement(By.cssSelector("#draft-form button[type=submit]")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-claims")));
+                assertTrue(browser.findElement(By.id("draft-claims")).getText().contains("at least 40"), "the figure it would raise");
+                assertEquals(List.of(), Accessibility.seriousViolations(browser), "the draft page");
             } finally {
                 browser.quit();
             }

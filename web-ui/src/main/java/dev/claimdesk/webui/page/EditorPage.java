@@ -57,8 +57,15 @@ public class EditorPage {
     public record Covered(String id, String title, String outlet, String publishedAt, Integer claims, Integer checked, String worst) {
     }
 
+    /** A claim a draft would raise. */
+    public record Raised(String type, String text, double checkworthiness, String figure, String speaker) {
+    }
+
     @CheckedTemplate
     static class Templates {
+        static native TemplateInstance draft(String username, String csrf, String text, List<Raised> claims, String status,
+                                             String error);
+
         static native TemplateInstance articles(String username, String csrf, List<Covered> articles, Integer newer, Integer older);
 
         static native TemplateInstance report(String username, String csrf, String articleId, String outlet, String url, int claims,
@@ -67,6 +74,39 @@ public class EditorPage {
         static native TemplateInstance feed(String username, String csrf, List<Item> items, String after, String next);
 
         static native TemplateInstance claimReview(String username, String csrf, String verdictId, String json);
+    }
+
+    /** Check a draft before publication: the claims it would raise, most check-worthy first; nothing is stored. */
+    @GET
+    @Path("drafts")
+    @Operation(hidden = true)
+    public Response draftForm() {
+        ActiveSession session = session();
+        return html(Templates.draft(session.username(), session.csrfToken(), "", null, null, null));
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("drafts")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response draft(@jakarta.ws.rs.FormParam("_csrf") String csrf, @jakarta.ws.rs.FormParam("text") String text) {
+        ActiveSession session = session();
+        String draft = text == null ? "" : text;
+        if (!dev.claimdesk.webui.service.Secrets.same(csrf, session.csrfToken())) {
+            return html(Templates.draft(session.username(), session.csrfToken(), draft, null, null,
+                    "This form has expired. Nothing was checked; your text is kept below."));
+        }
+        Backends.Answer answer = backends.post(Service.CLAIMS, "/api/claims/extract", java.util.Map.of("text", draft), null,
+                session.username(), session.roles());
+        if (!answer.ok()) {
+            return html(Templates.draft(session.username(), session.csrfToken(), draft, null, null, answer.detail()));
+        }
+        List<Raised> claims = new ArrayList<>();
+        answer.body().path("items").forEach(c -> claims.add(new Raised(c.path("type").asText(), c.path("text").asText(),
+                c.path("checkworthiness").asDouble(), c.path("quantity").path("text").asText(null), c.path("speaker").asText(null))));
+        claims.sort(java.util.Comparator.comparingDouble(Raised::checkworthiness).reversed());
+        return html(Templates.draft(session.username(), session.csrfToken(), draft, claims,
+                answer.body().path("status").asText(null), null));
     }
 
     /** The latest articles with how many of their claims are checked and the worst rating so far. */
