@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * queue, see a new one arrive live, open it from the keyboard, see the claim highlighted in its article, rate it and submit with the
  * keyboard, and find the verdict published; axe-core finds no serious or critical violation on the pages, an
  * article's hostile markup runs nowhere, the pages fit a 390 px screen, and an editor finds the verdict in the
- * article's report, the feed and its ClaimReview. Screenshots go to target/screenshots.
+ * article's report, the feed and its ClaimReview, and an admin the reviewer's load and the audit trail. Screenshots
+ * go to target/screenshots.
  */
 class DeskBrowserIT {
 
@@ -171,6 +172,20 @@ class DeskBrowserIT {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-claims")));
                 assertTrue(browser.findElement(By.id("draft-claims")).getText().contains("at least 40"), "the figure it would raise");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the draft page");
+
+                // the admin's view: the reviewer with their load, and the audit trail of the verdict, filtered
+                browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+                browser.get(web.baseUri() + "/login?next=/admin");
+                browser.findElement(By.name("username")).sendKeys(Env.ADMIN);
+                browser.findElement(By.name("password")).sendKeys(Env.adminPassword(), Keys.ENTER);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reviewers")));
+                assertTrue(browser.findElement(By.id("reviewers")).getText().contains(reviewer), "the reviewer and their load");
+                assertTrue(browser.findElement(By.id("users")).getText().contains(editor), "users and roles");
+                assertEquals(List.of(), Accessibility.seriousViolations(browser), "the admin page");
+                browser.get(web.baseUri() + "/admin/audit?reviewer=" + reviewer);
+                assertTrue(browser.findElement(By.id("audit")).getText().contains("verdict.published"), "the audit, by reviewer");
+                assertEquals(List.of(), Accessibility.seriousViolations(browser), "the audit page");
             } finally {
                 browser.quit();
             }
