@@ -5,7 +5,6 @@ import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.security.Roles;
 import dev.claimdesk.webui.Account;
 import dev.claimdesk.webui.ApiToken;
-import dev.claimdesk.webui.security.SessionIdentityProvider;
 import dev.claimdesk.webui.service.Accounts;
 import dev.claimdesk.webui.service.ActiveSession;
 import dev.claimdesk.webui.service.ApiTokens;
@@ -73,7 +72,7 @@ public class AdminPage {
     @GET
     @Operation(hidden = true)
     public Response overview() {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         Backends.Answer reviewers = backends.get(Service.REVIEW, "/api/reviewers", session.username(), session.roles());
         Backends.Answer agreement = backends.get(Service.REVIEW, "/api/reviewers/agreement", session.username(), session.roles());
         if (!reviewers.ok()) {
@@ -97,7 +96,7 @@ public class AdminPage {
             tokenRows.add(new TokenRow(t.name, t.hint, t.roles, t.createdBy, t.lastUsedAt == null ? "never" : t.lastUsedAt.toString(),
                     t.revokedAt != null));
         }
-        return html(Templates.overview(session.username(), session.csrfToken(), rows, users, tokenRows));
+        return Pages.html(200, Templates.overview(session.username(), session.csrfToken(), rows, users, tokenRows));
     }
 
     @GET
@@ -105,7 +104,7 @@ public class AdminPage {
     @Operation(hidden = true)
     public Response audit(@QueryParam("taskId") String taskId, @QueryParam("actor") String actor,
                           @QueryParam("reviewer") String reviewer, @QueryParam("from") String from, @QueryParam("to") String to) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         Map<String, String> filter = new java.util.LinkedHashMap<>();
         filter.put("taskId", blank(taskId));
         filter.put("actor", blank(actor));
@@ -125,7 +124,7 @@ public class AdminPage {
                     e.path("action").asText(), e.path("taskId").asText(""), e.path("reviewer").asText(""),
                     e.path("before").asText(""), e.path("after").asText(""))));
         }
-        return html(Templates.audit(session.username(), session.csrfToken(), filter, entries,
+        return Pages.html(200, Templates.audit(session.username(), session.csrfToken(), filter, entries,
                 answer.ok() ? answer.body().path("total").asLong() : 0, answer.ok() ? null : answer.detail()));
     }
 
@@ -139,15 +138,5 @@ public class AdminPage {
         return s == null ? "" : s.strip();
     }
 
-    private ActiveSession session() {
-        ActiveSession session = caller.getAttribute(SessionIdentityProvider.SESSION_ATTRIBUTE);
-        if (session == null) {
-            throw ProblemException.forbidden("These pages are for a signed-in browser; scripts use the services' APIs");
-        }
-        return session;
-    }
 
-    private static Response html(TemplateInstance page) {
-        return Response.ok(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
-    }
 }

@@ -3,7 +3,6 @@ package dev.claimdesk.webui.page;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.security.Roles;
-import dev.claimdesk.webui.security.SessionIdentityProvider;
 import dev.claimdesk.webui.service.ActiveSession;
 import dev.claimdesk.webui.service.Backends;
 import dev.claimdesk.webui.service.Backends.Service;
@@ -121,7 +120,7 @@ public class DeskPage {
     @GET
     @Operation(hidden = true)
     public Response queue(@jakarta.ws.rs.QueryParam("done") String done) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         Backends.Answer mine = backends.get(Service.REVIEW, "/api/tasks/mine", session.username(), session.roles());
         Backends.Answer waiting = backends.get(Service.REVIEW, "/api/tasks?waiting=true&size=100", session.username(), session.roles());
         if (!mine.ok() || !waiting.ok()) {
@@ -131,7 +130,7 @@ public class DeskPage {
         mine.body().forEach(t -> own.add(Row.of(t)));
         List<Row> desk = new ArrayList<>();
         waiting.body().path("items").forEach(t -> desk.add(Row.of(t)));
-        return html(200, Templates.queue(session.username(), session.csrfToken(), own, desk, done));
+        return Pages.html(200, Templates.queue(session.username(), session.csrfToken(), own, desk, done));
     }
 
     /** Server-sent notices that the reviewer's queue changed; the page then reads it again. */
@@ -141,7 +140,7 @@ public class DeskPage {
     @org.jboss.resteasy.reactive.RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public io.smallrye.mutiny.Multi<dev.claimdesk.webui.service.LiveQueues.Notice> events() {
-        return live.of(session().username());
+        return live.of(Pages.session(caller).username());
     }
 
     @GET
@@ -159,7 +158,7 @@ public class DeskPage {
                             @FormParam("explanation") String explanation, @FormParam("url") List<String> urls,
                             @FormParam("excerpt") List<String> excerpts, @FormParam("taskVersion") String taskVersion,
                             @FormParam("key") String key) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         List<String[]> evidence = new ArrayList<>();
         List<Map<String, String>> sources = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
@@ -201,7 +200,7 @@ public class DeskPage {
     }
 
     private Response taskPage(int status, String id, Draft draft, String error) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         Backends.Answer task = backends.get(Service.REVIEW, "/api/tasks/" + path(id), session.username(), session.roles());
         if (task.status() == 404) {
             throw ProblemException.notFound("Task", id);
@@ -231,7 +230,7 @@ public class DeskPage {
                     r.path("rating").asText(), r.path("explanation").asText())));
         }
         String verdict = t.path("verdict").isObject() ? t.path("verdict").path("rating").asText() : null;
-        return html(status, Templates.task(session.username(), session.csrfToken(), Row.of(t), t.path("id").asText(),
+        return Pages.html(status, Templates.task(session.username(), session.csrfToken(), Row.of(t), t.path("id").asText(),
                 t.path("version").asLong(), t.path("assignee").asText(null), context, others, conflicts, ratings, verdict, RATINGS,
                 draft, error));
     }
@@ -265,13 +264,6 @@ public class DeskPage {
                 text.substring(end), removed);
     }
 
-    private ActiveSession session() {
-        ActiveSession session = caller.getAttribute(SessionIdentityProvider.SESSION_ATTRIBUTE);
-        if (session == null) {
-            throw ProblemException.forbidden("The desk is for a signed-in browser; scripts use the services' APIs");
-        }
-        return session;
-    }
 
     private static int clamp(int offset, String text) {
         return Math.max(0, Math.min(text.length(), offset));
@@ -282,8 +274,4 @@ public class DeskPage {
         return dev.claimdesk.commons.rest.Requests.id(id, "Task").toString();
     }
 
-    private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render())
-                .header("Cache-Control", "no-store").build();
-    }
 }

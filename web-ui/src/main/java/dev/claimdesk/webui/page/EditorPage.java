@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.rest.Requests;
 import dev.claimdesk.commons.security.Roles;
-import dev.claimdesk.webui.security.SessionIdentityProvider;
 import dev.claimdesk.webui.service.ActiveSession;
 import dev.claimdesk.webui.service.Backends;
 import dev.claimdesk.webui.service.Backends.Service;
@@ -81,8 +80,8 @@ public class EditorPage {
     @Path("drafts")
     @Operation(hidden = true)
     public Response draftForm() {
-        ActiveSession session = session();
-        return html(Templates.draft(session.username(), session.csrfToken(), "", null, null, null));
+        ActiveSession session = Pages.session(caller);
+        return Pages.html(200, Templates.draft(session.username(), session.csrfToken(), "", null, null, null));
     }
 
     @jakarta.ws.rs.POST
@@ -90,22 +89,22 @@ public class EditorPage {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response draft(@jakarta.ws.rs.FormParam("_csrf") String csrf, @jakarta.ws.rs.FormParam("text") String text) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         String draft = text == null ? "" : text;
         if (!dev.claimdesk.webui.service.Secrets.same(csrf, session.csrfToken())) {
-            return html(Templates.draft(session.username(), session.csrfToken(), draft, null, null,
+            return Pages.html(200, Templates.draft(session.username(), session.csrfToken(), draft, null, null,
                     "This form has expired. Nothing was checked; your text is kept below."));
         }
         Backends.Answer answer = backends.post(Service.CLAIMS, "/api/claims/extract", java.util.Map.of("text", draft), null,
                 session.username(), session.roles());
         if (!answer.ok()) {
-            return html(Templates.draft(session.username(), session.csrfToken(), draft, null, null, answer.detail()));
+            return Pages.html(200, Templates.draft(session.username(), session.csrfToken(), draft, null, null, answer.detail()));
         }
         List<Raised> claims = new ArrayList<>();
         answer.body().path("items").forEach(c -> claims.add(new Raised(c.path("type").asText(), c.path("text").asText(),
                 c.path("checkworthiness").asDouble(), c.path("quantity").path("text").asText(null), c.path("speaker").asText(null))));
         claims.sort(java.util.Comparator.comparingDouble(Raised::checkworthiness).reversed());
-        return html(Templates.draft(session.username(), session.csrfToken(), draft, claims,
+        return Pages.html(200, Templates.draft(session.username(), session.csrfToken(), draft, claims,
                 answer.body().path("status").asText(null), null));
     }
 
@@ -114,7 +113,7 @@ public class EditorPage {
     @Path("articles")
     @Operation(hidden = true)
     public Response articles(@QueryParam("page") Integer page) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         int p = page == null || page < 0 ? 0 : page;
         Backends.Answer list = backends.get(Service.INGEST, "/api/articles?size=20&page=" + p, session.username(), session.roles());
         if (!list.ok()) {
@@ -130,14 +129,14 @@ public class EditorPage {
                     r == null ? null : r.path("checked").asInt(), r == null ? null : r.path("worstRating").asText(null)));
         }
         boolean more = (p + 1) * 20L < list.body().path("total").asLong();
-        return html(Templates.articles(session.username(), session.csrfToken(), articles, p > 0 ? p - 1 : null, more ? p + 1 : null));
+        return Pages.html(200, Templates.articles(session.username(), session.csrfToken(), articles, p > 0 ? p - 1 : null, more ? p + 1 : null));
     }
 
     @GET
     @Path("reports/{articleId}")
     @Operation(hidden = true)
     public Response report(@PathParam("articleId") String articleId) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         Backends.Answer report = backends.get(Service.REVIEW, "/api/reports/" + Requests.id(articleId, "Article"),
                 session.username(), session.roles());
         if (report.status() == 404) {
@@ -149,7 +148,7 @@ public class EditorPage {
         r.path("items").forEach(l -> lines.add(new Line(l.path("type").asText(), l.path("text").asText(), l.path("status").asText(),
                 l.path("verdict").path("rating").asText(null), l.path("verdict").path("explanation").asText(null),
                 l.path("verdict").path("verdictId").asText(null))));
-        return html(Templates.report(session.username(), session.csrfToken(), articleId, r.path("outlet").asText(),
+        return Pages.html(200, Templates.report(session.username(), session.csrfToken(), articleId, r.path("outlet").asText(),
                 r.path("url").asText(null), r.path("claims").asInt(), r.path("checked").asInt(), r.path("worstRating").asText(null), lines));
     }
 
@@ -157,7 +156,7 @@ public class EditorPage {
     @Path("verdicts")
     @Operation(hidden = true)
     public Response feed(@QueryParam("after") String after) {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         String cursor = after == null || !after.matches("\\d{1,18}") ? "0" : after;
         Backends.Answer feed = backends.get(Service.REVIEW, "/api/verdicts?size=50&after=" + cursor, session.username(), session.roles());
         refused(feed);
@@ -169,21 +168,21 @@ public class EditorPage {
                     v.path("claimReviewed").asText(), v.path("publishedAt").asText(), String.join(", ", reviewers),
                     v.path("correctionOf").isNumber() ? v.path("correctionOf").asInt() : null));
         });
-        return html(Templates.feed(session.username(), session.csrfToken(), items, cursor, feed.body().path("next").asText(cursor)));
+        return Pages.html(200, Templates.feed(session.username(), session.csrfToken(), items, cursor, feed.body().path("next").asText(cursor)));
     }
 
     @GET
     @Path("verdicts/{id}/claimreview")
     @Operation(hidden = true)
     public Response claimReview(@PathParam("id") String id) throws Exception {
-        ActiveSession session = session();
+        ActiveSession session = Pages.session(caller);
         Backends.Answer review = backends.get(Service.REVIEW, "/api/verdicts/" + Requests.id(id, "Verdict") + "/claimreview",
                 session.username(), session.roles());
         if (review.status() == 404) {
             throw ProblemException.notFound("Verdict", id);
         }
         refused(review);
-        return html(Templates.claimReview(session.username(), session.csrfToken(), id,
+        return Pages.html(200, Templates.claimReview(session.username(), session.csrfToken(), id,
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(review.body())));
     }
 
@@ -193,15 +192,5 @@ public class EditorPage {
         }
     }
 
-    private ActiveSession session() {
-        ActiveSession session = caller.getAttribute(SessionIdentityProvider.SESSION_ATTRIBUTE);
-        if (session == null) {
-            throw ProblemException.forbidden("These pages are for a signed-in browser; scripts use the services' APIs");
-        }
-        return session;
-    }
 
-    private static Response html(TemplateInstance page) {
-        return Response.ok(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
-    }
 }

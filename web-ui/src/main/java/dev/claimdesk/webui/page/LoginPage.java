@@ -134,20 +134,16 @@ public class LoginPage {
         ActiveSession session = caller.getAttribute(SessionIdentityProvider.SESSION_ATTRIBUTE);
         String csrf = session == null ? "" : session.csrfToken();
         String displayName = session == null ? caller.getPrincipal().getName() : session.displayName();
-        return html(200, Templates.home(caller.getPrincipal().getName(), displayName,
+        return Pages.html(200, Templates.home(caller.getPrincipal().getName(), displayName,
                 List.copyOf(new TreeSet<>(caller.getRoles())), csrf));
     }
 
     private Response form(int status, String next, String username, String error, HttpServerRequest http) {
         String token = Secrets.random(32);
-        return Response.fromResponse(html(status, Templates.login(token, safeNext(next), username, error)))
+        return Response.fromResponse(Pages.html(status, Templates.login(token, safeNext(next), username, error)))
                 .cookie(Cookies.loginCsrf(token, http)).build();
     }
 
-    private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render())
-                .header("Cache-Control", "no-store").build();
-    }
 
     /** Only a path on this site: never another host, so the login cannot be turned into an open redirect. */
     static String safeNext(String next) {
