@@ -45,9 +45,11 @@ public class ReportResource {
     }
 
     private final dev.claimdesk.review.service.Publication publication;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    ReportResource(dev.claimdesk.review.service.Publication publication) {
+    ReportResource(dev.claimdesk.review.service.Publication publication, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.publication = publication;
+        this.json = json;
     }
 
     @GET
@@ -79,7 +81,13 @@ public class ReportResource {
                 .min(Comparator.comparingInt(ReportResource::truthfulness)).orElse(null);
         Report report = new Report(articleId, article.revision, article.outlet, article.url, lines.size(),
                 (int) lines.stream().filter(l -> l.verdict() != null).count(), worst, lines);
-        EntityTag tag = new EntityTag(Integer.toHexString(report.hashCode()));
+        // the digest of what is sent: a 32-bit hash could call a changed report unchanged
+        EntityTag tag;
+        try {
+            tag = new EntityTag(dev.claimdesk.commons.text.Digests.sha256Hex(json.writeValueAsBytes(report)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         return unchanged != null ? unchanged.build() : Response.ok(report).tag(tag).build();
     }

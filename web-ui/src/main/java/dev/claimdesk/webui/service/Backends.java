@@ -67,7 +67,7 @@ public class Backends {
 
     private Answer send(Service service, HttpRequest.Builder request, String username, Set<String> roles) {
         request.timeout(config.timeout()).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + tokens.issue(username, username, roles).accessToken());
+                .header("Authorization", "Bearer " + token(username, roles));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? MissingNode.getInstance() : json.readTree(response.body());
@@ -79,6 +79,31 @@ public class Backends {
             throw unavailable(service, e);
         }
     }
+
+    /**
+     * A token for the user, signed once and reused while it has a minute left: a page calls several services, and
+     * each signature is an RSA operation.
+     */
+    private String token(String username, Set<String> roles) {
+        String key = username + '\u001f' + new java.util.TreeSet<>(roles);
+        java.time.Instant now = java.time.Instant.now();
+        Signed signed = signedTokens.get(key);
+        if (signed == null || signed.reuseUntil().isBefore(now)) {
+            TokenIssuer.Issued issued = tokens.issue(username, username, roles);
+            signed = new Signed(issued.accessToken(), now.plusSeconds(Math.max(0, issued.expiresIn() - 60)));
+            if (signedTokens.size() > MAX_CACHED_TOKENS) {
+                signedTokens.clear();
+            }
+            signedTokens.put(key, signed);
+        }
+        return signed.token();
+    }
+
+    private record Signed(String token, java.time.Instant reuseUntil) {
+    }
+
+    private static final int MAX_CACHED_TOKENS = 10_000;
+    private final java.util.concurrent.ConcurrentMap<String, Signed> signedTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private URI uri(Service service, String path) {
         String base = switch (service) {
