@@ -22,6 +22,8 @@ public final class ClaimSimilarity {
     private static final double MEANING_WEIGHT = 0.65;
 
     private static final double OPPOSING_SIDES = 0.15;
+    /** The same count at two named places is two counts: 38 evacuated in one town are not 38 rescued in another. */
+    private static final double OTHER_PLACES = 0.3;
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*|\\d[\\d,.]*");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to",
             "for", "from", "with", "by", "as", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were",
@@ -133,7 +135,8 @@ public final class ClaimSimilarity {
         if (a.type() == ClaimType.STATISTIC) {
             // figures of one thing join whether they agree or not: disagreeing is what a conflict is
             boolean sameValue = a.value() != null && a.value().equals(b.value());
-            return Math.max(0, Math.min(1, 0.6 * words + 0.2 + (sameValue ? 0.15 : 0)));
+            double elsewhere = disjoint(a.places(), b.places()) ? OTHER_PLACES : 0;
+            return Math.max(0, Math.min(1, 0.6 * words + 0.2 + (sameValue ? 0.15 : 0) - elsewhere));
         }
         double score = 0.75 * words - (a.type() == b.type() ? 0 : 0.05);
         if (a.surname() != null && a.surname().equals(b.surname())) {
@@ -147,6 +150,11 @@ public final class ClaimSimilarity {
             score -= OPPOSING_SIDES;
         }
         return Math.max(0, Math.min(1, score));
+    }
+
+    /** Both name where, and no place is shared; a claim that names none may be told of any. */
+    private static boolean disjoint(Set<String> a, Set<String> b) {
+        return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
     }
 
     /** Plural, -ing, -ed and -ly endings off, so inflections of one word meet. */

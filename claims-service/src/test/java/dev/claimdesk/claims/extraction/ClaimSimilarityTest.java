@@ -44,6 +44,20 @@ class ClaimSimilarityTest {
     }
 
     @Test
+    void shouldScoreTheSameFigureAtTwoNamedPlacesBelowItAtOnePlace() {
+        String rescued = "Firefighters in Vellsea rescued 38 people from a collapsed hotel on Monday.";
+        var here = ClaimSimilarity.features(ClaimType.STATISTIC, rescued, null, List.of("Vellsea"), null,
+                new QuantityExtractor().extract(rescued).getFirst());
+        String evacuated = "Officials said 38 people were evacuated from Dorsk on Monday.";
+        var elsewhere = ClaimSimilarity.features(ClaimType.STATISTIC, evacuated, null, List.of("Dorsk"), null,
+                new QuantityExtractor().extract(evacuated).getFirst());
+        var unplaced = ClaimSimilarity.features(ClaimType.STATISTIC, evacuated, null, List.of(), null,
+                new QuantityExtractor().extract(evacuated).getFirst());
+        assertTrue(ClaimSimilarity.similarity(here, elsewhere) < ClaimSimilarity.similarity(here, unplaced) - 0.1,
+                "a count at another named place is another count");
+    }
+
+    @Test
     void shouldNeverJoinAFigureWithAnotherType() {
         ClaimSimilarity.Features event = ClaimSimilarity.features(ClaimType.EVENT,
                 "The floods killed at least 40 people in the valley.", null, List.of(), null, null);
