@@ -22,7 +22,10 @@ public final class ClaimSimilarity {
     private static final double MEANING_WEIGHT = 0.65;
 
     private static final double OPPOSING_SIDES = 0.15;
-    /** The same count at two named places is two counts: 38 evacuated in one town are not 38 rescued in another. */
+    /**
+     * What happened at one named place is not what happened at another: 38 evacuated in one town are not 38 rescued
+     * in another, one council's vote is not another's.
+     */
     private static final double OTHER_PLACES = 0.3;
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*|\\d[\\d,.]*");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to",
@@ -144,6 +147,8 @@ public final class ClaimSimilarity {
         }
         if (!a.places().isEmpty() && a.places().stream().anyMatch(b.places()::contains)) {
             score += 0.1;
+        } else if (disjoint(a.places(), b.places())) {
+            score -= OTHER_PLACES;
         }
         if (!a.sides().isEmpty() && !b.sides().isEmpty() && a.sides().stream().noneMatch(b.sides()::contains)) {
             // one side's forces pushing back and the other's falling back are two claims, however alike the words

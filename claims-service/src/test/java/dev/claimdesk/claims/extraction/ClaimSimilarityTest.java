@@ -58,6 +58,18 @@ class ClaimSimilarityTest {
     }
 
     @Test
+    void shouldKeepTwoCouncilsVotesApartThoughTheirWordsAgree() {
+        var one = ClaimSimilarity.features(ClaimType.EVENT, "The council of Varnholm approved a new flood barrier on Tuesday.", null,
+                List.of("Varnholm"), "The council", null);
+        var other = ClaimSimilarity.features(ClaimType.EVENT, "The council of Oskfjord approved a new flood barrier on Tuesday.", null,
+                List.of("Oskfjord"), "The council", null);
+        var retold = ClaimSimilarity.features(ClaimType.EVENT, "On Tuesday the Varnholm council approved a new flood barrier.", null,
+                List.of("Varnholm"), "the Varnholm council", null);
+        assertTrue(ClaimSimilarity.similarity(one, other) < ClaimSimilarity.SAME_CLAIM, "two councils, two votes");
+        assertTrue(ClaimSimilarity.similarity(one, retold) >= ClaimSimilarity.SAME_CLAIM, "one council's vote retold");
+    }
+
+    @Test
     void shouldNeverJoinAFigureWithAnotherType() {
         ClaimSimilarity.Features event = ClaimSimilarity.features(ClaimType.EVENT,
                 "The floods killed at least 40 people in the valley.", null, List.of(), null, null);
