@@ -137,8 +137,10 @@ public class TaskResource {
     private List<TaskView> views(List<ReviewTask> tasks) {
         var claims = queries.claims(tasks);
         var verdicts = queries.verdicts(tasks);
+        var outlets = queries.outlets(claims.values().stream().flatMap(List::stream).map(c -> c.articleId).distinct().toList());
         Instant now = Instant.now();
-        return tasks.stream().map(t -> TaskView.of(t, claims.getOrDefault(t.clusterId, List.of()), verdicts.get(t.id), now)).toList();
+        return tasks.stream().map(t -> TaskView.of(t, claims.getOrDefault(t.clusterId, List.of()), outlets, verdicts.get(t.id), now))
+                .toList();
     }
 
     private static String blank(String s) {

@@ -73,8 +73,10 @@ public class TaskIntake {
         for (ClaimExtracted.Merge merge : event.mergedClusters() == null ? List.<ClaimExtracted.Merge>of() : event.mergedClusters()) {
             merge(merge.from(), merge.into(), touched);
         }
-        List<ClusterClaim> before = ClusterClaim.list("articleId", event.articleId());
-        before.forEach(c -> touched.add(c.clusterId));
+        // only the clusters: entities loaded here would outlive the bulk delete in the session, and a correction
+        // announces the same claim ids again
+        touched.addAll(em.createQuery("select distinct c.clusterId from ClusterClaim c where c.articleId = ?1", UUID.class)
+                .setParameter(1, event.articleId()).getResultList());
         ClusterClaim.delete("articleId", event.articleId());
         em.flush();
         for (ClaimExtracted.Item item : event.claims()) {

@@ -1,5 +1,6 @@
 package dev.claimdesk.review.service;
 
+import dev.claimdesk.review.Article;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.ReviewTask;
 import dev.claimdesk.review.Verdict;
@@ -61,6 +62,18 @@ public class TaskQueries {
         }
         return ClusterClaim.<ClusterClaim>list("clusterId in ?1 order by checkworthiness desc, articleId, start",
                 tasks.stream().map(t -> t.clusterId).toList()).stream().collect(Collectors.groupingBy(c -> c.clusterId));
+    }
+
+    /** The outlet of each of these articles that is known here. */
+    public Map<UUID, String> outlets(List<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> outlets = new HashMap<>();
+        for (Article a : Article.<Article>list("id in ?1", articleIds)) {
+            outlets.put(a.id, a.outlet);
+        }
+        return outlets;
     }
 
     /** The latest verdict version of each of these tasks that has one. */

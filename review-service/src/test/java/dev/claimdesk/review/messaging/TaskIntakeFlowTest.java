@@ -97,6 +97,27 @@ class TaskIntakeFlowTest {
     }
 
     @Test
+    void shouldGiveClaimsSplitOffByAReviewerATaskOfTheirOwn() throws Exception {
+        Desk desk = new Desk();
+        UUID cluster = UUID.randomUUID();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The dam at Lorvik burst on Monday.", 0.6, cluster));
+        UUID paper = UUID.randomUUID();
+        Claim told = Claim.of("EVENT", "The Lorvik dam gave way on Monday.", 0.5, cluster);
+        desk.announce(paper, 1, told);
+        UUID task = task(cluster).id;
+        // claims-service announces the article's same claims again, the split one in its new cluster
+        UUID split = UUID.randomUUID();
+        ObjectNode correction = desk.event(paper, 1, null, List.of(),
+                new Claim(told.id(), told.type(), told.text(), told.checkworthiness(), split, false, List.of(), null));
+        correction.put("cause", "CORRECTION");
+        desk.publish(correction);
+        Desk.await(() -> ClusterClaim.count("clusterId", split) == 1, "the split claim moved");
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ClusterClaim.count("clusterId", cluster)));
+        assertEquals(task, task(cluster).id, "the cluster keeps its task");
+        assertNotNull(task(split), "the split-off claims get one of their own");
+    }
+
+    @Test
     void shouldApplyAMessageDeliveredTwiceOnceAndIgnoreAnOlderRevisionAnnouncedLate() throws Exception {
         Desk desk = new Desk();
         UUID cluster = UUID.randomUUID();
