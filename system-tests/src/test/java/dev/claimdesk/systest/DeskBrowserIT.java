@@ -2,6 +2,8 @@ package dev.claimdesk.systest;
 
 import dev.claimdesk.commons.testing.Tokens;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -44,18 +46,37 @@ class DeskBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private static ServiceProcess claims;
+    private static ServiceProcess review;
+    private static ServiceProcess ingest;
+    private static ServiceProcess web;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        claims = ServiceProcess.start("claims-service", "claimdesk_systest_claims", Map.of());
+        review = ServiceProcess.start("review-service", "claimdesk_systest_review", Map.of());
+        ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of());
+        web = ServiceProcess.start("web-ui", "claimdesk_systest_webui", Map.of(
+                "CLAIMDESK_SERVICES_REVIEW", review.baseUri(), "CLAIMDESK_SERVICES_CLAIMS", claims.baseUri(),
+                "CLAIMDESK_SERVICES_INGEST", ingest.baseUri()));
+    }
+
+    @AfterAll
+    static void stopTheSuite() throws Exception {
+        for (ServiceProcess process : new ServiceProcess[] {web, ingest, review, claims}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
     @Test
     void shouldLetAReviewerRateARoutedClaimFromTheKeyboard() throws Exception {
         String reviewer = "desk-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Wadi-" + UUID.randomUUID() + "-Qx";
         String marker = "Varnholm" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
         String sentence = "The council of " + marker + " approved a new flood barrier on Tuesday, the mayor announced.";
-        try (ServiceProcess claims = ServiceProcess.start("claims-service", "claimdesk_systest_claims", Map.of());
-             ServiceProcess review = ServiceProcess.start("review-service", "claimdesk_systest_review", Map.of());
-             ServiceProcess ingest = ServiceProcess.start("ingest-service", "claimdesk_systest_ingest", Map.of());
-             ServiceProcess web = ServiceProcess.start("web-ui", "claimdesk_systest_webui", Map.of(
-                     "CLAIMDESK_SERVICES_REVIEW", review.baseUri(), "CLAIMDESK_SERVICES_CLAIMS", claims.baseUri(),
-                     "CLAIMDESK_SERVICES_INGEST", ingest.baseUri()))) {
+        {
             given().baseUri(web.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
                     .body(Map.of("username", reviewer, "displayName", "Desk Reviewer", "password", password, "roles", List.of("reviewer")))
                     .post("/api/users").then().statusCode(201);
@@ -111,14 +132,17 @@ class DeskBrowserIT {
                 assertTrue(browser.findElement(By.id("error")).getText().contains("rating"), browser.findElement(By.id("error")).getText());
                 assertEquals("The council's minutes record the vote.", browser.findElement(By.id("explanation")).getAttribute("value"));
 
-                browser.findElement(By.tagName("body")).click();
+                leaveFields(browser);
                 keys.sendKeys("1").perform();
                 assertTrue(browser.findElement(By.cssSelector("input[name=rating][value=TRUE]")).isSelected(), "1 rates TRUE");
-                browser.findElement(By.tagName("body")).click();
+                leaveFields(browser);
                 keys.sendKeys("e").perform();
                 new Actions(browser).sendKeys("https://council.example/minutes").perform();
                 keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
-                wait.until(ExpectedConditions.urlContains("/desk?done="));
+                wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/desk?done="),
+                        ExpectedConditions.presenceOfElementLocated(By.id("error"))));
+                assertTrue(browser.getCurrentUrl().contains("/desk?done="), () -> "submitted, not refused: "
+                        + browser.findElement(By.id("error")).getText());
 
                 // hostile text in an article is shown as text on the queue and the claim page; nothing in it runs
                 String hostile = marker + "c";
@@ -188,12 +212,322 @@ class DeskBrowserIT {
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the audit page");
             } finally {
                 browser.quit();
+                retire(reviewer);
             }
             given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(reviewer, "reviewer")).get("/api/tasks/" + taskId)
                     .then().statusCode(200).body("stage", equalTo("DONE")).body("verdict.rating", equalTo("TRUE"));
             given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-editor", "editor")).get("/api/reports/" + article)
                     .then().statusCode(200).body("items.find { it.text.contains('" + marker + "') }.verdict.rating", equalTo("TRUE"));
         }
+    }
+
+    @Test
+    void shouldLetAReviewerCorrectTheExtractionFromTheClaimPage() throws Exception {
+        String reviewer = "fix-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Wadi-" + UUID.randomUUID() + "-Qx";
+        String marker = "Brennvik" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
+        createUser(reviewer, password, "reviewer");
+        addReviewer(reviewer, List.of("figures"));
+        ingestArticle("Desk Wire", marker, "Floods killed at least 40 people in " + marker + " on Sunday, the agency said.");
+        ingestArticle("Valley Post", marker, "At least 40 people were killed by floods in " + marker + " on Sunday, officials said.");
+        String taskId = awaitTaskWith(reviewer, marker, 2);
+        Map<String, Object> task = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(reviewer, "reviewer"))
+                .get("/api/tasks/" + taskId).then().statusCode(200).extract().jsonPath().getMap("");
+        String cluster = (String) task.get("clusterId");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> told = (List<Map<String, Object>>) task.get("claims");
+        String lead = (String) told.get(0).get("id");
+        String other = (String) told.get(1).get("id");
+        String otherOutlet = (String) told.get(1).get("outlet");
+
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signIn(browser, reviewer, password, "/desk/tasks/" + taskId);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tellings")));
+            WebElement telling = browser.findElement(By.cssSelector("#tellings .telling"));
+            assertTrue(telling.getText().startsWith(otherOutlet), "the other outlet's telling, under its name: " + telling.getText());
+            assertTrue(telling.findElement(By.cssSelector("mark.figure")).getText().contains("40"), "its figure marked");
+            browser.findElement(By.cssSelector("#corrections summary")).click();
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the claim page with its corrections open");
+            screenshot(browser, "task-corrections.png");
+
+            // edit what extraction read: a figure that is not a number is refused and what was typed stays
+            browser.get(web.baseUri() + "/desk/tasks/" + taskId + "/claims/" + other);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim-form")));
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the claim correction page");
+            replace(browser.findElement(By.id("value")), "forty-one");
+            browser.findElement(By.id("reason")).sendKeys("the agency raised its toll");
+            browser.findElement(By.cssSelector("#claim-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+            assertEquals("forty-one", browser.findElement(By.id("value")).getAttribute("value"));
+            assertEquals("the agency raised its toll", browser.findElement(By.id("reason")).getAttribute("value"));
+            replace(browser.findElement(By.id("value")), "41");
+            browser.findElement(By.cssSelector("#claim-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("corrected=claim"));
+            assertTrue(browser.findElement(By.id("notice")).getText().contains("corrected"));
+            claimsApi(reviewer).get("/api/claims/" + other).then().statusCode(200).body("quantity.value", equalTo(41.0f));
+            claimsApi(reviewer).get("/api/claims/" + other + "/corrections").then().statusCode(200)
+                    .body("[0].actor", equalTo(reviewer)).body("[0].reason", equalTo("the agency raised its toll"));
+
+            // split the other outlet's claim off, then merge it back by its new cluster's id
+            browser.findElement(By.cssSelector("#corrections summary")).click();
+            browser.findElement(By.id("split-" + other)).click();
+            browser.findElement(By.id("split-reason")).sendKeys("two different floods");
+            browser.findElement(By.cssSelector("#split-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("corrected=split"));
+            claimsApi(reviewer).get("/api/clusters/" + cluster).then().statusCode(200).body("claimIds", equalTo(List.of(lead)));
+            String splitOff = claimsApi(reviewer).get("/api/claims/" + other).then().statusCode(200).extract().path("clusterId");
+            assertTrue(!splitOff.equals(cluster), "a cluster of its own");
+
+            browser.findElement(By.cssSelector("#corrections summary")).click();
+            browser.findElement(By.id("merge-other")).sendKeys(splitOff);
+            browser.findElement(By.id("merge-reason")).sendKeys("one flood after all");
+            browser.findElement(By.cssSelector("#merge-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("corrected=merge"));
+            claimsApi(reviewer).get("/api/clusters/" + cluster).then().statusCode(200)
+                    .body("claimIds", org.hamcrest.Matchers.containsInAnyOrder(lead, other));
+
+            // dismiss it as not a claim: a reason is required by the form and by the service
+            browser.get(web.baseUri() + "/desk/tasks/" + taskId + "/claims/" + other);
+            browser.findElement(By.id("dismiss-reason")).sendKeys("a duplicate of the wire's sentence");
+            browser.findElement(By.cssSelector("#dismiss-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("corrected=claim"));
+            claimsApi(reviewer).get("/api/claims/" + other).then().statusCode(200).body("status", equalTo("DISMISSED"));
+        } finally {
+            browser.quit();
+            retire(reviewer);
+        }
+    }
+
+    @Test
+    void shouldLetAnAdminRunTheDeskFromTheAdminPages() throws Exception {
+        String newcomer = "new-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Wadi-" + UUID.randomUUID() + "-Qx";
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signIn(browser, Env.ADMIN, Env.adminPassword(), "/admin");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dead-letters")));
+
+            // a message no consumer can read lands in its dead-letter queue, and the admin page counts it
+            long before = deadLetters(browser, "claims.article-ingested");
+            try (com.rabbitmq.client.Connection connection = Env.broker("desk-poison");
+                 com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                channel.confirmSelect();
+                channel.basicPublish("", "claims.article-ingested", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                        .messageId(UUID.randomUUID().toString()).deliveryMode(2).contentType("application/json").build(),
+                        "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                channel.waitForConfirmsOrDie(5000);
+            }
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (deadLetters(browser, "claims.article-ingested") < before + 1 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(300);
+                browser.navigate().refresh();
+            }
+            assertEquals(before + 1, deadLetters(browser, "claims.article-ingested"), "the poison message, counted");
+            assertTrue(browser.findElement(By.id("dead-letters")).getText().contains("review.claim-extracted"), "every service's queues");
+
+            // a user: a weak password is refused with the reason, the username typed stays
+            browser.findElement(By.cssSelector("#add-user summary")).click();
+            browser.findElement(By.id("user-username")).sendKeys(newcomer);
+            browser.findElement(By.id("user-password")).sendKeys("short");
+            browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-error")));
+            assertTrue(browser.findElement(By.id("user-error")).getText().contains("password"), browser.findElement(By.id("user-error")).getText());
+            assertEquals(newcomer, browser.findElement(By.id("user-username")).getAttribute("value"));
+            browser.findElement(By.id("user-password")).sendKeys(password);
+            browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("done=user"));
+            assertTrue(browser.findElement(By.id("users")).getText().contains(newcomer));
+
+            // ...made a reviewer, then given more capacity and set inactive
+            browser.findElement(By.cssSelector("#add-reviewer summary")).click();
+            browser.findElement(By.id("reviewer-username")).sendKeys(newcomer);
+            browser.findElement(By.id("reviewer-skills")).sendKeys("figures, quotes");
+            replace(browser.findElement(By.id("reviewer-capacity")), "3");
+            browser.findElement(By.cssSelector("#reviewer-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("done=reviewer"));
+            assertTrue(row(browser, "reviewers", newcomer).contains("0 / 3"), row(browser, "reviewers", newcomer));
+            browser.findElement(By.xpath("//table[@id='reviewers']//tr[td[1][text()='" + newcomer + "']]//a")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reviewer-form")));
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the reviewer page");
+            replace(browser.findElement(By.id("reviewer-capacity")), "7");
+            browser.findElement(By.cssSelector("#reviewer-form input[name=active]")).click();
+            browser.findElement(By.cssSelector("#reviewer-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("done=reviewer"));
+            assertTrue(row(browser, "reviewers", newcomer).contains("0 / 7"), row(browser, "reviewers", newcomer));
+            assertTrue(row(browser, "reviewers", newcomer).contains("inactive"), row(browser, "reviewers", newcomer));
+
+            // ...and given the editor role too
+            browser.get(web.baseUri() + "/admin/users/" + newcomer);
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the user page");
+            browser.findElement(By.cssSelector("#user-form input[value=editor]")).click();
+            browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("done=user"));
+            assertTrue(row(browser, "users", newcomer).contains("editor, reviewer"), row(browser, "users", newcomer));
+
+            // an API token: its secret shown once, good for a JWT until it is revoked
+            String name = "importer " + newcomer;
+            browser.findElement(By.cssSelector("#add-token summary")).click();
+            browser.findElement(By.id("token-name")).sendKeys(name);
+            browser.findElement(By.cssSelector("#token-form input[value=ingest]")).click();
+            browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token-secret")));
+            String secret = browser.findElement(By.cssSelector("#token-secret code")).getText();
+            assertTrue(secret.startsWith("cdk_"), secret);
+            given().baseUri(web.baseUri()).contentType(ContentType.JSON).body(Map.of("apiToken", secret)).post("/api/auth/token")
+                    .then().statusCode(200);
+            screenshot(browser, "admin.png");
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the admin page with its forms");
+            browser.findElement(By.xpath("//table[@id='tokens']//tr[td[1][text()='" + name + "']]//button")).click();
+            wait.until(ExpectedConditions.urlContains("done=revoked"));
+            assertTrue(row(browser, "tokens", name).contains("revoked"));
+            given().baseUri(web.baseUri()).contentType(ContentType.JSON).body(Map.of("apiToken", secret)).post("/api/auth/token")
+                    .then().statusCode(401);
+        } finally {
+            browser.quit();
+        }
+        given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).get("/api/reviewers").then()
+                .statusCode(200).body("find { it.username == '" + newcomer + "' }.capacity", equalTo(7))
+                .body("find { it.username == '" + newcomer + "' }.active", equalTo(false));
+    }
+
+    @Test
+    void shouldLetAnIngestUserFeedAnArticleByHandAndShowWhatCleaningDid() throws Exception {
+        String marker = "Oskfjord" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
+        String html = "<html><body><article><h1>Dam for " + marker + "</h1>"
+                + "<p>The council of " + marker + " approved a new dam on Tuesday, the mayor said.</p>"
+                + "<p>Support our journalism: make a donation today.</p>"
+                + "<p><img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>Residents of " + marker + " welcomed it.</p>"
+                + "</article></body></html>";
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signIn(browser, Env.ADMIN, Env.adminPassword(), "/ingest");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ingest-form")));
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the ingest page");
+
+            // the server refuses what the browser's own checks would: an article without a title, its text kept
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('ingest-form').noValidate = true;");
+            browser.findElement(By.id("outlet")).sendKeys("Fjord Post");
+            fill(browser, By.id("body"), html);
+            browser.findElement(By.cssSelector("#ingest-form input[name=format][value=html]")).click();
+            browser.findElement(By.cssSelector("#ingest-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+            assertTrue(browser.findElement(By.id("error")).getText().contains("title"), browser.findElement(By.id("error")).getText());
+            assertEquals(html, browser.findElement(By.id("body")).getAttribute("value"), "nothing typed is lost");
+
+            browser.findElement(By.id("title")).sendKeys("Dam for " + marker);
+            browser.findElement(By.id("url")).sendKeys("https://fjord.example/" + marker);
+            browser.findElement(By.cssSelector("#ingest-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
+            String outcome = browser.findElement(By.id("outcome")).getText();
+            assertTrue(outcome.contains("Stored: revision 1"), outcome);
+            String articleId = browser.findElement(By.cssSelector("#outcome code")).getText();
+            browser.findElement(By.cssSelector("#outcome summary")).click();
+            assertTrue(browser.findElement(By.id("outcome")).getText().contains("APPEAL"), "the donation appeal, removed");
+            assertEquals(null, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned;"));
+            screenshot(browser, "ingest.png");
+            given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-editor", "editor")).get("/api/articles/" + articleId)
+                    .then().statusCode(200).body("outlet", equalTo("Fjord Post"))
+                    .body("cleanText", org.hamcrest.Matchers.containsString("approved a new dam"))
+                    .body("cleanText", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("donation")));
+
+            // the same url and content again: nothing new is stored
+            browser.findElement(By.id("title")).sendKeys("Dam for " + marker);
+            browser.findElement(By.id("outlet")).sendKeys("Fjord Post");
+            browser.findElement(By.id("url")).sendKeys("https://fjord.example/" + marker);
+            fill(browser, By.id("body"), html);
+            browser.findElement(By.cssSelector("#ingest-form input[name=format][value=html]")).click();
+            browser.findElement(By.cssSelector("#ingest-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "Already stored"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Out of any field, as a reviewer pressing Escape or clicking beside the form: shortcuts apply again. */
+    private static void leaveFields(WebDriver browser) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("if (document.activeElement) document.activeElement.blur();");
+    }
+
+    private static void signIn(WebDriver browser, String username, String password, String next) {
+        browser.get(web.baseUri() + "/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private static void createUser(String username, String password, String... roles) {
+        given().baseUri(web.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "displayName", username, "password", password, "roles", List.of(roles)))
+                .post("/api/users").then().statusCode(201);
+    }
+
+    private static void addReviewer(String username, List<String> skills) {
+        given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "skills", skills, "languages", List.of("en"), "capacity", 1000))
+                .post("/api/reviewers").then().statusCode(201);
+    }
+
+    /** Takes the test's reviewer off routing, so that the other tests' tasks go to their own reviewers. */
+    private static void retire(String username) {
+        io.restassured.path.json.JsonPath reviewers = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin"))
+                .get("/api/reviewers").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> profile = new java.util.HashMap<>(reviewers.getMap("find { it.username == '" + username + "' }"));
+        profile.keySet().retainAll(java.util.Set.of("username", "displayName", "skills", "languages", "capacity", "senior"));
+        profile.put("active", false);
+        given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).contentType(ContentType.JSON)
+                .body(profile).put("/api/reviewers/" + reviewers.getString("find { it.username == '" + username + "' }.id"))
+                .then().statusCode(200);
+    }
+
+    private static io.restassured.specification.RequestSpecification claimsApi(String reviewer) {
+        return given().baseUri(claims.baseUri()).auth().oauth2(Tokens.valid(reviewer, "reviewer"));
+    }
+
+    private static void replace(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Sets a long value at once; typing thousands of characters key by key is slow and proves nothing more. */
+    private static void fill(WebDriver browser, By field, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(field), value);
+    }
+
+    private static String row(WebDriver browser, String table, String first) {
+        return browser.findElement(By.xpath("//table[@id='" + table + "']//tr[td[1][text()='" + first + "']]")).getText();
+    }
+
+    private static long deadLetters(WebDriver browser, String queue) {
+        return Long.parseLong(browser.findElement(By.xpath("//table[@id='dead-letters']//tr[td[2][text()='" + queue + "']]/td[4]"))
+                .getText().strip());
+    }
+
+    private static String ingestArticle(String outlet, String marker, String sentence) {
+        return given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest"))
+                .contentType(ContentType.JSON).body(Map.of("title", marker + " in " + outlet, "outlet", outlet,
+                        "url", "https://" + outlet.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".example/" + marker,
+                        "body", sentence + "\n\nResidents of " + marker + " cleared the mud from their homes."))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+    }
+
+    /** The task of the claims naming {@code marker} once it holds this many and is routed to the reviewer. */
+    private static String awaitTaskWith(String reviewer, String marker, int claims) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            List<Map<String, Object>> mine = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(reviewer, "reviewer"))
+                    .get("/api/tasks/mine").then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { it.claims.count { c -> c.text.contains('" + marker + "') } >= " + claims + " }");
+            if (!mine.isEmpty()) {
+                return (String) mine.getFirst().get("id");
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("a task with " + claims + " claims of " + marker + " routed to " + reviewer + " within 60 s");
     }
 
     private static String ingestArticle(ServiceProcess ingest, String marker, String sentence) {

@@ -1,7 +1,10 @@
 package dev.claimdesk.webui.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimdesk.commons.deadletter.DeadLetters;
 import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.commons.rest.Requests;
+import dev.claimdesk.commons.security.ClientAddress;
 import dev.claimdesk.commons.security.Roles;
 import dev.claimdesk.webui.Account;
 import dev.claimdesk.webui.ApiToken;
@@ -10,6 +13,13 @@ import dev.claimdesk.webui.service.ActiveSession;
 import dev.claimdesk.webui.service.ApiTokens;
 import dev.claimdesk.webui.service.Backends;
 import dev.claimdesk.webui.service.Backends.Service;
+import dev.claimdesk.webui.service.Secrets;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,10 +36,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 
-/** The admins' view of the desk: reviewers with their load and agreement, users and roles, API tokens, the audit. */
+/**
+ * The admins' desk: reviewers with their load and agreement (added and edited here), users and roles, API tokens
+ * (created and revoked here), the dead letters waiting in every service, and the audit.
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.ADMIN)
@@ -38,32 +54,103 @@ public class AdminPage {
     private final Backends backends;
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final DeadLetters deadLetters;
     private final SecurityIdentity caller;
 
-    AdminPage(Backends backends, Accounts accounts, ApiTokens tokens, SecurityIdentity caller) {
+    AdminPage(Backends backends, Accounts accounts, ApiTokens tokens, DeadLetters deadLetters, SecurityIdentity caller) {
         this.backends = backends;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.deadLetters = deadLetters;
         this.caller = caller;
     }
 
-    public record ReviewerRow(String username, String skills, String languages, int capacity, long openTasks, boolean active,
+    public record ReviewerRow(String id, String username, String skills, String languages, int capacity, long openTasks, boolean active,
                               boolean senior, String agreement) {
     }
 
     public record UserRow(String username, String displayName, String roles, boolean enabled) {
     }
 
-    public record TokenRow(String name, String hint, String roles, String createdBy, String lastUsedAt, boolean revoked) {
+    public record TokenRow(String id, String name, String hint, String roles, String createdBy, String lastUsedAt, boolean revoked) {
     }
 
     public record AuditRow(String at, String actor, String action, String taskId, String reviewer, String before, String after) {
     }
 
+    /** A service's dead letters waiting, per consumer queue, or why they could not be read. */
+    public record DeadRow(String service, String queue, String deadLetterQueue, Long messages, String error) {
+    }
+
+    /** A reviewer's profile as the form shows it, typed or stored. */
+    public record ReviewerForm(String id, String username, String displayName, String skills, String languages, String capacity,
+                               boolean active, boolean senior) {
+        static ReviewerForm empty() {
+            return new ReviewerForm("", "", "", "", "en", "10", true, false);
+        }
+
+        static ReviewerForm of(JsonNode r) {
+            return new ReviewerForm(r.path("id").asText(), r.path("username").asText(), r.path("displayName").asText(""),
+                    join(r.path("skills")), join(r.path("languages")), r.path("capacity").asText(), r.path("active").asBoolean(),
+                    r.path("senior").asBoolean());
+        }
+
+        /** Where the form posts: a new reviewer, or this one. */
+        public String action() {
+            return id.isEmpty() ? "/admin/reviewers" : "/admin/reviewers/" + id;
+        }
+
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("username", username);
+            body.put("displayName", displayName.isBlank() ? null : displayName);
+            body.put("skills", list(skills));
+            body.put("languages", list(languages));
+            try {
+                body.put("capacity", Integer.parseInt(capacity.strip()));
+            } catch (NumberFormatException e) {
+                body.put("capacity", capacity);
+            }
+            body.put("active", active);
+            body.put("senior", senior);
+            return body;
+        }
+    }
+
+    /** An account as the form shows it; the password is never shown back. */
+    public record UserForm(String username, String displayName, List<String> roles, boolean enabled) {
+        static UserForm empty() {
+            return new UserForm("", "", List.of(Roles.REVIEWER), true);
+        }
+
+        public boolean has(String role) {
+            return roles.contains(role);
+        }
+    }
+
+    /** What the page tells after an action, or the error that refused it and which form it belongs to. */
+    public record Outcome(String notice, String error, String form, String secret) {
+        static final Outcome NONE = new Outcome(null, null, null, null);
+
+        static Outcome error(String form, String error) {
+            return new Outcome(null, error, form, null);
+        }
+
+        public boolean errorIn(String name) {
+            return error != null && name.equals(form);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overview(String username, String csrf, List<ReviewerRow> reviewers, List<UserRow> users,
-                                                List<TokenRow> tokens);
+                                                List<TokenRow> tokens, List<DeadRow> deadLetters, ReviewerForm reviewer,
+                                                UserForm user, String tokenName, List<String> tokenRoles, List<String> roles,
+                                                Outcome outcome);
+
+        static native TemplateInstance reviewer(String username, String csrf, ReviewerForm reviewer, String error);
+
+        static native TemplateInstance user(String username, String csrf, UserForm user, List<String> roles, String error);
 
         static native TemplateInstance audit(String username, String csrf, Map<String, String> filter, List<AuditRow> entries,
                                              long total, String error);
@@ -71,7 +158,166 @@ public class AdminPage {
 
     @GET
     @Operation(hidden = true)
-    public Response overview() {
+    public Response overview(@QueryParam("done") String done) {
+        return overview(200, ReviewerForm.empty(), UserForm.empty(), "", List.of(), new Outcome(notice(done), null, null, null));
+    }
+
+    private static String notice(String done) {
+        return switch (done == null ? "" : done) {
+            case "reviewer" -> "The reviewer is saved; routing takes the change into account at once.";
+            case "user" -> "The account is saved.";
+            case "revoked" -> "The API token is revoked: it gets no new access tokens.";
+            default -> null;
+        };
+    }
+
+    @POST
+    @Path("/reviewers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response createReviewer(@FormParam("_csrf") String csrf, @FormParam("username") String username,
+                                   @FormParam("displayName") String displayName, @FormParam("skills") String skills,
+                                   @FormParam("languages") String languages, @FormParam("capacity") String capacity,
+                                   @FormParam("active") String active, @FormParam("senior") String senior) {
+        ActiveSession session = Pages.session(caller);
+        ReviewerForm form = new ReviewerForm("", text(username), text(displayName), text(skills), text(languages), text(capacity),
+                active != null, senior != null);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return overview(403, form, UserForm.empty(), "", List.of(), Outcome.error("reviewer", EXPIRED));
+        }
+        Backends.Answer answer = backends.post(Service.REVIEW, "/api/reviewers", form.body(), null, session.username(), session.roles());
+        return answer.ok() ? done("reviewer")
+                : overview(answer.status(), form, UserForm.empty(), "", List.of(), Outcome.error("reviewer", problem(answer)));
+    }
+
+    @GET
+    @Path("/reviewers/{id}")
+    @Operation(hidden = true)
+    public Response reviewer(@PathParam("id") String id) {
+        ActiveSession session = Pages.session(caller);
+        Backends.Answer answer = backends.get(Service.REVIEW, "/api/reviewers/" + Requests.id(id, "Reviewer"), session.username(),
+                session.roles());
+        if (answer.status() == 404) {
+            throw ProblemException.notFound("Reviewer", id);
+        }
+        refused(answer);
+        return Pages.html(200, Templates.reviewer(session.username(), session.csrfToken(), ReviewerForm.of(answer.body()), null));
+    }
+
+    @POST
+    @Path("/reviewers/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response updateReviewer(@PathParam("id") String id, @FormParam("_csrf") String csrf, @FormParam("username") String username,
+                                   @FormParam("displayName") String displayName, @FormParam("skills") String skills,
+                                   @FormParam("languages") String languages, @FormParam("capacity") String capacity,
+                                   @FormParam("active") String active, @FormParam("senior") String senior) {
+        ActiveSession session = Pages.session(caller);
+        UUID reviewer = Requests.id(id, "Reviewer");
+        ReviewerForm form = new ReviewerForm(reviewer.toString(), text(username), text(displayName), text(skills), text(languages),
+                text(capacity), active != null, senior != null);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return Pages.html(403, Templates.reviewer(session.username(), session.csrfToken(), form, EXPIRED));
+        }
+        Backends.Answer answer = backends.put(Service.REVIEW, "/api/reviewers/" + reviewer, form.body(), session.username(),
+                session.roles());
+        return answer.ok() ? done("reviewer")
+                : Pages.html(answer.status(), Templates.reviewer(session.username(), session.csrfToken(), form, problem(answer)));
+    }
+
+    @POST
+    @Path("/users")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response createUser(@FormParam("_csrf") String csrf, @FormParam("username") String username,
+                               @FormParam("displayName") String displayName, @FormParam("password") String password,
+                               @FormParam("role") List<String> roles, @Context HttpServerRequest http) {
+        ActiveSession session = Pages.session(caller);
+        UserForm form = new UserForm(text(username), text(displayName), roles, true);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return overview(403, ReviewerForm.empty(), form, "", List.of(), Outcome.error("user", EXPIRED));
+        }
+        try {
+            accounts.create(new Accounts.NewAccount(form.username(), form.displayName(), password, new TreeSet<>(roles)),
+                    session.username(), ClientAddress.of(http));
+        } catch (ProblemException e) {
+            return overview(e.problem().status(), ReviewerForm.empty(), form, "", List.of(), Outcome.error("user", problem(e)));
+        }
+        return done("user");
+    }
+
+    @GET
+    @Path("/users/{username}")
+    @Operation(hidden = true)
+    public Response user(@PathParam("username") String username) {
+        ActiveSession session = Pages.session(caller);
+        Account account = accounts.get(username);
+        return Pages.html(200, Templates.user(session.username(), session.csrfToken(),
+                new UserForm(account.username, account.displayName, List.copyOf(account.roleSet()), account.enabled), Roles.ALL, null));
+    }
+
+    @POST
+    @Path("/users/{username}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response updateUser(@PathParam("username") String username, @FormParam("_csrf") String csrf,
+                               @FormParam("displayName") String displayName, @FormParam("role") List<String> roles,
+                               @FormParam("enabled") String enabled, @FormParam("password") String password,
+                               @Context HttpServerRequest http) {
+        ActiveSession session = Pages.session(caller);
+        Account account = accounts.get(username);
+        UserForm form = new UserForm(account.username, text(displayName), roles, enabled != null);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return Pages.html(403, Templates.user(session.username(), session.csrfToken(), form, Roles.ALL, EXPIRED));
+        }
+        try {
+            accounts.change(account.username, new Accounts.Change(form.displayName().isBlank() ? null : form.displayName(),
+                    new TreeSet<>(roles), form.enabled(), password == null || password.isEmpty() ? null : password),
+                    session.username(), ClientAddress.of(http));
+        } catch (ProblemException e) {
+            return Pages.html(e.problem().status(), Templates.user(session.username(), session.csrfToken(), form, Roles.ALL, problem(e)));
+        }
+        return done("user");
+    }
+
+    /** A new API token; its secret is shown on this answer only, never again. */
+    @POST
+    @Path("/tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response createToken(@FormParam("_csrf") String csrf, @FormParam("name") String name, @FormParam("role") List<String> roles,
+                                @Context HttpServerRequest http) {
+        ActiveSession session = Pages.session(caller);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return overview(403, ReviewerForm.empty(), UserForm.empty(), text(name), roles, Outcome.error("token", EXPIRED));
+        }
+        ApiTokens.Created created;
+        try {
+            created = tokens.create(text(name), new TreeSet<>(roles), session.username(), ClientAddress.of(http));
+        } catch (ProblemException e) {
+            return overview(e.problem().status(), ReviewerForm.empty(), UserForm.empty(), text(name), roles,
+                    Outcome.error("token", problem(e)));
+        }
+        return overview(201, ReviewerForm.empty(), UserForm.empty(), "", List.of(),
+                new Outcome("Token " + created.token().name + " is created. Copy its secret now: it is not shown again.", null, "token",
+                        created.secret()));
+    }
+
+    @POST
+    @Path("/tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response revokeToken(@PathParam("id") String id, @FormParam("_csrf") String csrf, @Context HttpServerRequest http) {
+        ActiveSession session = Pages.session(caller);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return overview(403, ReviewerForm.empty(), UserForm.empty(), "", List.of(), Outcome.error("token", EXPIRED));
+        }
+        tokens.revoke(Requests.id(id, "API token"), session.username(), ClientAddress.of(http));
+        return done("revoked");
+    }
+
+    private Response overview(int status, ReviewerForm reviewerForm, UserForm userForm, String tokenName, List<String> tokenRoles,
+                              Outcome outcome) {
         ActiveSession session = Pages.session(caller);
         Backends.Answer reviewers = backends.get(Service.REVIEW, "/api/reviewers", session.username(), session.roles());
         Backends.Answer agreement = backends.get(Service.REVIEW, "/api/reviewers/agreement", session.username(), session.roles());
@@ -84,19 +330,77 @@ public class AdminPage {
                     a.path("agreed").asLong() + " of " + a.path("pairs").asLong()));
         }
         List<ReviewerRow> rows = new ArrayList<>();
-        reviewers.body().forEach(r -> rows.add(new ReviewerRow(r.path("username").asText(), join(r.path("skills")),
+        reviewers.body().forEach(r -> rows.add(new ReviewerRow(r.path("id").asText(), r.path("username").asText(), join(r.path("skills")),
                 join(r.path("languages")), r.path("capacity").asInt(), r.path("openTasks").asLong(), r.path("active").asBoolean(),
                 r.path("senior").asBoolean(), rates.getOrDefault(r.path("username").asText(), "—"))));
         List<UserRow> users = new ArrayList<>();
         for (Account a : accounts.list(0, 1000)) {
-            users.add(new UserRow(a.username, a.displayName, a.roles, a.enabled));
+            users.add(new UserRow(a.username, a.displayName, String.join(", ", new TreeSet<>(a.roleSet())), a.enabled));
         }
         List<TokenRow> tokenRows = new ArrayList<>();
         for (ApiToken t : tokens.list()) {
-            tokenRows.add(new TokenRow(t.name, t.hint, t.roles, t.createdBy, t.lastUsedAt == null ? "never" : t.lastUsedAt.toString(),
+            tokenRows.add(new TokenRow(t.id.toString(), t.name, t.hint, t.roles, t.createdBy, t.lastUsedAt == null ? "never" : t.lastUsedAt.toString(),
                     t.revokedAt != null));
         }
-        return Pages.html(200, Templates.overview(session.username(), session.csrfToken(), rows, users, tokenRows));
+        return Pages.html(status, Templates.overview(session.username(), session.csrfToken(), rows, users, tokenRows, deadLetters(session),
+                reviewerForm, userForm, tokenName, tokenRoles, Roles.ALL, outcome));
+    }
+
+    /** Each service's dead letters: a service that cannot answer shows why, the others still count. */
+    private List<DeadRow> deadLetters(ActiveSession session) {
+        List<DeadRow> rows = new ArrayList<>();
+        for (Service service : Service.values()) {
+            String name = service.name().toLowerCase(java.util.Locale.ROOT) + "-service";
+            try {
+                Backends.Answer answer = backends.get(service, "/api/admin/dead-letters", session.username(), session.roles());
+                if (answer.ok()) {
+                    answer.body().forEach(d -> rows.add(new DeadRow(name, d.path("queue").asText(), d.path("deadLetterQueue").asText(),
+                            d.path("messages").asLong(), null)));
+                } else {
+                    rows.add(new DeadRow(name, null, null, null, answer.detail()));
+                }
+            } catch (ProblemException e) {
+                rows.add(new DeadRow(name, null, null, null, e.problem().detail()));
+            }
+        }
+        try {
+            deadLetters.waiting().forEach(d -> rows.add(new DeadRow("web-ui", d.queue(), d.deadLetterQueue(), d.messages(), null)));
+        } catch (ProblemException e) {
+            rows.add(new DeadRow("web-ui", null, null, null, e.problem().detail()));
+        }
+        return rows;
+    }
+
+    private static final String EXPIRED = "This form has expired. Nothing was changed; what you typed is kept.";
+
+    private static Response done(String what) {
+        return Response.seeOther(java.net.URI.create("/admin?done=" + what)).header("Cache-Control", "no-store").build();
+    }
+
+    private static String problem(Backends.Answer answer) {
+        List<String> fields = new ArrayList<>();
+        answer.body().path("errors").forEach(e -> fields.add(e.path("field").asText() + ": " + e.path("message").asText()));
+        return fields.isEmpty() ? answer.detail() : answer.detail() + " (" + String.join("; ", fields) + ")";
+    }
+
+    private static String problem(ProblemException e) {
+        List<String> fields = e.problem().errors() == null ? List.of()
+                : e.problem().errors().stream().map(f -> f.field() + ": " + f.message()).toList();
+        return fields.isEmpty() ? e.problem().detail() : e.problem().detail() + " (" + String.join("; ", fields) + ")";
+    }
+
+    private static void refused(Backends.Answer answer) {
+        if (!answer.ok()) {
+            throw new ProblemException(502, "service-refused", "Review service refused", answer.detail());
+        }
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
     }
 
     @GET

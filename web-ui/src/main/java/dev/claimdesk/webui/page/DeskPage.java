@@ -89,8 +89,72 @@ public class DeskPage {
                           String sentenceEnd, String after, List<String> removed) {
     }
 
-    /** The same claim told elsewhere. */
-    public record Telling(String articleId, String type, String text) {
+    /**
+     * A claim of the task's cluster as one outlet told it: its sentence cut around the figure, what claims-service
+     * read from it, and whether it is the claim the task leads with.
+     */
+    public record Telling(String claimId, String articleId, String outlet, String type, String before, String figure, String after,
+                          String reading, String status, boolean lead) {
+        static Telling of(JsonNode claim, String outlet, boolean lead) {
+            String text = claim.path("text").asText();
+            JsonNode q = claim.path("quantity");
+            int from = text.length();
+            int to = text.length();
+            if (q.isObject()) {
+                int start = claim.path("start").asInt();
+                from = Math.max(0, Math.min(text.length(), q.path("start").asInt() - start));
+                to = Math.max(from, Math.min(text.length(), q.path("end").asInt() - start));
+            }
+            return new Telling(claim.path("id").asText(), claim.path("articleId").asText(), outlet, claim.path("type").asText(),
+                    text.substring(0, from), text.substring(from, to), text.substring(to), reading(claim),
+                    claim.path("status").asText(), lead);
+        }
+
+        /** What the engine read: figure with qualifier and unit, speaker, places. */
+        private static String reading(JsonNode c) {
+            List<String> parts = new ArrayList<>();
+            JsonNode q = c.path("quantity");
+            if (q.isObject()) {
+                String value = q.path("low").isNumber() && q.path("high").isNumber()
+                        ? number(q.path("low")) + "–" + number(q.path("high")) : number(q.path("value"));
+                parts.add(q.path("qualifier").asText("EXACT").toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + value
+                        + (q.path("unit").isTextual() ? " " + q.path("unit").asText() : ""));
+            }
+            if (c.path("speaker").isTextual()) {
+                parts.add("speaker " + c.path("speaker").asText());
+            }
+            List<String> places = new ArrayList<>();
+            c.path("places").forEach(p -> places.add(p.asText()));
+            if (!places.isEmpty()) {
+                parts.add("at " + String.join(", ", places));
+            }
+            return String.join(" · ", parts);
+        }
+    }
+
+    /** A claim's correctable fields as the correction form shows them. */
+    public record ClaimForm(String type, String value, String low, String high, String qualifier, String unit, String speaker,
+                            String places, String reason, String status) {
+        static ClaimForm of(JsonNode c) {
+            JsonNode q = c.path("quantity");
+            List<String> places = new ArrayList<>();
+            c.path("places").forEach(p -> places.add(p.asText()));
+            return new ClaimForm(c.path("type").asText(), q.isObject() ? number(q.path("value")) : "",
+                    q.path("low").isNumber() ? number(q.path("low")) : "", q.path("high").isNumber() ? number(q.path("high")) : "",
+                    q.isObject() ? q.path("qualifier").asText() : "EXACT", q.path("unit").asText(""), c.path("speaker").asText(""),
+                    String.join(", ", places), "", c.path("status").asText());
+        }
+    }
+
+    static final List<String> TYPES = List.of("STATISTIC", "MILITARY_ACTION", "QUOTE", "EVENT");
+    static final List<String> QUALIFIERS = List.of("EXACT", "AT_LEAST", "MORE_THAN", "UP_TO", "ABOUT", "NEARLY", "LESS_THAN",
+            "BETWEEN");
+    /** Tellings of other outlets shown in full beside the lead; more are listed with a link to each claim. */
+    private static final int SIDE_BY_SIDE = 6;
+
+    private static String number(JsonNode n) {
+        double v = n.asDouble();
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** An earlier rating, shown once the reviewer may see it. */
@@ -112,9 +176,13 @@ public class DeskPage {
     static class Templates {
         static native TemplateInstance queue(String username, String csrf, List<Row> mine, List<Row> waiting, String done);
 
-        static native TemplateInstance task(String username, String csrf, Row task, String taskId, long version, String assignee,
-                                            Context context, List<Telling> others, List<String> conflicts, List<Rating> ratings,
-                                            String verdict, List<String> ratingsScale, Draft draft, String error);
+        static native TemplateInstance task(String username, String csrf, Row task, String taskId, String clusterId, long version,
+                                            String assignee, Context context, List<Telling> others, List<Telling> more,
+                                            List<Telling> members, List<String> conflicts, List<Rating> ratings, String verdict,
+                                            List<String> ratingsScale, Draft draft, String error, String notice);
+
+        static native TemplateInstance claim(String username, String csrf, String taskId, Telling claim, ClaimForm form,
+                                             List<String> types, List<String> qualifiers, String error);
     }
 
     @GET
@@ -146,8 +214,169 @@ public class DeskPage {
     @GET
     @Path("/tasks/{id}")
     @Operation(hidden = true)
-    public Response task(@PathParam("id") String id) {
-        return taskPage(200, id, Draft.empty(), null);
+    public Response task(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("corrected") String corrected) {
+        return taskPage(200, id, Draft.empty(), null, notice(corrected));
+    }
+
+    private static String notice(String corrected) {
+        return switch (corrected == null ? "" : corrected) {
+            case "claim" -> "The claim is corrected; the change is in the audit trail.";
+            case "split" -> "The claims you picked now form a cluster of their own, with a task of their own.";
+            case "merge" -> "The clusters are merged; their claims are reviewed as one.";
+            default -> null;
+        };
+    }
+
+    /** Split claims off the task's cluster into a cluster of their own. */
+    @POST
+    @Path("/tasks/{id}/split")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response split(@PathParam("id") String id, @FormParam("_csrf") String csrf, @FormParam("clusterId") String clusterId,
+                          @FormParam("claimId") List<String> claimIds, @FormParam("reason") String reason, @FormParam("key") String key) {
+        ActiveSession session = Pages.session(caller);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return taskPage(403, id, Draft.empty(), "This form has expired. Nothing was split.", null);
+        }
+        if (claimIds.isEmpty()) {
+            return taskPage(400, id, Draft.empty(), "Pick the claims to split off.", null);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("claimIds", claimIds);
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason.strip());
+        }
+        Backends.Answer answer = backends.post(Service.CLAIMS, "/api/clusters/" + path(clusterId, "Cluster") + "/split", body, key,
+                session.username(), session.roles());
+        return answer.ok() ? corrected(id, "split") : taskPage(answer.status(), id, Draft.empty(), answer.detail(), null);
+    }
+
+    /** Merge the task's cluster with another one the reviewer names. */
+    @POST
+    @Path("/tasks/{id}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response merge(@PathParam("id") String id, @FormParam("_csrf") String csrf, @FormParam("clusterId") String clusterId,
+                          @FormParam("other") String other, @FormParam("reason") String reason) {
+        ActiveSession session = Pages.session(caller);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return taskPage(403, id, Draft.empty(), "This form has expired. Nothing was merged.", null);
+        }
+        UUID otherCluster;
+        try {
+            otherCluster = UUID.fromString(other == null ? "" : other.strip());
+        } catch (IllegalArgumentException e) {
+            return taskPage(400, id, Draft.empty(), "Give the id of the cluster to merge with, as its task page shows it.", null);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clusterIds", List.of(path(clusterId, "Cluster").toString(), otherCluster.toString()));
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason.strip());
+        }
+        Backends.Answer answer = backends.post(Service.CLAIMS, "/api/clusters/merge", body, null, session.username(), session.roles());
+        return answer.ok() ? corrected(id, "merge") : taskPage(answer.status(), id, Draft.empty(), answer.detail(), null);
+    }
+
+    /** One claim of the task's cluster, to correct what extraction read or to dismiss it as not a claim. */
+    @GET
+    @Path("/tasks/{id}/claims/{claimId}")
+    @Operation(hidden = true)
+    public Response claim(@PathParam("id") String id, @PathParam("claimId") String claimId) {
+        ActiveSession session = Pages.session(caller);
+        JsonNode claim = claimOf(claimId, session);
+        return claimPage(200, session, id, claim, ClaimForm.of(claim), null);
+    }
+
+    @POST
+    @Path("/tasks/{id}/claims/{claimId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response correct(@PathParam("id") String id, @PathParam("claimId") String claimId, @FormParam("_csrf") String csrf,
+                            @FormParam("action") String action, @FormParam("type") String type, @FormParam("value") String value,
+                            @FormParam("low") String low, @FormParam("high") String high, @FormParam("qualifier") String qualifier,
+                            @FormParam("unit") String unit, @FormParam("speaker") String speaker, @FormParam("places") String places,
+                            @FormParam("reason") String reason) {
+        ActiveSession session = Pages.session(caller);
+        JsonNode claim = claimOf(claimId, session);
+        ClaimForm typed = new ClaimForm(blank(type), blank(value), blank(low), blank(high), blank(qualifier), blank(unit), blank(speaker),
+                blank(places), blank(reason), claim.path("status").asText());
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return claimPage(403, session, id, claim, typed, "This form has expired. Nothing was changed; what you typed is kept.");
+        }
+        Map<String, Object> body;
+        try {
+            body = "dismiss".equals(action) ? Map.of("status", "DISMISSED", "reason", typed.reason())
+                    : "restore".equals(action) ? Map.of("status", "PENDING", "reason", typed.reason())
+                    : changes(ClaimForm.of(claim), typed);
+        } catch (NumberFormatException e) {
+            return claimPage(400, session, id, claim, typed, "Figures are numbers, such as 1370 or 2.5.");
+        }
+        if (body.isEmpty()) {
+            return claimPage(400, session, id, claim, typed, "Nothing was changed.");
+        }
+        Backends.Answer answer = backends.patch(Service.CLAIMS, "/api/claims/" + path(claimId, "Claim"), body, session.username(),
+                session.roles());
+        return answer.ok() ? corrected(id, "claim") : claimPage(answer.status(), session, id, claim, typed, answer.detail());
+    }
+
+    /** Only what the reviewer changed goes to claims-service, so the audit shows the correction and nothing else. */
+    private static Map<String, Object> changes(ClaimForm was, ClaimForm now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!now.type().equals(was.type())) {
+            body.put("type", now.type());
+        }
+        boolean figure = !now.value().equals(was.value()) || !now.low().equals(was.low()) || !now.high().equals(was.high())
+                || !now.qualifier().equals(was.qualifier()) || !now.unit().equals(was.unit());
+        if (figure && !now.value().isEmpty()) {
+            Map<String, Object> quantity = new LinkedHashMap<>();
+            quantity.put("value", Double.parseDouble(now.value()));
+            if (!now.low().isEmpty()) {
+                quantity.put("low", Double.parseDouble(now.low()));
+            }
+            if (!now.high().isEmpty()) {
+                quantity.put("high", Double.parseDouble(now.high()));
+            }
+            quantity.put("qualifier", now.qualifier());
+            if (!now.unit().isEmpty()) {
+                quantity.put("unit", now.unit());
+            }
+            body.put("quantity", quantity);
+        }
+        if (!now.speaker().equals(was.speaker())) {
+            body.put("speaker", now.speaker().isEmpty() ? null : now.speaker());
+        }
+        if (!now.places().equals(was.places())) {
+            body.put("places", java.util.Arrays.stream(now.places().split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
+        }
+        if (!body.isEmpty() && !now.reason().isEmpty()) {
+            body.put("reason", now.reason());
+        }
+        return body;
+    }
+
+    private JsonNode claimOf(String claimId, ActiveSession session) {
+        Backends.Answer claim = backends.get(Service.CLAIMS, "/api/claims/" + path(claimId, "Claim"), session.username(), session.roles());
+        if (claim.status() == 404) {
+            throw ProblemException.notFound("Claim", claimId);
+        }
+        if (!claim.ok()) {
+            throw new ProblemException(502, "service-refused", "Claims service refused", claim.detail());
+        }
+        return claim.body();
+    }
+
+    private Response claimPage(int status, ActiveSession session, String taskId, JsonNode claim, ClaimForm form, String error) {
+        return Pages.html(status, Templates.claim(session.username(), session.csrfToken(), path(taskId).toString(),
+                Telling.of(claim, null, false), form, TYPES, QUALIFIERS, error));
+    }
+
+    private static Response corrected(String taskId, String what) {
+        return Response.seeOther(URI.create("/desk/tasks/" + path(taskId) + "?corrected=" + what)).header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.strip();
     }
 
     @POST
@@ -180,7 +409,7 @@ public class DeskPage {
         Draft draft = new Draft(rating == null ? "" : rating, explanation == null ? "" : explanation, evidence,
                 key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
         if (!Secrets.same(csrf, session.csrfToken())) {
-            return taskPage(403, id, draft, "This form has expired. Nothing was submitted; your text is kept below.");
+            return taskPage(403, id, draft, "This form has expired. Nothing was submitted; your text is kept below.", null);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("rating", rating);
@@ -196,10 +425,10 @@ public class DeskPage {
         if (answer.ok()) {
             return Response.seeOther(URI.create("/desk?done=" + path(id))).header("Cache-Control", "no-store").build();
         }
-        return taskPage(answer.status(), id, draft, answer.detail());
+        return taskPage(answer.status(), id, draft, answer.detail(), null);
     }
 
-    private Response taskPage(int status, String id, Draft draft, String error) {
+    private Response taskPage(int status, String id, Draft draft, String error, String notice) {
         ActiveSession session = Pages.session(caller);
         Backends.Answer task = backends.get(Service.REVIEW, "/api/tasks/" + path(id), session.username(), session.roles());
         if (task.status() == 404) {
@@ -211,12 +440,18 @@ public class DeskPage {
         JsonNode t = task.body();
         JsonNode lead = t.path("claims").path(0);
         Context context = context(lead.path("id").asText(), session);
-        List<Telling> others = new ArrayList<>();
-        for (JsonNode c : t.path("claims")) {
-            if (!c.path("id").asText().equals(lead.path("id").asText())) {
-                others.add(new Telling(c.path("articleId").asText(), c.path("type").asText(), c.path("text").asText()));
-            }
+        Map<String, String> outlets = new java.util.HashMap<>();
+        t.path("claims").forEach(c -> outlets.put(c.path("id").asText(), c.path("outlet").asText(null)));
+        List<Telling> members = new ArrayList<>();
+        Backends.Answer told = backends.get(Service.CLAIMS, "/api/claims?size=200&clusterId=" + t.path("clusterId").asText(),
+                session.username(), session.roles());
+        if (told.ok()) {
+            told.body().path("items").forEach(c -> members.add(Telling.of(c, outlets.get(c.path("id").asText()),
+                    c.path("id").asText().equals(lead.path("id").asText()))));
         }
+        List<Telling> others = members.stream().filter(m -> !m.lead()).toList();
+        List<Telling> more = others.size() > SIDE_BY_SIDE ? others.subList(SIDE_BY_SIDE, others.size()) : List.of();
+        others = others.subList(0, Math.min(SIDE_BY_SIDE, others.size()));
         List<String> conflicts = new ArrayList<>();
         Backends.Answer cluster = backends.get(Service.CLAIMS, "/api/clusters/" + t.path("clusterId").asText(), session.username(),
                 session.roles());
@@ -231,8 +466,8 @@ public class DeskPage {
         }
         String verdict = t.path("verdict").isObject() ? t.path("verdict").path("rating").asText() : null;
         return Pages.html(status, Templates.task(session.username(), session.csrfToken(), Row.of(t), t.path("id").asText(),
-                t.path("version").asLong(), t.path("assignee").asText(null), context, others, conflicts, ratings, verdict, RATINGS,
-                draft, error));
+                t.path("clusterId").asText(), t.path("version").asLong(), t.path("assignee").asText(null), context, others, more,
+                members, conflicts, ratings, verdict, RATINGS, draft, error, notice));
     }
 
     /** The lead claim inside its article's clean text, by the offsets claims-service gives. */
@@ -270,8 +505,12 @@ public class DeskPage {
     }
 
     /** An id as a path segment: only a UUID's characters pass, so a crafted id cannot change the service path. */
-    private static String path(String id) {
-        return dev.claimdesk.commons.rest.Requests.id(id, "Task").toString();
+    private static UUID path(String id) {
+        return path(id, "Task");
+    }
+
+    private static UUID path(String id, String what) {
+        return dev.claimdesk.commons.rest.Requests.id(id, what);
     }
 
 }

@@ -52,10 +52,23 @@ public class Backends {
     }
 
     public Answer post(Service service, String path, Object body, String idempotencyKey, String username, Set<String> roles) {
+        return send(service, "POST", path, body, idempotencyKey, username, roles);
+    }
+
+    public Answer patch(Service service, String path, Object body, String username, Set<String> roles) {
+        return send(service, "PATCH", path, body, null, username, roles);
+    }
+
+    public Answer put(Service service, String path, Object body, String username, Set<String> roles) {
+        return send(service, "PUT", path, body, null, username, roles);
+    }
+
+    private Answer send(Service service, String method, String path, Object body, String idempotencyKey, String username,
+                        Set<String> roles) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(uri(service, path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         } catch (IOException e) {
             throw new IllegalArgumentException("request body cannot be written", e);
         }
