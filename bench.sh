@@ -6,6 +6,9 @@
 #     web-ui's token endpoint: N password exchanges (bcrypt) and N API-token exchanges, one after another.
 #   ./bench.sh feed [VERDICTS] [SECONDS] [CONNECTIONS]
 #     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
+#   ./bench.sh queue [TASKS] [REQUESTS]
+#     web-ui's queue page (/desk) for a reviewer with TASKS tasks of their own and TASKS waiting at the desk:
+#     REQUESTS page loads one after another, web-ui's own time (Server-Timing) and the whole answer.
 # Uses databases and a RabbitMQ virtual host of their own; a suite started by run.sh is not touched.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,7 +23,8 @@ case "$what" in
   extraction) seconds="${2:-20}" ;;
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS]" >&2; exit 2 ;;
+  queue) tasks="${2:-500}" requests="${3:-200}" ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS]" >&2; exit 2 ;;
 esac
 
 if [ "$what" = extraction ]; then
@@ -105,6 +109,60 @@ elif [ "$what" = feed ]; then
       -H "Authorization: Bearer $token" "http://127.0.0.1:$port"
   done
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
+elif [ "$what" = queue ]; then
+  ./mvnw -B -q clean package -DskipTests -pl review-service,web-ui -am
+  start_service review-service claimdesk_bench_review
+  review_port=$port review_pid=$service_pid
+  # a reviewer's own tasks and the desk's waiting ones, each cluster told by two outlets, as review-service stores them
+  psql_admin -d claimdesk_bench_review -c "
+    INSERT INTO article (id, revision, outlet, url)
+      SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 1, 'Outlet ' || (g % 40),
+             'https://news.example/' || g FROM generate_series(1, 4 * ${tasks}) g;
+    INSERT INTO task (id, cluster_id, stage, status, assignee, first_reviewer, priority, due_at, skill, language,
+                      created_at, updated_at, version)
+      SELECT gen_random_uuid(), ('00000000-0000-4000-9000-' || lpad(to_hex(g), 12, '0'))::uuid, 'FIRST_REVIEW',
+             CASE WHEN g <= ${tasks} THEN 'ASSIGNED' ELSE 'QUEUED' END,
+             CASE WHEN g <= ${tasks} THEN 'bench-reviewer' END, CASE WHEN g <= ${tasks} THEN 'bench-reviewer' END,
+             20 + (g * 37) % 70, now() + (g % 72) * interval '1 hour', 'figures', 'en', now(), now(), 1
+      FROM generate_series(1, 2 * ${tasks}) g;
+    INSERT INTO cluster_claim (claim_id, article_id, revision, cluster_id, type, text, start_offset, checkworthiness,
+                               casualties, conflicted, language, source)
+      SELECT gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(to_hex(2 * g - o), 12, '0'))::uuid, 1,
+             ('00000000-0000-4000-9000-' || lpad(to_hex(g), 12, '0'))::uuid, 'STATISTIC',
+             'Floods in the valley killed at least ' || g || ' people, the civil protection agency said on Sunday.',
+             0, 0.5 + (g % 50) / 100.0, true, g % 7 = 0, 'en', ('00000000-0000-4000-8000-' || lpad(to_hex(2 * g - o), 12, '0'))::uuid
+      FROM generate_series(1, 2 * ${tasks}) g, (VALUES (0), (1)) outlets(o);"
+  admin_password=$(random_secret)
+  start_service web-ui claimdesk_bench_webui \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/.test/bench-jwt/private.pem" CLAIMDESK_SERVICES_REVIEW="http://127.0.0.1:$review_port" \
+    CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
+    CLAIMDESK_RATE_LIMITS_TOKEN_REQUESTS=1000000
+  web_pid=$service_pid
+  trap 'kill $web_pid $review_pid 2>/dev/null; wait 2>/dev/null; true' EXIT
+  base="http://127.0.0.1:$port"
+  jwt=$(curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" \
+    "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  reviewer_password=$(random_secret)
+  curl -sf -o /dev/null -H "Authorization: Bearer $jwt" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"bench-reviewer\",\"password\":\"$reviewer_password\",\"roles\":[\"reviewer\"]}" "$base/api/users"
+  jar=target/bench-queue.cookies
+  rm -f "$jar"
+  csrf=$(curl -sf -c "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
+  curl -sf -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "next=/desk" \
+    --data-urlencode "username=bench-reviewer" --data-urlencode "password=$reviewer_password" "$base/login"
+  rows=$(curl -sf -b "$jar" "$base/desk" | grep -c 'data-href="/desk/tasks/' || true)
+  echo "== GET /desk: $tasks tasks of the reviewer's own and $tasks waiting at the desk; $rows rows on the page"
+  for _ in $(seq 1 20); do curl -s -o /dev/null -b "$jar" "$base/desk"; done
+  : > target/bench-queue.times
+  for _ in $(seq 1 "$requests"); do
+    curl -s -o /dev/null -b "$jar" -D - -w 'total %{time_total}\n' "$base/desk" \
+      | sed -n 's/^[Ss]erver-[Tt]iming: app;dur=\([0-9.]*\).*/app \1/p; s/^total /total /p' >> target/bench-queue.times
+  done
+  echo -n "web-ui's own time (Server-Timing): "
+  awk '$1 == "app" { print $2 / 1000 }' target/bench-queue.times | percentiles
+  echo -n "the whole answer at the client:     "
+  awk '$1 == "total" { print $2 }' target/bench-queue.times | percentiles
+  echo "page size: $(curl -s -b "$jar" "$base/desk" | wc -c) bytes; web-ui RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$web_pid/status) / 1024 )) MiB"
 else
   ./mvnw -B -q clean package -DskipTests -pl web-ui -am
   admin_password=$(random_secret)

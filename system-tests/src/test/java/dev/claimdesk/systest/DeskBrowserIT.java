@@ -146,7 +146,7 @@ class DeskBrowserIT {
 
                 // hostile text in an article is shown as text on the queue and the claim page; nothing in it runs
                 String hostile = marker + "c";
-                ingestArticle(ingest, hostile, "The council of " + hostile + " approved the <script>window.pwned=1</script> barrier "
+                String hostileArticle = ingestArticle(ingest, hostile, "The council of " + hostile + " approved the <script>window.pwned=1</script> barrier "
                         + "<img src=x onerror=\"window.pwned=2\"> on Tuesday, the mayor announced.\n\n"
                         + "<a href=\"javascript:window.pwned=3\">Read more</a> </textarea><script>window.pwned=4</script>");
                 // the markup's digits read as figures: whatever type the claim takes, its task reaches the reviewer
@@ -160,6 +160,14 @@ class DeskBrowserIT {
                         "no script of the article ran");
                 assertTrue(browser.findElement(By.id("explanation")).getAttribute("value").isEmpty(), "</textarea> closed nothing");
                 assertThrows(org.openqa.selenium.NoAlertPresentException.class, () -> browser.switchTo().alert());
+                // ...nor on the page that corrects the claim, with its sentence in an input's neighbourhood
+                String hostileClaim = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(reviewer, "reviewer"))
+                        .get("/api/tasks/" + hostileTask).then().statusCode(200).extract().path("claims[0].id");
+                browser.get(web.baseUri() + "/desk/tasks/" + hostileTask + "/claims/" + hostileClaim);
+                assertTrue(browser.findElement(By.id("claim-text")).getText().contains("<script>"), "shown as text");
+                assertTrue(browser.findElements(By.cssSelector("#claim-text script, #claim-text img")).isEmpty());
+                assertEquals(null, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned;"));
+                browser.get(web.baseUri() + "/desk/tasks/" + hostileTask);
 
                 // a 390 px wide phone: nothing to scroll sideways for
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -180,6 +188,13 @@ class DeskBrowserIT {
                 assertEquals("TRUE", browser.findElement(By.id("worst")).getText());
                 screenshot(browser, "report.png");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the report");
+                browser.get(web.baseUri() + "/reports/" + hostileArticle);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+                assertTrue(browser.findElement(By.id("report")).getText().contains("<script>"), "the report shows the markup as text");
+                assertTrue(browser.findElements(By.cssSelector("#report script, #report img")).isEmpty());
+                assertEquals(null, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned;"),
+                        "no script of the article ran in the report");
+                browser.get(web.baseUri() + "/reports/" + article);
                 browser.findElement(By.linkText("ClaimReview")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claimreview")));
                 assertTrue(browser.findElement(By.id("claimreview")).getAttribute("value").contains("\"ClaimReview\""));
@@ -269,6 +284,12 @@ class DeskBrowserIT {
             claimsApi(reviewer).get("/api/claims/" + other).then().statusCode(200).body("quantity.value", equalTo(41.0f));
             claimsApi(reviewer).get("/api/claims/" + other + "/corrections").then().statusCode(200)
                     .body("[0].actor", equalTo(reviewer)).body("[0].reason", equalTo("the agency raised its toll"));
+
+            // the correction shows in the history beside the claim, with the task's own trail
+            browser.findElement(By.cssSelector("#history summary")).click();
+            String history = browser.findElement(By.id("history")).getText();
+            assertTrue(history.contains("claim.edit") && history.contains("the agency raised its toll") && history.contains("task.assigned"),
+                    history);
 
             // split the other outlet's claim off, then merge it back by its new cluster's id
             browser.findElement(By.cssSelector("#corrections summary")).click();

@@ -6,6 +6,7 @@ import dev.claimdesk.commons.problem.ProblemException;
 import dev.claimdesk.commons.rest.Page;
 import dev.claimdesk.commons.rest.Requests;
 import dev.claimdesk.commons.security.Roles;
+import dev.claimdesk.review.AuditEntry;
 import dev.claimdesk.review.Review;
 import dev.claimdesk.review.ReviewTask;
 import dev.claimdesk.review.service.Reviews;
@@ -113,6 +114,45 @@ public class TaskResource {
         boolean sees = caller.hasRole(Roles.ADMIN) || !task.open() && caller.hasRole(Roles.EDITOR)
                 || all.stream().anyMatch(r -> r.reviewer.equals(me));
         return all.stream().filter(r -> sees || r.reviewer.equals(me)).map(ReviewView::of).toList();
+    }
+
+    /**
+     * The task's own audit trail, oldest first. Blind like its ratings: until a reviewer has rated the task
+     * themselves, the ratings others gave are left out (an editor sees them once the verdict is out, an admin always).
+     */
+    @GET
+    @Path("/{id}/audit")
+    @Operation(summary = "The task's assignments, reviews, escalations, verdicts and corrections, oldest first")
+    public List<AuditResource.Entry> audit(@PathParam("id") String id) {
+        ReviewTask task = task(id);
+        String me = caller.getPrincipal().getName();
+        boolean sees = caller.hasRole(Roles.ADMIN) || !task.open() && caller.hasRole(Roles.EDITOR)
+                || Review.count("taskId = ?1 and reviewer = ?2", task.id, me) > 0;
+        return AuditEntry.<AuditEntry>list("taskId = ?1 order by id", task.id).stream()
+                .filter(e -> sees || !"review.submitted".equals(e.action) || me.equals(e.reviewer))
+                .map(AuditResource.Entry::of)
+                .map(e -> sees ? e : new AuditResource.Entry(e.id(), e.at(), e.actor(), e.action(), e.taskId(), e.reviewer(),
+                        withoutRating(e.before()), withoutRating(e.after())))
+                .toList();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A state as the audit wrote it, without the rating in it. */
+    private static String withoutRating(String state) {
+        if (state == null || !state.contains("\"rating\"")) {
+            return state;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(state);
+            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.remove("rating");
+                return JSON.writeValueAsString(object);
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     public record ReviewView(String stage, String reviewer, String rating, String explanation,

@@ -21,7 +21,12 @@ import static dev.claimdesk.review.testing.Desk.Claim;
 import static dev.claimdesk.review.testing.Desk.as;
 import static dev.claimdesk.review.testing.Desk.task;
 import static dev.claimdesk.review.testing.Desk.verdict;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -142,6 +147,12 @@ class VerdictFlowTest {
         // blind: the second reviewer sees no rating before giving their own; the first sees their own
         as(second, "reviewer").get("/api/tasks/" + task.id + "/reviews").then().statusCode(200).body("", empty());
         as(first, "reviewer").get("/api/tasks/" + task.id + "/reviews").then().statusCode(200).body("reviewer", contains(first));
+        // and the task's audit trail, shown beside the claim, keeps the same blindness
+        as(second, "reviewer").get("/api/tasks/" + task.id + "/audit").then().statusCode(200)
+                .body("action", hasItem("task.second-review")).body("action", not(hasItem("review.submitted")))
+                .body("after", everyItem(anyOf(nullValue(), not(containsString("MOSTLY_TRUE")))));
+        as(first, "reviewer").get("/api/tasks/" + task.id + "/audit").then().statusCode(200)
+                .body("find { it.action == 'review.submitted' }.after", containsString("MOSTLY_TRUE"));
         as(first, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", task(cluster).version))
                 .post("/api/tasks/" + task.id + "/verdict").then().statusCode(403)
                 .body("type", equalTo("https://claimdesk.dev/problems/not-your-task"));

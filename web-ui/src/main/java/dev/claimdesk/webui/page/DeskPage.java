@@ -161,6 +161,20 @@ public class DeskPage {
     public record Rating(String stage, String reviewer, String rating, String explanation) {
     }
 
+    /** A line of the history beside the claim: the task's audit and the reviewers' corrections of its claims. */
+    public record Event(String at, String actor, String action, String detail) {
+        private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+        public String atText() {
+            try {
+                return AT.format(Instant.parse(at));
+            } catch (java.time.format.DateTimeParseException e) {
+                return at;
+            }
+        }
+    }
+
     /** What the reviewer typed, kept when a submission fails. */
     public record Draft(String rating, String explanation, List<String[]> evidence, String key) {
         static Draft empty() {
@@ -179,7 +193,8 @@ public class DeskPage {
         static native TemplateInstance task(String username, String csrf, Row task, String taskId, String clusterId, long version,
                                             String assignee, Context context, List<Telling> others, List<Telling> more,
                                             List<Telling> members, List<String> conflicts, List<Rating> ratings, String verdict,
-                                            List<String> ratingsScale, Draft draft, String error, String notice);
+                                            List<String> ratingsScale, Draft draft, String error, String notice,
+                                            List<Event> history);
 
         static native TemplateInstance claim(String username, String csrf, String taskId, Telling claim, ClaimForm form,
                                              List<String> types, List<String> qualifiers, String error);
@@ -465,9 +480,25 @@ public class DeskPage {
                     r.path("rating").asText(), r.path("explanation").asText())));
         }
         String verdict = t.path("verdict").isObject() ? t.path("verdict").path("rating").asText() : null;
+        List<Event> history = new ArrayList<>();
+        Backends.Answer audit = backends.get(Service.REVIEW, "/api/tasks/" + path(id) + "/audit", session.username(), session.roles());
+        if (audit.ok()) {
+            audit.body().forEach(e -> history.add(new Event(e.path("at").asText(), e.path("actor").asText(), e.path("action").asText(),
+                    e.path("after").asText(""))));
+        }
+        // one call per claim: a large cluster's history shows the corrections of its first claims
+        for (Telling member : members.subList(0, Math.min(members.size(), 10))) {
+            Backends.Answer corrections = backends.get(Service.CLAIMS, "/api/claims/" + member.claimId() + "/corrections",
+                    session.username(), session.roles());
+            if (corrections.ok()) {
+                corrections.body().forEach(c -> history.add(new Event(c.path("at").asText(), c.path("actor").asText(),
+                        "claim." + c.path("kind").asText().toLowerCase(java.util.Locale.ROOT), c.path("reason").asText(""))));
+            }
+        }
+        history.sort(java.util.Comparator.comparing(Event::at));
         return Pages.html(status, Templates.task(session.username(), session.csrfToken(), Row.of(t), t.path("id").asText(),
                 t.path("clusterId").asText(), t.path("version").asLong(), t.path("assignee").asText(null), context, others, more,
-                members, conflicts, ratings, verdict, RATINGS, draft, error, notice));
+                members, conflicts, ratings, verdict, RATINGS, draft, error, notice, history));
     }
 
     /** The lead claim inside its article's clean text, by the offsets claims-service gives. */
