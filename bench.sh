@@ -162,6 +162,14 @@ elif [ "$what" = queue ]; then
   awk '$1 == "app" { print $2 / 1000 }' target/bench-queue.times | percentiles
   echo -n "the whole answer at the client:     "
   awk '$1 == "total" { print $2 }' target/bench-queue.times | percentiles
+  # what the page waits for: review-service's two answers, timed on their own
+  review_token=$(jwt_for "$PWD/.test/bench-jwt/private.pem" bench-reviewer reviewer)
+  for path in "/api/tasks/mine" "/api/tasks?waiting=true&size=100"; do
+    echo -n "review-service $path: "
+    for _ in $(seq 1 "$requests"); do
+      curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $review_token" "http://127.0.0.1:$review_port$path"
+    done | percentiles
+  done
   echo "page size: $(curl -s -b "$jar" "$base/desk" | wc -c) bytes; web-ui RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$web_pid/status) / 1024 )) MiB"
 else
   ./mvnw -B -q clean package -DskipTests -pl web-ui -am
