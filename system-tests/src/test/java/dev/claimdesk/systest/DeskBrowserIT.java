@@ -194,6 +194,9 @@ class DeskBrowserIT {
                 assertTrue(browser.findElements(By.cssSelector("#report script, #report img")).isEmpty());
                 assertEquals(null, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned;"),
                         "no script of the article ran in the report");
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                assertEquals(List.of(), Accessibility.wideElements(browser), "the report fits 390 px");
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
                 browser.get(web.baseUri() + "/reports/" + article);
                 browser.findElement(By.linkText("ClaimReview")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claimreview")));
@@ -406,6 +409,18 @@ class DeskBrowserIT {
             assertTrue(row(browser, "tokens", name).contains("revoked"));
             given().baseUri(web.baseUri()).contentType(ContentType.JSON).body(Map.of("apiToken", secret)).post("/api/auth/token")
                     .then().statusCode(401);
+
+            // the admin's pages on a 390 px phone: tables stack, each value under its column's name
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            for (String page : List.of("/admin", "/admin/audit", "/admin/users/" + newcomer, "/ingest", "/articles", "/verdicts")) {
+                browser.get(web.baseUri() + page);
+                assertEquals(List.of(), Accessibility.wideElements(browser), page + " fits 390 px");
+            }
+            browser.get(web.baseUri() + "/admin");
+            WebElement load = browser.findElement(By.xpath("//table[@id='reviewers']//tr[td[1][text()='" + newcomer + "']]/td[4]"));
+            assertEquals("Open / capacity", load.getAttribute("data-label"), "the value is shown under its column's name");
+            assertEquals("0 / 7", load.getText());
+            screenshot(browser, "admin-390.png");
         } finally {
             browser.quit();
         }

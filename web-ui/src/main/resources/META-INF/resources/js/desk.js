@@ -60,7 +60,20 @@
     };
   }
 
+  // On a narrow screen a stacked table shows each value under its column's name.
+  function labelStackedCells() {
+    document.querySelectorAll("table.stack").forEach((table) => {
+      // a column named only for screen readers (an Edit link's) needs no label on screen
+      const heads = Array.from(table.querySelectorAll("thead th"))
+        .map((th) => (th.querySelector(".visually-hidden") ? "" : th.textContent.trim()));
+      table.querySelectorAll("tbody tr").forEach((tr) => {
+        Array.from(tr.children).forEach((cell, i) => { if (heads[i] && cell.colSpan === 1) cell.dataset.label = heads[i]; });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    labelStackedCells();
     const queue = document.querySelector("[data-live]");
     if (queue && window.EventSource) followQueue(queue);
     const claim = document.getElementById("claim");
