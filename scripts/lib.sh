@@ -102,7 +102,7 @@ jwt_keys() {
 # (bind its own queues to) the four event exchanges: events are no secret between services, forging them is
 # what must be impossible. The same table feeds run.sh, test.sh and scripts/compose-env.sh.
 broker_permissions() {
-  local prefix publishes common='claimdesk\.unroutable|claimdesk\.dlx' exchanges='articles|claims|tasks|verdicts'
+  local prefix publishes common='claimdesk\.unroutable|claimdesk\.dlx|claimdesk\.redrive' exchanges='articles|claims|tasks|verdicts'
   case "$1" in
     ingest-service) prefix=ingest publishes='articles' ;;
     claims-service) prefix=claims publishes='claims' ;;

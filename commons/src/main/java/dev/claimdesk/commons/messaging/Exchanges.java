@@ -20,6 +20,11 @@ public final class Exchanges {
     /** Routes a dead-lettered message to its queue's dead-letter queue by the queue's name. */
     public static final String DEAD_LETTER = "claimdesk.dlx";
     public static final String DEAD_LETTER_QUEUE_SUFFIX = ".dlq";
+    /**
+     * Takes a redriven dead letter back to the one queue it came from (bound by the queue's name): a service can
+     * bind only its own queues, so a redrive never reaches another service's.
+     */
+    public static final String REDRIVE = "claimdesk.redrive";
 
     public static final List<String> CONTRACT = List.of(ARTICLES, CLAIMS, TASKS, VERDICTS);
 

@@ -81,6 +81,7 @@ public class Topology {
         channel.queueDeclare(Exchanges.UNROUTABLE, true, false, false, Map.of("x-queue-type", "quorum"));
         channel.queueBind(Exchanges.UNROUTABLE, Exchanges.UNROUTABLE, "");
         channel.exchangeDeclare(Exchanges.DEAD_LETTER, BuiltinExchangeType.DIRECT, true);
+        channel.exchangeDeclare(Exchanges.REDRIVE, BuiltinExchangeType.DIRECT, true);
         for (String exchange : Exchanges.CONTRACT) {
             channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false,
                     Map.of("alternate-exchange", Exchanges.UNROUTABLE));
@@ -99,6 +100,7 @@ public class Topology {
                     "x-dead-letter-strategy", "at-least-once",
                     "x-overflow", "reject-publish"));
             channel.queueBind(queue, spec.exchange(), spec.routingKey());
+            channel.queueBind(queue, Exchanges.REDRIVE, queue);
         }
     }
 }
