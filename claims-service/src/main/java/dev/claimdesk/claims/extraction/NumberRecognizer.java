@@ -121,7 +121,7 @@ public final class NumberRecognizer {
         int n = text.length();
         if (isIdentifier(text, i)) {
             // "4f9a3e80", "a3e8": hex ids, hashes and codes, no figures
-            int j = i;
+            int j = i + 1;
             while (j < n && Character.isLetterOrDigit(text.charAt(j))) {
                 j++;
             }
@@ -130,8 +130,9 @@ public final class NumberRecognizer {
         }
         boolean gluedToWord = i > 0 && Character.isLetter(text.charAt(i - 1)) && text.charAt(i - 1) != 'x';
         if (gluedToWord && unitsAttached) {
-            // in running text, digits after letters name something ("A320", "COVID19", "Tarnow28b"), never count it
-            int j = i;
+            // in running text, digits after letters name something ("A320", "COVID19", "Tarnow28b"), never count it;
+            // the first character is taken whatever it is, so "No.1" moves on past its point
+            int j = i + 1;
             while (j < n && Character.isLetterOrDigit(text.charAt(j))) {
                 j++;
             }

@@ -11,7 +11,6 @@ import dev.claimdesk.claims.messaging.ClaimExtracted;
 import dev.claimdesk.commons.messaging.Exchanges;
 import dev.claimdesk.commons.messaging.Outbox;
 import dev.claimdesk.claims.messaging.ArticleIngested;
-import dev.claimdesk.commons.messaging.PoisonMessageException;
 import dev.claimdesk.commons.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,10 +59,7 @@ public class ArticleIntake {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void receive(ArticleIngested event) {
-        if (event.articleId() == null || event.revision() < 1 || event.cleanText() == null || event.title() == null
-                || event.outlet() == null) {
-            throw new PoisonMessageException("article.ingested.v1 without articleId, revision, title, outlet or cleanText", null);
-        }
+        event.requireValid();
         ReceivedArticle.Key key = new ReceivedArticle.Key(event.articleId(), event.revision());
         if (ReceivedArticle.findById(key) != null) {
             return;

@@ -7,7 +7,6 @@ import dev.claimdesk.commons.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.Set;
 
 /**
  * Handler: applies what review-service announces to the cluster it concerns (or the cluster that absorbed it)
@@ -17,7 +16,6 @@ import java.util.Set;
 @ApplicationScoped
 public class Reviews {
 
-    static final Set<String> RATINGS = Set.of("TRUE", "MOSTLY_TRUE", "MIXED", "MOSTLY_FALSE", "FALSE", "UNVERIFIABLE");
 
     private final Clusters clusters;
 
@@ -27,11 +25,7 @@ public class Reviews {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyVerdict(VerdictPublished verdict) {
-        if (verdict.id() == null || verdict.version() == null || verdict.sequence() == null || verdict.clusterId() == null
-                || !RATINGS.contains(verdict.rating())) {
-            throw new PoisonMessageException("verdict.published.v1 without id, version, sequence, clusterId or a rating of "
-                    + RATINGS, null);
-        }
+        verdict.requireValid();
         ClaimCluster cluster = cluster(verdict.clusterId(), "verdict.published.v1");
         if (cluster.verdictSequence != null && cluster.verdictSequence >= verdict.sequence()) {
             return;
@@ -45,9 +39,7 @@ public class Reviews {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyTask(TaskUpdated task) {
-        if (task.taskId() == null || task.clusterId() == null || task.status() == null || task.version() == null) {
-            throw new PoisonMessageException("task.updated.v1 without taskId, clusterId, status or version", null);
-        }
+        task.requireValid();
         ClaimCluster cluster = cluster(task.clusterId(), "task.updated.v1");
         if (task.taskId().equals(cluster.taskId) && cluster.taskVersion != null && cluster.taskVersion >= task.version()) {
             return;

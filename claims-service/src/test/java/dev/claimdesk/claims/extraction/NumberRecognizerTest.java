@@ -46,6 +46,14 @@ class NumberRecognizerTest {
     }
 
     @Test
+    void shouldMovePastAPointGluedToAWordAsInNo1() {
+        // found by ClaimExtractorFuzzTest: "Sen.1" looped for ever, filling the heap with empty tokens
+        List<Double> values = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> numbers.find("The No.1 seed and Sen.1 lost 3 sets.").stream().map(NumberMatch::value).toList());
+        assertEquals(List.of(3.0), values);
+    }
+
+    @Test
     void shouldTakeNoFiguresFromNamesWithDigits() {
         assertEquals(List.of(2.0), numbers.find("Two A320 jets of Airline7b landed after the COVID19 rules eased.")
                 .stream().map(NumberMatch::value).toList());

@@ -1,6 +1,5 @@
 package dev.claimdesk.commons.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
@@ -24,12 +23,10 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final ProcessedMessages processed;
-    private final ObjectMapper mapper;
     private final MeterRegistry metrics;
 
-    Inbox(ProcessedMessages processed, ObjectMapper mapper, MeterRegistry metrics) {
+    Inbox(ProcessedMessages processed, MeterRegistry metrics) {
         this.processed = processed;
-        this.mapper = mapper;
         this.metrics = metrics;
     }
 
@@ -62,12 +59,8 @@ public class Inbox {
         }
     }
 
-    private <E> E read(Object payload, Class<E> type) {
-        try {
-            byte[] body = payload instanceof byte[] bytes ? bytes : payload.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return mapper.readValue(body, type);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new PoisonMessageException("unreadable body: " + e.getMessage(), e);
-        }
+    private static <E> E read(Object payload, Class<E> type) {
+        byte[] body = payload instanceof byte[] bytes ? bytes : payload.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return EventReader.read(body, type);
     }
 }

@@ -1,6 +1,5 @@
 package dev.claimdesk.review.service;
 
-import dev.claimdesk.commons.messaging.PoisonMessageException;
 import dev.claimdesk.review.Article;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.ReviewTask;
@@ -50,10 +49,7 @@ public class TaskIntake {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void receive(ClaimExtracted event) {
-        if (event.articleId() == null || event.revision() == null || event.claims() == null
-                || event.claims().stream().anyMatch(c -> c.id() == null || c.clusterId() == null || c.type() == null || c.text() == null)) {
-            throw new PoisonMessageException("claim.extracted.v1 without articleId, revision, or claims with id, type, text and clusterId", null);
-        }
+        event.requireValid();
         Article article = Article.findById(event.articleId(), LockModeType.PESSIMISTIC_WRITE);
         if (article != null && article.revision > event.revision()) {
             // an older revision announced late: its claims were replaced already

@@ -1,6 +1,5 @@
 package dev.claimdesk.webui.service;
 
-import dev.claimdesk.commons.messaging.PoisonMessageException;
 import dev.claimdesk.webui.messaging.TaskUpdated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -25,9 +24,7 @@ public class LiveQueues {
     private final BroadcastProcessor<TaskUpdated> changes = BroadcastProcessor.create();
 
     public void changed(TaskUpdated task) {
-        if (task.taskId() == null || task.stage() == null) {
-            throw new PoisonMessageException("task.updated.v1 without taskId or stage", null);
-        }
+        task.requireValid();
         changes.onNext(task);
     }
 
