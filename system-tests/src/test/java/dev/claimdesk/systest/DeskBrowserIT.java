@@ -571,6 +571,14 @@ class DeskBrowserIT {
         throw new AssertionError("a task with " + claims + " claims for the cluster of article " + articleId + " within 60 s");
     }
 
+    private static String ingestArticle(ServiceProcess ingest, String marker, String sentence) {
+        return given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest"))
+                .contentType(ContentType.JSON).body(Map.of("title", "Barrier for " + marker, "outlet", "Desk Wire",
+                        "url", "https://desk.example/" + marker, "body", "Barrier for " + marker + "\n\n" + sentence
+                                + "\n\nResidents gathered outside the town hall of " + marker + " in the rain."))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+    }
+
     /** The task of the claim naming {@code marker} (of this type, or any when null), once routed to the reviewer. */
     private static String awaitTask(ServiceProcess review, String reviewer, String marker, String type) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);

@@ -111,6 +111,12 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(module + " not " + status + " within " + timeout + "; see " + log);
     }
 
+    /** SIGKILL: no shutdown hook, no last commit, as a crashed host would leave it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();

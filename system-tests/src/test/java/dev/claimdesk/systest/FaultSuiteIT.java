@@ -1,0 +1,312 @@
+package dev.claimdesk.systest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Faults injected into the built services running against a PostgreSQL and a RabbitMQ of the suite's own
+ * ({@link Sandbox}): load with unique ids, inject the fault, let the queues drain, then count in every database and
+ * dead-letter queue what was lost, applied twice or unexpected. Every loop is bounded; everything is on loopback.
+ * {@code -Dclaimdesk.faults.articles=N} sets the load (CI: 120; ./bench.sh faults: more). The table goes to
+ * docs/reliability.md.
+ */
+@Tag("faults")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ARTICLES = Integer.getInteger("claimdesk.faults.articles", 120);
+    private static final Duration DRAIN = Duration.ofSeconds(Math.max(120, ARTICLES / 2));
+    private static final FaultReport REPORT = new FaultReport();
+
+    private static Sandbox sandbox;
+    private static ServiceProcess claims;
+    private static ServiceProcess review;
+    private static ServiceProcess web;
+    private static final Random RANDOM = new Random();
+
+    @BeforeAll
+    static void startTheSuiteInItsSandbox() throws Exception {
+        sandbox = Sandbox.start();
+        for (String db : List.of("claims", "review", "webui")) {
+            sandbox.createDatabase(db);
+        }
+        claims = ServiceProcess.start("claims-service", "unused", sandbox.service("claims"));
+        review = ServiceProcess.start("review-service", "unused", sandbox.service("review"));
+        web = ServiceProcess.start("web-ui", "unused", sandbox.service("webui"));
+    }
+
+    @AfterAll
+    static void stopAndReport() throws Exception {
+        for (ServiceProcess process : new ServiceProcess[] {web, review, claims}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        REPORT.write();
+    }
+
+    @Test
+    @Order(1)
+    void shouldDeadLetterAPoisonMessageOnEveryQueueWithinItsDeliveryLimitAndKeepTheRestFlowing() throws Exception {
+        Map<String, String[]> queues = new LinkedHashMap<>();
+        queues.put("claims.article-ingested", new String[] {"articles", "article.ingested.v1"});
+        queues.put("claims.verdict-published", new String[] {"verdicts", "verdict.published.v1"});
+        queues.put("review.claim-extracted", new String[] {"claims", "claim.extracted.v1"});
+        // one poison on tasks reaches both of its consumers
+        queues.put("claims.task-updated", new String[] {"tasks", "task.updated.v1"});
+        queues.put("webui.task-updated", new String[] {"tasks", "task.updated.v1"});
+        Map<String, String> poisons = new LinkedHashMap<>();
+        Instant started = Instant.now();
+        try (Connection connection = sandbox.broker("fault-poison"); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            String taskPoison = null;
+            for (var q : queues.entrySet()) {
+                String key = q.getValue()[1];
+                String id = key.equals("task.updated.v1") && taskPoison != null ? taskPoison : UUID.randomUUID().toString();
+                if (!id.equals(taskPoison)) {
+                    publish(channel, q.getValue()[0], key, id, "{not json".getBytes());
+                }
+                if (key.equals("task.updated.v1")) {
+                    taskPoison = id;
+                }
+                poisons.put(q.getKey(), id);
+            }
+        }
+        long lost = 0;
+        for (var p : poisons.entrySet()) {
+            if (!inDeadLetters(p.getKey() + ".dlq", p.getValue(), Duration.ofSeconds(30))) {
+                lost++;
+            }
+        }
+        Duration deadLettered = Duration.between(started, Instant.now());
+        // later messages flow: an article goes all the way to a task that claims-service and web-ui both hear of
+        UUID article = UUID.randomUUID();
+        try (Connection connection = sandbox.broker("fault-after-poison"); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            publish(channel, "articles", "article.ingested.v1", UUID.randomUUID().toString(), article(article, town(), 14, 31));
+        }
+        String cluster = awaitValue("the article's claims", () -> sql("claims",
+                "SELECT cluster_id FROM claim WHERE article_id = '" + article + "' ORDER BY start_offset LIMIT 1"));
+        awaitValue("its task in review-service", () -> sql("review", "SELECT id FROM task WHERE cluster_id = '" + cluster + "'"));
+        awaitValue("the task announced to claims-service", () -> sql("claims",
+                "SELECT task_id FROM claim_cluster WHERE id = '" + cluster + "' AND task_id IS NOT NULL"));
+        awaitValue("and to web-ui", () -> sql("webui", "SELECT 1 FROM processed_message WHERE consumer = 'webui.task-updated' LIMIT 1"));
+        // ...and a verdict on its cluster reaches claims-service past the poison on verdicts
+        UUID verdict = UUID.randomUUID();
+        try (Connection connection = sandbox.broker("fault-verdict"); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            Map<String, Object> published = new LinkedHashMap<>();
+            published.put("eventId", UUID.randomUUID().toString());
+            published.put("occurredAt", Instant.now().toString());
+            published.put("id", verdict.toString());
+            published.put("version", 1);
+            published.put("sequence", 1);
+            published.put("clusterId", cluster);
+            published.put("claimIds", List.of());
+            published.put("rating", "TRUE");
+            publish(channel, "verdicts", "verdict.published.v1", UUID.randomUUID().toString(), JSON.writeValueAsBytes(published));
+        }
+        awaitValue("the verdict applied by claims-service", () -> sql("claims",
+                "SELECT 1 FROM claim_cluster WHERE id = '" + cluster + "' AND verdict_id = '" + verdict + "'"));
+        long unexpected = 0;
+        for (var p : poisons.entrySet()) {
+            unexpected += Math.max(0, deadLetterCount(p.getKey() + ".dlq") - 1);
+        }
+        REPORT.add(new FaultReport.Row("5. a poison message on each of the 5 queues", poisons.size() + 2, lost, 0, unexpected,
+                deadLettered, "each in its `.dlq`; then an article flowed to a task heard by claims-service and web-ui, and a verdict to claims-service"));
+        assertEquals(0, lost, "every poison message dead-lettered");
+        assertEquals(0, unexpected, "nothing else dead-lettered");
+    }
+
+    @Test
+    @Order(2)
+    void shouldApplyAMessageDeliveredThreeTimesOnce() throws Exception {
+        UUID article = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        byte[] body = article(article, town(), 16, 42);
+        try (Connection connection = sandbox.broker("fault-thrice"); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < 3; i++) {
+                publish(channel, "articles", "article.ingested.v1", id, body);
+            }
+            // a marker behind the three: once it is in, all three were consumed
+            UUID marker = UUID.randomUUID();
+            publish(channel, "articles", "article.ingested.v1", UUID.randomUUID().toString(), article(marker, town(), 18, 23));
+            awaitValue("the marker behind the three", () -> sql("claims", "SELECT 1 FROM received_article WHERE article_id = '" + marker + "'"));
+        }
+        long received = Long.parseLong(sql("claims", "SELECT count(*) FROM received_article WHERE article_id = '" + article + "'"));
+        long announced = Long.parseLong(sql("claims", "SELECT count(*) FROM outbox WHERE routing_key = 'claim.extracted.v1' "
+                + "AND payload LIKE '%" + article + "%'"));
+        long claimRows = Long.parseLong(sql("claims", "SELECT count(*) FROM claim WHERE article_id = '" + article + "'"));
+        long duplicateClaims = Long.parseLong(sql("claims", "SELECT count(*) FROM (SELECT type, start_offset, coalesce(q_start, -1) "
+                + "FROM claim WHERE article_id = '" + article + "' GROUP BY 1, 2, 3 HAVING count(*) > 1) d"));
+        long twice = Math.max(0, received - 1) + Math.max(0, announced - 1) + duplicateClaims;
+        REPORT.add(new FaultReport.Row("6. the same message delivered three times", 3, received == 0 ? 1 : 0, twice, 0, null,
+                claimRows + " claims stored once, announced " + announced + " time(s)"));
+        assertEquals(1, received);
+        assertEquals(1, announced, "claim.extracted.v1 once");
+        assertEquals(0, duplicateClaims);
+    }
+
+    @Test
+    @Order(3)
+    void shouldKeepEachArticlesClaimsOnceWhenClaimsServiceIsKilledMidStream() throws Exception {
+        List<UUID> articles = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            articles.add(UUID.randomUUID());
+        }
+        String ids = articles.stream().map(a -> "'" + a + "'").reduce((a, b) -> a + "," + b).orElseThrow();
+        Instant killedAt = null;
+        Duration recovery = null;
+        try (Connection connection = sandbox.broker("fault-kill"); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < ARTICLES; i++) {
+                publish(channel, "articles", "article.ingested.v1", UUID.randomUUID().toString(),
+                        article(articles.get(i), town(), 10 + i % 80, 100 + i % 90));
+                if (i == ARTICLES / 3) {
+                    // mid-stream: some articles taken in, one perhaps half-way through its transaction
+                    awaitValue("the first articles taken in", () -> {
+                        String n = sql("claims", "SELECT count(*) FROM received_article WHERE article_id IN (" + ids + ")");
+                        return Long.parseLong(n) > 0 ? n : null;
+                    });
+                    claims.kill();
+                    killedAt = Instant.now();
+                }
+            }
+        }
+        long before = Long.parseLong(sql("claims", "SELECT count(*) FROM received_article WHERE article_id IN (" + ids + ")"));
+        claims = ServiceProcess.start("claims-service", "unused", sandbox.service("claims"));
+        Sandbox.await("claims-service consuming again", DRAIN, () -> Long.parseLong(query("claims",
+                "SELECT count(*) FROM received_article WHERE article_id IN (" + ids + ")")) > before);
+        recovery = Duration.between(killedAt, Instant.now());
+        Sandbox.await("every article taken in", DRAIN, () -> Long.parseLong(query("claims",
+                "SELECT count(*) FROM received_article WHERE article_id IN (" + ids + ")")) == ARTICLES);
+
+        long received = Long.parseLong(sql("claims", "SELECT count(*) FROM received_article WHERE article_id IN (" + ids + ")"));
+        long duplicates = Long.parseLong(sql("claims", "SELECT count(*) FROM (SELECT article_id, type, start_offset, coalesce(q_start, -1) "
+                + "FROM claim WHERE article_id IN (" + ids + ") GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d"));
+        String perArticle = sql("claims", "SELECT min(n) || ' ' || max(n) || ' ' || count(*) FROM (SELECT count(*) n FROM claim "
+                + "WHERE article_id IN (" + ids + ") GROUP BY article_id) c");
+        String[] spread = perArticle.split(" ");
+        long withClaims = Long.parseLong(spread[2]);
+        long announcedTwice = Long.parseLong(sql("claims", "SELECT count(*) FROM (SELECT substring(payload from '\"articleId\":\"([0-9a-f-]+)\"') a "
+                + "FROM outbox WHERE routing_key = 'claim.extracted.v1') o WHERE a IN (" + ids + ") GROUP BY a HAVING count(*) > 1"));
+        long deadLettered = deadLetterCount("claims.article-ingested.dlq") - 1; // the poison of test 5
+        long unexpected = (ARTICLES - withClaims) + (spread[0].equals(spread[1]) ? 0 : 1) + Math.max(0, deadLettered);
+        REPORT.add(new FaultReport.Row("1. `kill -9` claims-service in a stream of articles", ARTICLES, ARTICLES - received,
+                duplicates + announcedTwice, unexpected, recovery,
+                "killed after " + before + " taken in; every article " + spread[0] + " claims, each announced once"));
+        assertEquals(ARTICLES, received, "no article lost");
+        assertEquals(0, duplicates, "no claim stored twice");
+        assertEquals(0, announcedTwice, "no article's claims announced twice");
+        assertEquals(ARTICLES, withClaims, "every article has its claims");
+        assertEquals(spread[0], spread[1], "every article the same number of claims");
+    }
+
+    // ---- helpers
+
+    private static byte[] article(UUID id, String town, int schools, int arrested) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", UUID.randomUUID().toString());
+        body.put("occurredAt", Instant.now().toString());
+        body.put("articleId", id.toString());
+        body.put("revision", 1);
+        body.put("title", "Council of " + town);
+        body.put("outlet", "Fault Wire");
+        body.put("language", "en");
+        body.put("cleanText", "The council of " + town + " approved " + schools + " new schools on Tuesday, the mayor said.\n\n"
+                + "Police in " + town + " arrested " + arrested + " protesters on Saturday.");
+        return JSON.writeValueAsBytes(body);
+    }
+
+    private static String town() {
+        StringBuilder name = new StringBuilder("Kel");
+        for (int i = 0; i < 6; i++) {
+            name.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return name.toString();
+    }
+
+    private static void publish(Channel channel, String exchange, String key, String id, byte[] body) throws Exception {
+        channel.basicPublish(exchange, key, true, new AMQP.BasicProperties.Builder().messageId(id).contentType("application/json")
+                .deliveryMode(2).type(key).build(), body);
+        channel.waitForConfirmsOrDie(10_000);
+    }
+
+    /** Whether the message waits in the dead-letter queue, looked at without taking it. */
+    private static boolean inDeadLetters(String dlq, String id, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection connection = sandbox.broker("fault-dlq"); Channel channel = connection.createChannel()) {
+                GetResponse got;
+                while ((got = channel.basicGet(dlq, false)) != null) {
+                    if (id.equals(got.getProps().getMessageId())) {
+                        return true;
+                    }
+                }
+            }
+            Thread.sleep(300);
+        }
+        return false;
+    }
+
+    private static long deadLetterCount(String dlq) throws Exception {
+        try (Connection connection = sandbox.broker("fault-count"); Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(dlq).getMessageCount();
+        }
+    }
+
+    private static String sql(String db, String query) throws Exception {
+        return sandbox.sql(db, query);
+    }
+
+    private static String query(String db, String query) {
+        try {
+            return sandbox.sql(db, query);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Lookup {
+        String get() throws Exception;
+    }
+
+    /** Polls until the lookup answers something (a non-empty row), for at most the drain time. */
+    private static String awaitValue(String what, Lookup lookup) throws Exception {
+        Instant deadline = Instant.now().plus(DRAIN);
+        while (Instant.now().isBefore(deadline)) {
+            String value = lookup.get();
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(what + " within " + DRAIN);
+    }
+}
