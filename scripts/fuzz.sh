@@ -35,7 +35,8 @@ for target in "${targets[@]}"; do
   rm -rf "$module/.cifuzz-corpus/$class/$method"
   echo "== $module $class#$method"
   status=0
-  (cd "$module" && JAZZER_FUZZ=1 ../mvnw -B test -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false) > "$log" 2>&1 || status=$?
+  # instrument the libraries the code under test hands its input to, so coverage guides the fuzzer through them too
+  (cd "$module" && JAZZER_FUZZ=1 JAZZER_INSTRUMENTATION_INCLUDES='dev.claimdesk.**:com.fasterxml.jackson.**:org.jsoup.**' ../mvnw -B test -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false) > "$log" 2>&1 || status=$?
   start=$(grep -m1 -oE 'INITED cov: [0-9]+' "$log" | grep -oE '[0-9]+$' || echo '?')
   end=$(grep -E '^#[0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+' | grep -oE '[0-9]+$' || echo '?')
   runs=$(grep -E '^#[0-9]+' "$log" | tail -1 | grep -oE '^#[0-9]+' | tr -d '#' || echo '?')

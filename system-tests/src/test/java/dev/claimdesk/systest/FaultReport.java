@@ -27,13 +27,18 @@ final class FaultReport {
         rows.add(row);
     }
 
+    /** Writes the table; a run that measured nothing leaves docs/reliability.md as it was. */
     synchronized void write() throws IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
         StringBuilder table = new StringBuilder();
         table.append(START).append('\n')
                 .append("Run of ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, by `FaultSuiteIT`:\n\n")
                 .append("| fault | operations | lost | applied twice | unexpected | recovery | notes |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        rows.sort(java.util.Comparator.comparing(Row::fault));
         for (Row r : rows) {
             table.append("| ").append(r.fault()).append(" | ").append(r.operations()).append(" | ").append(r.lost()).append(" | ")
                     .append(r.appliedTwice()).append(" | ").append(r.unexpected()).append(" | ")

@@ -101,7 +101,19 @@ final class Sandbox implements AutoCloseable {
                 "RABBITMQ_MNESIA_BASE", base.resolve("mnesia").toString(), "RABBITMQ_LOG_BASE", base.resolve("log").toString(),
                 "RABBITMQ_PID_FILE", base.resolve("pid").toString()));
         run(server);
-        rabbitmqctl("await_startup", "--timeout", "90");
+        // the detached node registers with epmd a moment later; until then rabbitmqctl cannot reach it at all
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            try {
+                rabbitmqctl("await_startup", "--timeout", "60");
+                break;
+            } catch (IllegalStateException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw notYet;
+                }
+                Thread.sleep(500);
+            }
+        }
         if (!rabbitmqctl("list_users", "-q").contains("claimdesk-faults")) {
             rabbitmqctl("add_vhost", "claimdesk-faults");
             rabbitmqctl("add_user", "claimdesk-faults", brokerPassword);

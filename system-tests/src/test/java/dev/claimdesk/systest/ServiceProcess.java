@@ -111,6 +111,15 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(module + " not " + status + " within " + timeout + "; see " + log);
     }
 
+    /** The service's threads as jcmd prints them, into its log folder; the file's path. */
+    Path threadDump() throws IOException, InterruptedException {
+        Path dump = log.resolveSibling(module + "-" + port + "-threads.txt");
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()),
+                "Thread.print").redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor(30,
+                java.util.concurrent.TimeUnit.SECONDS);
+        return dump;
+    }
+
     /** SIGKILL: no shutdown hook, no last commit, as a crashed host would leave it. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

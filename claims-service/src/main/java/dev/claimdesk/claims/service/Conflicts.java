@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,17 +21,29 @@ import java.util.UUID;
 @ApplicationScoped
 public class Conflicts {
 
-    /** Compares every pair of current figures in these clusters and records the conflicts not yet known. */
+    /**
+     * Compares every pair of current figures in these clusters and records the conflicts not yet known. The pairs are
+     * compared in memory against the cluster's known conflicts, read once: a cluster told by a hundred outlets is
+     * thousands of pairs, and a query per pair (each flushing the session) made placing one more claim take minutes.
+     */
     public void refresh(Collection<UUID> clusterIds, Instant at) {
         for (UUID clusterId : clusterIds) {
             List<Claim> figures = Claim.list("from Claim c where c.clusterId = ?1 and c.type = 'STATISTIC' "
                     + "and c.status <> 'DISMISSED' and " + ReceivedArticle.isLatest("c.articleId", "c.revision"), clusterId);
+            if (figures.size() < 2) {
+                continue;
+            }
+            Map<String, Conflict> known = new HashMap<>();
+            List<UUID> ids = figures.stream().map(c -> c.id).toList();
+            for (Conflict c : Conflict.<Conflict>list("claimA in ?1 and claimB in ?1", ids)) {
+                known.put(c.claimA + "/" + c.claimB, c);
+            }
             for (int i = 0; i < figures.size(); i++) {
                 for (int j = i + 1; j < figures.size(); j++) {
                     Claim a = figures.get(i);
                     Claim b = figures.get(j);
                     if (!a.articleId.equals(b.articleId)) {
-                        FigureConflicts.between(a.quantity(), b.quantity()).ifPresent(c -> record(clusterId, a, b, c, at));
+                        FigureConflicts.between(a.quantity(), b.quantity()).ifPresent(c -> record(clusterId, a, b, c, at, known));
                     }
                 }
             }
@@ -59,14 +70,14 @@ public class Conflicts {
         return byClaim;
     }
 
-    private static void record(UUID clusterId, Claim a, Claim b, FigureConflicts.Conflict found, Instant at) {
+    private static void record(UUID clusterId, Claim a, Claim b, FigureConflicts.Conflict found, Instant at, Map<String, Conflict> known) {
         // one row per pair, in the order PostgreSQL sorts UUIDs (unsigned bytes, as their text sorts)
         boolean ordered = a.id.toString().compareTo(b.id.toString()) < 0;
         UUID first = ordered ? a.id : b.id;
         UUID second = ordered ? b.id : a.id;
-        Optional<Conflict> known = Conflict.find("claimA = ?1 and claimB = ?2", first, second).firstResultOptional();
-        if (known.isPresent()) {
-            known.get().clusterId = clusterId;
+        Conflict existing = known.get(first + "/" + second);
+        if (existing != null) {
+            existing.clusterId = clusterId;
             return;
         }
         Conflict conflict = new Conflict();
@@ -78,5 +89,6 @@ public class Conflicts {
         conflict.detail = found.detail();
         conflict.createdAt = at;
         conflict.persist();
+        known.put(first + "/" + second, conflict);
     }
 }
