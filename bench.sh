@@ -6,6 +6,8 @@
 #     web-ui's token endpoint: N password exchanges (bcrypt) and N API-token exchanges, one after another.
 #   ./bench.sh feed [VERDICTS] [SECONDS] [CONNECTIONS]
 #     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
+#   ./bench.sh faults [ARTICLES]
+#     the fault suite (FaultSuiteIT) under a larger load, its table written to docs/reliability.md.
 #   ./bench.sh queue [TASKS] [REQUESTS]
 #     web-ui's queue page (/desk) for a reviewer with TASKS tasks of their own and TASKS waiting at the desk:
 #     REQUESTS page loads one after another, web-ui's own time (Server-Timing) and the whole answer.
@@ -24,7 +26,10 @@ case "$what" in
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
   queue) tasks="${2:-500}" requests="${3:-200}" ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS]" >&2; exit 2 ;;
+  faults) export CLAIMDESK_FAULTS_ARTICLES="${2:-1000}"
+    exec ./test.sh -pl system-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSuiteIT \
+      -Dfailsafe.failIfNoSpecifiedTests=false ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
 if [ "$what" = extraction ]; then

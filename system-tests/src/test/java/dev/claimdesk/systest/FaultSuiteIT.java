@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Faults injected into the built services running against a PostgreSQL and a RabbitMQ of the suite's own
  * ({@link Sandbox}): load with unique ids, inject the fault, let the queues drain, then count in every database and
  * dead-letter queue what was lost, applied twice or unexpected. Every loop is bounded; everything is on loopback.
- * {@code -Dclaimdesk.faults.articles=N} sets the load (CI: 120; ./bench.sh faults: more). The table goes to
+ * {@code CLAIMDESK_FAULTS_ARTICLES=N} sets the load (CI: 120; {@code ./bench.sh faults N}: more). The table goes to
  * docs/reliability.md.
  */
 @Tag("faults")
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FaultSuiteIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ARTICLES = Integer.getInteger("claimdesk.faults.articles", 120);
+    private static final int ARTICLES = Integer.parseInt(System.getenv().getOrDefault("CLAIMDESK_FAULTS_ARTICLES", "120"));
     private static final Duration DRAIN = Duration.ofSeconds(Math.max(120, ARTICLES / 2));
     private static final FaultReport REPORT = new FaultReport();
 
