@@ -200,7 +200,7 @@ public class AdminPage {
         if (answer.status() == 404) {
             throw ProblemException.notFound("Reviewer", id);
         }
-        refused(answer);
+        Pages.refusedByReview(answer);
         return Pages.html(200, Templates.reviewer(session.username(), session.csrfToken(), ReviewerForm.of(answer.body()), null));
     }
 
@@ -378,8 +378,7 @@ public class AdminPage {
     }
 
     private static String problem(Backends.Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.body().path("errors").forEach(e -> fields.add(e.path("field").asText() + ": " + e.path("message").asText()));
+        List<String> fields = answer.fieldErrors();
         return fields.isEmpty() ? answer.detail() : answer.detail() + " (" + String.join("; ", fields) + ")";
     }
 
@@ -389,11 +388,6 @@ public class AdminPage {
         return fields.isEmpty() ? e.problem().detail() : e.problem().detail() + " (" + String.join("; ", fields) + ")";
     }
 
-    private static void refused(Backends.Answer answer) {
-        if (!answer.ok()) {
-            throw new ProblemException(502, "service-refused", "Review service refused", answer.detail());
-        }
-    }
 
     private static List<String> list(String commaSeparated) {
         return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();

@@ -56,16 +56,9 @@ public class DeskPage {
     /** A task as a line of a queue. */
     public record Row(String id, double priority, String due, boolean overdue, String stage, String type, String text,
                       int sources, boolean conflicted, boolean casualties) {
-        private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
-                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
-
         /** The due time as a reader takes it in at a glance. */
         public String dueText() {
-            try {
-                return DUE.format(Instant.parse(due));
-            } catch (java.time.format.DateTimeParseException e) {
-                return due;
-            }
+            return Pages.minute(due);
         }
 
         static Row of(JsonNode t) {
@@ -163,15 +156,8 @@ public class DeskPage {
 
     /** A line of the history beside the claim: the task's audit and the reviewers' corrections of its claims. */
     public record Event(String at, String actor, String action, String detail) {
-        private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
-                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
-
         public String atText() {
-            try {
-                return AT.format(Instant.parse(at));
-            } catch (java.time.format.DateTimeParseException e) {
-                return at;
-            }
+            return Pages.minute(at);
         }
     }
 

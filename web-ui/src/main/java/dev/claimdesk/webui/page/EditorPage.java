@@ -142,7 +142,7 @@ public class EditorPage {
         if (report.status() == 404) {
             throw ProblemException.notFound("Report of article", articleId);
         }
-        refused(report);
+        Pages.refusedByReview(report);
         JsonNode r = report.body();
         List<Line> lines = new ArrayList<>();
         r.path("items").forEach(l -> lines.add(new Line(l.path("type").asText(), l.path("text").asText(), l.path("status").asText(),
@@ -159,7 +159,7 @@ public class EditorPage {
         ActiveSession session = Pages.session(caller);
         String cursor = after == null || !after.matches("\\d{1,18}") ? "0" : after;
         Backends.Answer feed = backends.get(Service.REVIEW, "/api/verdicts?size=50&after=" + cursor, session.username(), session.roles());
-        refused(feed);
+        Pages.refusedByReview(feed);
         List<Item> items = new ArrayList<>();
         feed.body().path("items").forEach(v -> {
             List<String> reviewers = new ArrayList<>();
@@ -181,16 +181,11 @@ public class EditorPage {
         if (review.status() == 404) {
             throw ProblemException.notFound("Verdict", id);
         }
-        refused(review);
+        Pages.refusedByReview(review);
         return Pages.html(200, Templates.claimReview(session.username(), session.csrfToken(), id,
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(review.body())));
     }
 
-    private static void refused(Backends.Answer answer) {
-        if (!answer.ok()) {
-            throw new ProblemException(502, "service-refused", "Review service refused", answer.detail());
-        }
-    }
 
 
 }

@@ -100,9 +100,7 @@ public class IngestPage {
         request.put("body", form.body());
         Backends.Answer answer = backends.post(Service.INGEST, "/api/articles", request, form.key(), session.username(), session.roles());
         if (!answer.ok()) {
-            List<String> fields = new ArrayList<>();
-            answer.body().path("errors").forEach(e -> fields.add(e.path("field").asText() + ": " + e.path("message").asText()));
-            return page(answer.status(), session, form, null, answer.detail(), fields);
+            return page(answer.status(), session, form, null, answer.detail(), answer.fieldErrors());
         }
         JsonNode a = answer.body();
         List<String> removed = new ArrayList<>();

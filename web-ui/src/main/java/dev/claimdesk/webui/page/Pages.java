@@ -23,6 +23,25 @@ final class Pages {
         return session;
     }
 
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** An instant as a reader takes it in at a glance; what does not parse is shown as it came. */
+    static String minute(String instant) {
+        try {
+            return MINUTE.format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return instant;
+        }
+    }
+
+    /** A 502 for a page whose review-service answer was a refusal. */
+    static void refusedByReview(dev.claimdesk.webui.service.Backends.Answer answer) {
+        if (!answer.ok()) {
+            throw new ProblemException(502, "service-refused", "Review service refused", answer.detail());
+        }
+    }
+
     static Response html(int status, TemplateInstance page) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render())
                 .header("Cache-Control", "no-store").build();

@@ -29,6 +29,13 @@ public class Backends {
             return status >= 200 && status < 300;
         }
 
+        /** The problem's field errors as "field: message", for a form to show beside its detail. */
+        public java.util.List<String> fieldErrors() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            body.path("errors").forEach(e -> fields.add(e.path("field").asText() + ": " + e.path("message").asText()));
+            return fields;
+        }
+
         /** The problem's detail, for a page to show. */
         public String detail() {
             return body.path("detail").asText(body.path("title").asText("The service refused the request (" + status + ")"));
