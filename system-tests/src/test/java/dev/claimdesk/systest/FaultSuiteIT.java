@@ -5,6 +5,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import dev.claimdesk.commons.testing.Tokens;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -242,6 +244,117 @@ class FaultSuiteIT {
         assertEquals(0, Math.max(0, deadLettered), "nothing dead-lettered");
     }
 
+    @Test
+    @Order(4)
+    void shouldPublishEveryVerdictAnswered2xxOnceWhenReviewServiceIsKilledWhileTheyAreSubmitted() throws Exception {
+        // Two reviewers: a task whose figures disagree needs a second one before its verdict is out.
+        List<String> reviewers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            reviewers.add("fault-reviewer-" + UUID.randomUUID().toString().substring(0, 8));
+            given(review, Tokens.valid("fault-admin", "admin")).contentType(ContentType.JSON)
+                    .body(Map.of("username", reviewers.get(i), "skills", List.of("figures", "military", "quotes", "politics"),
+                            "languages", List.of("en"), "capacity", 1000))
+                    .post("/api/reviewers").then().statusCode(201);
+        }
+        int count = Math.max(12, ARTICLES / 4);
+        List<UUID> articles = new ArrayList<>();
+        try (Connection connection = sandbox.broker("fault-verdicts"); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < count; i++) {
+                UUID article = UUID.randomUUID();
+                articles.add(article);
+                publish(channel, "articles", "article.ingested.v1", UUID.randomUUID().toString(), councilArticle(article, town(), 20 + i));
+            }
+        }
+        Map<String, Assigned> tasks = awaitRoutedTasks(quoted(articles), reviewers, "FIRST_REVIEW", 0);
+
+        // Four reviewers' browsers submit at once; review-service dies with some requests in flight.
+        Submissions first = new Submissions();
+        Instant killedAt;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> submitted = new ArrayList<>();
+            for (Assigned task : tasks.values()) {
+                submitted.add(pool.submit(() -> first.submit(task)));
+            }
+            Sandbox.await("a third of the tasks answered", DRAIN, () -> first.answered.size() >= tasks.size() / 3);
+            review.kill();
+            killedAt = Instant.now();
+            for (var future : submitted) {
+                future.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        review = ServiceProcess.start("review-service", "unused", sandbox.service("review"));
+        // The requests that got no answer are sent again as a reviewer's browser would: same body, same key.
+        List<Assigned> again = first.unanswered.stream().map(tasks::get).toList();
+        first.unanswered.clear();
+        Duration recovery = null;
+        for (Assigned task : again) {
+            first.submit(task);
+            if (recovery == null && first.answered.containsKey(task.id())) {
+                recovery = Duration.between(killedAt, Instant.now());
+            }
+        }
+        // Tasks that went on to a second review get it from the other reviewer, routed by the restarted service.
+        Submissions second = new Submissions();
+        List<String> toSecond = first.answered.entrySet().stream().filter(a -> a.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        if (!toSecond.isEmpty()) {
+            for (Assigned task : awaitRoutedTasks(quoted(articles), reviewers, "SECOND_REVIEW", toSecond.size()).values()) {
+                second.submit(task);
+            }
+        }
+        Map<String, String> answered = new LinkedHashMap<>(); // task -> the verdict id of the answer that published it
+        first.answered.forEach((task, verdict) -> answered.put(task, verdict.isEmpty() ? second.answered.get(task) : verdict));
+        List<String> unanswered = new ArrayList<>(first.unanswered);
+        unanswered.addAll(second.unanswered);
+        int refused = first.refused.get() + second.refused.get();
+        long secondReviews = toSecond.size();
+
+        // Every verdict review-service holds is published once and applied once by claims-service.
+        Map<String, String> clusterOf = new LinkedHashMap<>();
+        for (String line : sql("review", "SELECT id || ' ' || cluster_id FROM task WHERE id IN (" + quoted(tasks.keySet()) + ")").split("\n")) {
+            clusterOf.put(line.split(" ")[0], line.split(" ")[1]);
+        }
+        Map<String, String> stored = new LinkedHashMap<>(); // task -> verdict id
+        String storedRows = sql("review", "SELECT task_id || ' ' || id FROM verdict WHERE task_id IN (" + quoted(tasks.keySet()) + ")");
+        for (String line : storedRows.split("\n")) {
+            if (!line.isBlank()) {
+                stored.merge(line.split(" ")[0], line.split(" ")[1], (a, b) -> a + "," + b);
+            }
+        }
+        String verdictIds = stored.values().stream().map(v -> "'" + v.split(",")[0] + "'").reduce((a, b) -> a + "," + b).orElse("NULL");
+        Sandbox.await("review-service's outbox sent", DRAIN, () -> "0".equals(query("review",
+                "SELECT count(*) FROM outbox WHERE sent_at IS NULL")));
+        Sandbox.await("every stored verdict applied by claims-service", DRAIN, () -> Long.parseLong(query("claims",
+                "SELECT count(*) FROM claim_cluster WHERE verdict_id IN (" + verdictIds + ")")) >= stored.size());
+        long lost = answered.entrySet().stream().filter(a -> a.getValue() != null && !a.getValue().equals(stored.get(a.getKey()))).count();
+        long notApplied = stored.entrySet().stream().filter(v -> !query("claims", "SELECT verdict_id FROM claim_cluster WHERE id = '"
+                + clusterOf.get(v.getKey()) + "'").equals(v.getValue())).count();
+        long storedTwice = stored.values().stream().filter(v -> v.contains(",")).count();
+        long publishedTwice = Long.parseLong(sql("review", "SELECT count(*) FROM (SELECT payload::jsonb ->> 'id' FROM outbox "
+                + "WHERE routing_key = 'verdict.published.v1' AND payload::jsonb ->> 'id' IN (" + verdictIds + ") GROUP BY 1 "
+                + "HAVING count(*) > 1) d"));
+        long appliedByClaims = Long.parseLong(sql("claims", "SELECT count(*) FROM processed_message WHERE consumer = "
+                + "'claims.verdict-published' AND message_id IN (" + String.join(",", sql("review", "SELECT quote_literal(id) FROM outbox "
+                + "WHERE routing_key = 'verdict.published.v1' AND payload::jsonb ->> 'id' IN (" + verdictIds + ")").split("\n")) + ")"));
+        long deadLettered = deadLetterCount("claims.verdict-published.dlq") - 1; // the poison of test 5
+        long unexpected = notApplied + Math.abs(appliedByClaims - stored.size()) + Math.max(0, deadLettered) + unanswered.size();
+        REPORT.add(new FaultReport.Row("2. `kill -9` review-service while verdicts are submitted", tasks.size(), lost + notApplied,
+                storedTwice + publishedTwice, unexpected, recovery, answered.size() + " tasks answered 2xx (" + again.size()
+                + " sent again after the restart, same Idempotency-Key; " + secondReviews + " through a second review), " + refused
+                + " refused; " + stored.size()
+                + " stored, each published once and applied by claims-service"));
+        assertEquals(0, lost, () -> "every verdict answered 2xx is stored: answered " + answered + ", stored " + stored);
+        assertEquals(0, notApplied, "every stored verdict reached claims-service");
+        assertEquals(0, storedTwice + publishedTwice, "no verdict stored or published twice");
+        assertEquals(stored.size(), appliedByClaims, "each applied once by claims-service");
+        assertEquals(0, Math.max(0, deadLettered), "nothing dead-lettered");
+        assertEquals(List.of(), unanswered, "every request answered in the end");
+        assertEquals(tasks.size(), answered.values().stream().filter(java.util.Objects::nonNull).count(), "every task in the end has a verdict answered 2xx");
+    }
+
     // ---- helpers
 
     private static final String[] THINGS = {"schools", "bridges", "clinics", "bus lines", "parks", "libraries", "wells", "roads",
@@ -266,6 +379,108 @@ class FaultSuiteIT {
         body.put("language", "en");
         body.put("cleanText", text);
         return JSON.writeValueAsBytes(body);
+    }
+
+    /** One council decision in one town: a figure nobody dies in, so a TRUE verdict is published at once. */
+    private static byte[] councilArticle(UUID id, String town, int figure) throws Exception {
+        String text = "The council of " + town + " approved " + figure + " new " + THINGS[RANDOM.nextInt(THINGS.length)] + " on "
+                + DAYS[RANDOM.nextInt(DAYS.length)] + ", the mayor of " + town + " said.";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", UUID.randomUUID().toString());
+        body.put("occurredAt", Instant.now().toString());
+        body.put("articleId", id.toString());
+        body.put("revision", 1);
+        body.put("title", "Council of " + town);
+        body.put("outlet", "Fault Wire");
+        body.put("language", "en");
+        body.put("cleanText", text);
+        return JSON.writeValueAsBytes(body);
+    }
+
+    private record Assigned(String id, long version, String assignee) {
+    }
+
+    /**
+     * The articles' tasks at {@code stage}, each assigned to one of the reviewers, with their versions, once all
+     * articles are in and the set has stopped changing: {@code expected} of them, or with 0 one per cluster of the
+     * articles (like claims in different towns may share a cluster, so that count is not known beforehand).
+     */
+    private static Map<String, Assigned> awaitRoutedTasks(String articleIds, List<String> reviewers, String stage, int expected)
+            throws Exception {
+        Sandbox.await("the articles taken in and announced", DRAIN, () -> query("claims", "SELECT count(DISTINCT article_id) "
+                + "FROM received_article WHERE article_id IN (" + articleIds + ")").equals(String.valueOf(articleIds.split(",").length))
+                && "0".equals(query("claims", "SELECT count(*) FROM outbox WHERE sent_at IS NULL")));
+        Map<String, Assigned> tasks = Map.of();
+        int stable = 0;
+        Instant deadline = Instant.now().plus(DRAIN);
+        while (stable < 10) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the articles' tasks routed within " + DRAIN + ": " + tasks.size());
+            }
+            String clusters = sql("claims", "SELECT string_agg(DISTINCT quote_literal(cluster_id::text), ',') FROM claim "
+                    + "WHERE article_id IN (" + articleIds + ")");
+            long wanted = expected > 0 ? expected : clusters.isBlank() ? 0 : clusters.split(",").length;
+            Map<String, Assigned> now = new java.util.TreeMap<>();
+            if (!clusters.isBlank()) {
+                for (String line : sql("review", "SELECT id || ' ' || version || ' ' || assignee FROM task WHERE cluster_id::text IN ("
+                        + clusters + ") AND assignee IN (" + quoted(reviewers) + ") AND stage = '" + stage + "'").split("\n")) {
+                    if (!line.isBlank()) {
+                        String[] f = line.split(" ");
+                        now.put(f[0], new Assigned(f[0], Long.parseLong(f[1]), f[2]));
+                    }
+                }
+            }
+            stable = now.equals(tasks) && now.size() == wanted ? stable + 1 : 0;
+            tasks = now;
+            Thread.sleep(300);
+        }
+        return tasks;
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Verdicts submitted as reviewers' browsers do, and what came of each. */
+    private static final class Submissions {
+        final Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+        /** task -> the answer's verdict id, empty when the task went on to a second review; for each 2xx */
+        final Map<String, String> answered = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** A TRUE rating on the task by its assignee, under the task's Idempotency-Key (the same each time it is sent). */
+        void submit(Assigned task) {
+            String key = keys.computeIfAbsent(task.id(), t -> UUID.randomUUID().toString());
+            try {
+                byte[] body = JSON.writeValueAsBytes(Map.of("rating", "TRUE", "explanation", "The council's minutes list the decision.",
+                        "sources", List.of(Map.of("url", "https://council.example/minutes/" + task.id())), "taskVersion", task.version()));
+                var response = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(review.baseUri() + "/api/tasks/"
+                                + task.id() + "/verdict")).timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + Tokens.valid(task.assignee(), "reviewer"))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    var view = JSON.readTree(response.body());
+                    answered.put(task.id(), "DONE".equals(view.path("stage").asText()) ? view.at("/verdict/id").asText() : "");
+                } else {
+                    refused.incrementAndGet();
+                }
+            } catch (java.io.IOException e) {
+                unanswered.add(task.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unanswered.add(task.id());
+            }
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification given(ServiceProcess service, String token) {
+        return io.restassured.RestAssured.given().baseUri(service.baseUri()).auth().oauth2(token);
+    }
+
+    private static String quoted(java.util.Collection<?> ids) {
+        return ids.stream().map(a -> "'" + a + "'").reduce((a, b) -> a + "," + b).orElse("NULL");
     }
 
     /** The claims claims-service extracts from the article's text, asked of its stateless extract endpoint. */
