@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Faults injected into the built services running against a PostgreSQL and a RabbitMQ of the suite's own
@@ -42,7 +43,13 @@ class FaultSuiteIT {
     private static final Duration DRAIN = Duration.ofSeconds(Math.max(120, ARTICLES / 2));
     private static final FaultReport REPORT = new FaultReport();
 
+    private static final List<String> QUEUES = List.of("claims.article-ingested", "claims.verdict-published", "claims.task-updated",
+            "review.claim-extracted", "webui.task-updated");
+    /** Articles per second posted to ingest-service while the broker or the database is taken away. */
+    private static final int RATE = Math.max(4, ARTICLES / 30);
+
     private static Sandbox sandbox;
+    private static ServiceProcess ingest;
     private static ServiceProcess claims;
     private static ServiceProcess review;
     private static ServiceProcess web;
@@ -51,9 +58,10 @@ class FaultSuiteIT {
     @BeforeAll
     static void startTheSuiteInItsSandbox() throws Exception {
         sandbox = Sandbox.start();
-        for (String db : List.of("claims", "review", "webui")) {
+        for (String db : List.of("ingest", "claims", "review", "webui")) {
             sandbox.createDatabase(db);
         }
+        ingest = ServiceProcess.start("ingest-service", "unused", sandbox.service("ingest"));
         claims = ServiceProcess.start("claims-service", "unused", sandbox.service("claims"));
         review = ServiceProcess.start("review-service", "unused", sandbox.service("review"));
         web = ServiceProcess.start("web-ui", "unused", sandbox.service("webui"));
@@ -61,7 +69,7 @@ class FaultSuiteIT {
 
     @AfterAll
     static void stopAndReport() throws Exception {
-        for (ServiceProcess process : new ServiceProcess[] {web, review, claims}) {
+        for (ServiceProcess process : new ServiceProcess[] {web, review, claims, ingest}) {
             if (process != null) {
                 process.close();
             }
@@ -355,6 +363,220 @@ class FaultSuiteIT {
         assertEquals(tasks.size(), answered.values().stream().filter(java.util.Objects::nonNull).count(), "every task in the end has a verdict answered 2xx");
     }
 
+    @Test
+    @Order(5)
+    void shouldLoseNoAcceptedArticleWhenTheBrokerIsStoppedFor30SecondsUnderIngestLoad() throws Exception {
+        long deadLettersBefore = deadLetters();
+        Duration recovery;
+        IngestLoad load = IngestLoad.start(RATE);
+        Duration down;
+        try {
+            Thread.sleep(5_000);
+            sandbox.stopBroker();
+            Instant stopped = Instant.now();
+            for (ServiceProcess service : List.of(ingest, claims, review, web)) {
+                service.awaitReadiness("DOWN", Duration.ofSeconds(30));
+            }
+            down = Duration.between(stopped, Instant.now());
+            Thread.sleep(Math.max(0, 30_000 - Duration.between(stopped, Instant.now()).toMillis()));
+            sandbox.startBroker();
+            Instant started = Instant.now();
+            for (ServiceProcess service : List.of(ingest, claims, review, web)) {
+                service.awaitReady(DRAIN);
+            }
+            recovery = Duration.between(started, Instant.now());
+            Thread.sleep(5_000);
+        } finally {
+            load.stop();
+        }
+        Chain chain = Chain.of(load.accepted);
+        long unexpected = load.other.get() + load.unanswered.get() + chain.withoutTask + (deadLetters() - deadLettersBefore);
+        REPORT.add(new FaultReport.Row("3. RabbitMQ stopped for 30 s under ingest load", load.sent.get(), chain.lost, chain.twice,
+                unexpected, recovery, load.accepted.size() + " accepted (201), " + load.refused.get() + " refused (503); every "
+                + "service not ready within " + String.format(java.util.Locale.ROOT, "%.1f s", down.toMillis() / 1000.0)
+                + ", ready again by itself; all accepted reached claims-service and a review task"));
+        assertEquals(0, chain.lost, "every accepted article reaches claims-service");
+        assertEquals(0, chain.twice, "none applied twice");
+        assertEquals(0, load.other.get() + load.unanswered.get(), "every request answered 201 or 503");
+        assertEquals(0, chain.withoutTask, "every cluster has its task");
+        assertEquals(deadLettersBefore, deadLetters(), "nothing dead-lettered");
+    }
+
+    @Test
+    @Order(6)
+    void shouldRecoverWithoutARestartWhenPostgresqlIsRestartedUnderLoad() throws Exception {
+        long deadLettersBefore = deadLetters();
+        List<Long> pids = List.of(ingest.pid(), claims.pid(), review.pid(), web.pid());
+        List<String> fed = new ArrayList<>();
+        double failedBefore = failedDeliveries();
+        Duration recovery;
+        IngestLoad load = IngestLoad.start(RATE);
+        try {
+            Thread.sleep(5_000);
+            sandbox.stopPostgres();
+            // meanwhile the articles already announced keep reaching the consumers, which must hold them, not fail them
+            Instant stopped = Instant.now();
+            try (Connection connection = sandbox.broker("fault-pg-feed"); Channel channel = connection.createChannel()) {
+                channel.confirmSelect();
+                for (int i = 0; i < RATE * 10; i++) {
+                    UUID article = UUID.randomUUID();
+                    publish(channel, "articles", "article.ingested.v1", UUID.randomUUID().toString(), article(article, town(), 12, 140));
+                    fed.add(article.toString());
+                    Thread.sleep(1000 / RATE);
+                }
+            }
+            Thread.sleep(Math.max(0, 10_000 - Duration.between(stopped, Instant.now()).toMillis()));
+            sandbox.startPostgres();
+            Instant started = Instant.now();
+            for (ServiceProcess service : List.of(ingest, claims, review, web)) {
+                service.awaitReady(DRAIN);
+            }
+            Sandbox.await("ingest-service accepting again", DRAIN, () -> load.acceptedSince(started));
+            recovery = Duration.between(started, Instant.now());
+            Thread.sleep(5_000);
+        } finally {
+            load.stop();
+        }
+        List<String> all = new ArrayList<>(load.accepted);
+        all.addAll(fed);
+        Chain chain = Chain.of(all);
+        long restarted = pids.stream().filter(pid -> !List.of(ingest.pid(), claims.pid(), review.pid(), web.pid()).contains(pid)).count();
+        // an outage is waited out: it uses up none of a message's deliveries
+        long failed = Math.round(failedDeliveries() - failedBefore);
+        long unexpected = load.other.get() + load.unanswered.get() + chain.withoutTask + (deadLetters() - deadLettersBefore) + restarted
+                + failed;
+        REPORT.add(new FaultReport.Row("4. PostgreSQL restarted (immediate stop, 10 s down) under load", load.sent.get() + fed.size(),
+                chain.lost, chain.twice, unexpected, recovery, load.accepted.size() + " posts accepted (201), " + load.refused.get()
+                + " refused (503) while it was down, " + fed.size() + " articles announced on the broker meanwhile; no service "
+                + "restarted, consumers held their messages; all reached claims-service and a review task"));
+        assertEquals(0, chain.lost, "every accepted article reaches claims-service");
+        assertEquals(0, chain.twice, "none applied twice");
+        assertEquals(0, load.other.get() + load.unanswered.get(), () -> "every request answered 201 or 503: " + load.statuses);
+        assertEquals(0, chain.withoutTask, "every cluster has its task");
+        assertEquals(deadLettersBefore, deadLetters(), "nothing dead-lettered");
+        assertEquals(0, failed, "no delivery failed for the outage");
+        assertTrue(load.refused.get() > 0, "ingest-service answered 503 while the database was down");
+    }
+
+    /** Articles posted to ingest-service at a fixed rate from a few threads, each answer sorted. */
+    private static final class IngestLoad {
+        final List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger other = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile Instant lastAccepted = Instant.EPOCH;
+        private final java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+        private final String token = Tokens.valid("fault-ingest", "ingest");
+
+        static IngestLoad start(int perSecond) {
+            IngestLoad load = new IngestLoad();
+            load.clock.scheduleAtFixedRate(() -> load.senders.submit(load::post), 0, 1_000_000 / perSecond,
+                    java.util.concurrent.TimeUnit.MICROSECONDS);
+            return load;
+        }
+
+        boolean acceptedSince(Instant instant) {
+            return lastAccepted.isAfter(instant);
+        }
+
+        void stop() throws InterruptedException {
+            clock.shutdownNow();
+            senders.shutdown();
+            if (!senders.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("ingest requests still running 60 s after the load stopped");
+            }
+        }
+
+        private void post() {
+            sent.incrementAndGet();
+            String marker = town();
+            try {
+                byte[] body = JSON.writeValueAsBytes(Map.of("title", "Council of " + marker, "outlet", "Fault Wire",
+                        "url", "https://faults.example/" + UUID.randomUUID(), "body", text(marker, 10 + RANDOM.nextInt(80),
+                                100 + RANDOM.nextInt(90))));
+                var response = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ingest.baseUri() + "/api/articles"))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() == 201) {
+                    accepted.add(JSON.readTree(response.body()).get("id").asText());
+                    lastAccepted = Instant.now();
+                } else if (response.statusCode() == 503) {
+                    refused.incrementAndGet();
+                } else {
+                    other.incrementAndGet();
+                }
+            } catch (java.io.IOException e) {
+                unanswered.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unanswered.incrementAndGet();
+            }
+        }
+    }
+
+    /** What became of accepted articles downstream: taken in by claims-service once, each cluster with a review task. */
+    private record Chain(long lost, long twice, long withoutTask) {
+        static Chain of(List<String> accepted) throws Exception {
+            if (accepted.isEmpty()) {
+                throw new AssertionError("no article was accepted");
+            }
+            String ids = quoted(accepted);
+            try {
+                Sandbox.await("every accepted article taken in by claims-service", DRAIN, () -> Long.parseLong(query("claims",
+                        "SELECT count(*) FROM received_article WHERE article_id::text IN (" + ids + ")")) == accepted.size());
+            } catch (AssertionError stuck) {
+                // counted as lost below
+            }
+            long received = Long.parseLong(sql("claims", "SELECT count(*) FROM received_article WHERE article_id::text IN (" + ids + ")"));
+            long publishedTwice = Long.parseLong(sql("ingest", "SELECT count(*) FROM (SELECT a FROM (SELECT substring(payload from "
+                    + "'\"articleId\":\"([0-9a-f-]+)\"') a FROM outbox WHERE routing_key = 'article.ingested.v1') o WHERE a IN ("
+                    + ids + ") GROUP BY a HAVING count(*) > 1) d"));
+            long claimsTwice = Long.parseLong(sql("claims", "SELECT count(*) FROM (SELECT article_id, type, start_offset, "
+                    + "coalesce(q_start, -1) FROM claim WHERE article_id::text IN (" + ids + ") GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d"));
+            long withoutTask = 0;
+            try {
+                Sandbox.await("a task for every cluster of the articles", DRAIN, () -> "0".equals(query("claims",
+                        "SELECT count(*) FROM claim_cluster WHERE task_id IS NULL AND id IN (SELECT cluster_id FROM claim "
+                                + "WHERE article_id::text IN (" + ids + "))")));
+            } catch (AssertionError stuck) {
+                withoutTask = Long.parseLong(sql("claims", "SELECT count(*) FROM claim_cluster WHERE task_id IS NULL AND id IN "
+                        + "(SELECT cluster_id FROM claim WHERE article_id::text IN (" + ids + "))"));
+            }
+            return new Chain(accepted.size() - received, publishedTwice + claimsTwice, withoutTask);
+        }
+    }
+
+    /** Deliveries the consumers of every service gave back to the broker as failed, from their metrics. */
+    private static double failedDeliveries() {
+        double total = 0;
+        for (ServiceProcess service : List.of(claims, review, web)) {
+            String metrics = given(service, Tokens.valid("fault-admin", "admin")).get("/q/metrics").then().statusCode(200)
+                    .extract().asString();
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("claimdesk_consumer_messages_total{") && line.contains("outcome=\"failed\"")) {
+                    // the value follows the labels; an exemplar may follow it
+                    total += Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Messages waiting in every dead-letter queue of the suite. */
+    private static long deadLetters() throws Exception {
+        long total = 0;
+        for (String queue : QUEUES) {
+            total += deadLetterCount(queue + ".dlq");
+        }
+        return total;
+    }
+
     // ---- helpers
 
     private static final String[] THINGS = {"schools", "bridges", "clinics", "bus lines", "parks", "libraries", "wells", "roads",
@@ -365,9 +587,7 @@ class FaultSuiteIT {
 
     /** An article of two figures, varied as a day's news is: few of them tell the same claim. */
     private static byte[] article(UUID id, String town, int built, int arrested) throws Exception {
-        String text = "The council of " + town + " approved " + built + " new " + THINGS[RANDOM.nextInt(THINGS.length)] + " on "
-                + DAYS[RANDOM.nextInt(DAYS.length)] + ", the mayor said.\n\nPolice in " + town + " arrested " + arrested + " "
-                + PEOPLE[RANDOM.nextInt(PEOPLE.length)] + " on " + DAYS[RANDOM.nextInt(DAYS.length)] + ".";
+        String text = text(town, built, arrested);
         TEXTS.put(id, text);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", UUID.randomUUID().toString());
@@ -379,6 +599,12 @@ class FaultSuiteIT {
         body.put("language", "en");
         body.put("cleanText", text);
         return JSON.writeValueAsBytes(body);
+    }
+
+    private static String text(String town, int built, int arrested) {
+        return "The council of " + town + " approved " + built + " new " + THINGS[RANDOM.nextInt(THINGS.length)] + " on "
+                + DAYS[RANDOM.nextInt(DAYS.length)] + ", the mayor said.\n\nPolice in " + town + " arrested " + arrested + " "
+                + PEOPLE[RANDOM.nextInt(PEOPLE.length)] + " on " + DAYS[RANDOM.nextInt(DAYS.length)] + ".";
     }
 
     /** One council decision in one town: a figure nobody dies in, so a TRUE verdict is published at once. */

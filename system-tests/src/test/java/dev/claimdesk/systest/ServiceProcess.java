@@ -75,6 +75,10 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path log() {
         return log;
     }

@@ -15,6 +15,13 @@ public interface MessagingConfig {
     @WithDefault("5")
     int deliveryLimit();
 
+    /**
+     * How long a consumer holds a message while the database cannot be reached, retrying, before it counts as a
+     * failed delivery.
+     */
+    @WithDefault("PT2M")
+    Duration databasePatience();
+
     /** The queues this service consumes, by queue name; declared with their dead-letter queues at start. */
     Map<String, ConsumerQueue> consumers();
 

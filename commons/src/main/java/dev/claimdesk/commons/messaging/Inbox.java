@@ -1,5 +1,7 @@
 package dev.claimdesk.commons.messaging;
 
+import dev.claimdesk.commons.config.MessagingConfig;
+import dev.claimdesk.commons.persistence.DatabaseUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
@@ -9,13 +11,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The transport side of every consumer: reads the message id and body, and applies the handler once per
  * message id (dedup record and effect in one transaction). A message that cannot be read is rejected to
  * its dead-letter queue at once; a handler failure is requeued, and after the queue's delivery limit the
- * broker dead-letters it, while later messages keep flowing.
+ * broker dead-letters it, while later messages keep flowing. A database that cannot be reached is waited for.
  */
 @ApplicationScoped
 public class Inbox {
@@ -25,9 +28,12 @@ public class Inbox {
     private final ProcessedMessages processed;
     private final MeterRegistry metrics;
 
-    Inbox(ProcessedMessages processed, MeterRegistry metrics) {
+    private final Duration patience;
+
+    Inbox(ProcessedMessages processed, MeterRegistry metrics, MessagingConfig config) {
         this.processed = processed;
         this.metrics = metrics;
+        this.patience = config.databasePatience();
     }
 
     public <E> CompletionStage<Void> deliver(String consumer, Message<?> message, Class<E> type, EventHandler<E> handler) {
@@ -38,13 +44,7 @@ public class Inbox {
                 throw new PoisonMessageException("no message-id", null);
             }
             E event = read(message.getPayload(), type);
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                if (!processed.claim(consumer, messageId)) {
-                    return false;
-                }
-                handler.handle(event);
-                return true;
-            });
+            boolean applied = applyOnce(consumer, messageId, event, handler);
             metrics.counter("claimdesk.consumer.messages", "consumer", consumer, "outcome", applied ? "applied" : "duplicate")
                     .increment();
             return message.ack();
@@ -56,6 +56,48 @@ public class Inbox {
             LOG.warnf(e, "Message %s on %s failed; it will be redelivered", messageId, consumer);
             metrics.counter("claimdesk.consumer.messages", "consumer", consumer, "outcome", "failed").increment();
             return message.nack(e);
+        }
+    }
+
+    /**
+     * Applies the event in one transaction with its dedup record. While the database cannot be reached the message
+     * is held and the transaction retried, with backoff up to the configured patience: a restart of PostgreSQL must
+     * not use up the message's delivery limit and send good work to the dead-letter queue.
+     */
+    private <E> boolean applyOnce(String consumer, String messageId, E event, EventHandler<E> handler) {
+        long waited = 0;
+        long backoff = 100;
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!processed.claim(consumer, messageId)) {
+                        return false;
+                    }
+                    handler.handle(event);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.causes(e) || waited >= patience.toMillis()) {
+                    throw e;
+                }
+                if (waited == 0) {
+                    LOG.warnf("Database unavailable for message %s on %s; holding it until it is back: %s", messageId, consumer,
+                            e.toString());
+                }
+                metrics.counter("claimdesk.consumer.messages", "consumer", consumer, "outcome", "held").increment();
+                sleep(backoff);
+                waited += backoff;
+                backoff = Math.min(backoff * 2, 2000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the database was unavailable", interrupted);
         }
     }
 

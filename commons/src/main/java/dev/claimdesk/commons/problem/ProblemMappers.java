@@ -3,6 +3,7 @@ package dev.claimdesk.commons.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.claimdesk.commons.persistence.DatabaseUnavailable;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -65,6 +66,22 @@ public class ProblemMappers {
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         return toResponse(Problem.of(status, "http-" + status, reason, e.getMessage()));
+    }
+
+    /**
+     * Anything else: a 503 with Retry-After while the database cannot be reached (the request did nothing and may be
+     * sent again), otherwise a 500 problem that names no internals.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("Database unavailable: %s", e.toString());
+            return Response.fromResponse(toResponse(Problem.of(503, "database-unavailable", "Database unavailable",
+                    "The service cannot reach its database just now; send the request again shortly")))
+                    .header("Retry-After", "5").build();
+        }
+        LOG.error("Request failed", e);
+        return toResponse(Problem.of(500, "internal-error", "Internal error", "The request failed; it has been logged"));
     }
 
     private static String fieldPath(MismatchedInputException e) {
