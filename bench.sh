@@ -8,6 +8,9 @@
 #     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
 #   ./bench.sh faults [ARTICLES]
 #     the fault suite (FaultSuiteIT) under a larger load, its table written to docs/reliability.md.
+#   ./bench.sh soak [RATE] [SECONDS]
+#     all four services, RATE articles/s posted to ingest-service for SECONDS (5/s, 300 s): errors, outbox rows
+#     waiting, queue depths, dead letters, heap and RSS sampled every 15 s, then a drain and a count of what arrived.
 #   ./bench.sh queue [TASKS] [REQUESTS]
 #     web-ui's queue page (/desk) for a reviewer with TASKS tasks of their own and TASKS waiting at the desk:
 #     REQUESTS page loads one after another, web-ui's own time (Server-Timing) and the whole answer.
@@ -26,10 +29,11 @@ case "$what" in
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
   queue) tasks="${2:-500}" requests="${3:-200}" ;;
+  soak) rate="${2:-5}" seconds="${3:-300}" ;;
   faults) export CLAIMDESK_FAULTS_ARTICLES="${2:-1000}"
     exec ./test.sh -pl system-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSuiteIT \
       -Dfailsafe.failIfNoSpecifiedTests=false ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | faults [ARTICLES]" >&2; exit 2 ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | soak [RATE] [SECONDS] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
 if [ "$what" = extraction ]; then
@@ -114,6 +118,26 @@ elif [ "$what" = feed ]; then
       -H "Authorization: Bearer $token" "http://127.0.0.1:$port"
   done
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
+elif [ "$what" = soak ]; then
+  ./mvnw -B -q clean package -DskipTests
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests
+  pids=()
+  start_service ingest-service claimdesk_bench_ingest \
+    CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000
+  ingest="ingest=http://127.0.0.1:$port,$service_pid,claimdesk_bench_ingest" ingest_port=$port; pids+=("$service_pid")
+  start_service claims-service claimdesk_bench_claims
+  claims="claims=http://127.0.0.1:$port,$service_pid,claimdesk_bench_claims" claims_port=$port; pids+=("$service_pid")
+  start_service review-service claimdesk_bench_review
+  review="review=http://127.0.0.1:$port,$service_pid,claimdesk_bench_review" review_port=$port; pids+=("$service_pid")
+  start_service web-ui claimdesk_bench_webui \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/.test/bench-jwt/private.pem" CLAIMDESK_SERVICES_REVIEW="http://127.0.0.1:$review_port" \
+    CLAIMDESK_SERVICES_CLAIMS="http://127.0.0.1:$claims_port" CLAIMDESK_SERVICES_INGEST="http://127.0.0.1:$ingest_port" \
+    CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$(random_secret)"
+  web="web-ui=http://127.0.0.1:$port,$service_pid,claimdesk_bench_webui"; pids+=("$service_pid")
+  trap 'kill ${pids[*]} 2>/dev/null; wait 2>/dev/null; true' EXIT
+  java -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
+    -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.SoakBenchmark \
+    "$rate" "$seconds" 15 "$ingest" "$claims" "$review" "$web"
 elif [ "$what" = queue ]; then
   ./mvnw -B -q clean package -DskipTests -pl review-service,web-ui -am
   start_service review-service claimdesk_bench_review

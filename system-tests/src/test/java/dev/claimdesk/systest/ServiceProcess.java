@@ -87,12 +87,20 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Readiness as /q/health/ready reports it: UP, DOWN, or null when the service does not answer. */
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Readiness as /q/health/ready reports it: UP, DOWN, or null when the service does not answer within 5 s. */
     String readiness() {
         try {
-            return RestAssured.given().baseUri(baseUri()).get("/q/health/ready").then().extract().path("status");
-        } catch (Exception e) {
-            // REST Assured rethrows ConnectException unchecked while the process is still starting
+            var response = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUri() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("status").asText(null);
+        } catch (IOException e) {
+            // not started yet, gone, or hanging
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
     }

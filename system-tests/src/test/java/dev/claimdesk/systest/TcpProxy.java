@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP proxy between a service and a server, so a test can cut one service's connection
- * without touching the shared server or anyone else's connections.
+ * without touching the shared server or anyone else's connections, or freeze it: bytes stop moving both ways while
+ * every connection stays open, as on a network that silently drops packets.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +22,8 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final Object thawed = new Object();
+    private volatile boolean frozen;
 
     TcpProxy(String upstreamHost, int upstreamPort) throws IOException {
         this.upstreamHost = upstreamHost;
@@ -40,6 +43,31 @@ final class TcpProxy implements AutoCloseable {
             socket.close();
         }
         sockets.clear();
+    }
+
+    /** Stops every byte, on open connections and on new ones, until {@link #thaw}. */
+    void freeze() {
+        frozen = true;
+    }
+
+    void thaw() {
+        synchronized (thawed) {
+            frozen = false;
+            thawed.notifyAll();
+        }
+    }
+
+    private void awaitThaw() throws IOException {
+        synchronized (thawed) {
+            while (frozen) {
+                try {
+                    thawed.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while frozen", e);
+                }
+            }
+        }
     }
 
     /** Accepts connections again. */
@@ -76,6 +104,7 @@ final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    awaitThaw();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -94,6 +123,7 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        thaw();
         cut();
     }
 }
