@@ -8,9 +8,10 @@
 #     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
 #   ./bench.sh faults [ARTICLES]
 #     the fault suite (FaultSuiteIT) under a larger load, its table written to docs/reliability.md.
-#   ./bench.sh soak [RATE] [SECONDS]
+#   ./bench.sh soak [RATE] [SECONDS] [stories|template]
 #     all four services, RATE articles/s posted to ingest-service for SECONDS (5/s, 300 s): errors, outbox rows
 #     waiting, queue depths, dead letters, heap and RSS sampled every 15 s, then a drain and a count of what arrived.
+#     stories: each article a story of its own; template: one local story told of every town (large clusters).
 #   ./bench.sh queue [TASKS] [REQUESTS]
 #     web-ui's queue page (/desk) for a reviewer with TASKS tasks of their own and TASKS waiting at the desk:
 #     REQUESTS page loads one after another, web-ui's own time (Server-Timing) and the whole answer.
@@ -29,11 +30,11 @@ case "$what" in
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
   queue) tasks="${2:-500}" requests="${3:-200}" ;;
-  soak) rate="${2:-5}" seconds="${3:-300}" ;;
+  soak) rate="${2:-5}" seconds="${3:-300}" text="${4:-stories}" ;;
   faults) export CLAIMDESK_FAULTS_ARTICLES="${2:-1000}"
     exec ./test.sh -pl system-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSuiteIT \
       -Dfailsafe.failIfNoSpecifiedTests=false ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | soak [RATE] [SECONDS] | faults [ARTICLES]" >&2; exit 2 ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
 if [ "$what" = extraction ]; then
@@ -137,7 +138,7 @@ elif [ "$what" = soak ]; then
   trap 'kill ${pids[*]} 2>/dev/null; wait 2>/dev/null; true' EXIT
   java -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
     -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.SoakBenchmark \
-    "$rate" "$seconds" 15 "$ingest" "$claims" "$review" "$web"
+    "$rate" "$seconds" 15 seeds "$text" "$ingest" "$claims" "$review" "$web"
 elif [ "$what" = queue ]; then
   ./mvnw -B -q clean package -DskipTests -pl review-service,web-ui -am
   start_service review-service claimdesk_bench_review

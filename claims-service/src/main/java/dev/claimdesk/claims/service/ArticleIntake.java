@@ -114,7 +114,12 @@ public class ArticleIntake {
                 claim.status = clusters.statusOf(claim.clusterId);
             }
         }
-        conflicts.refresh(placed.touched(), article.receivedAt);
+        // a cluster that took in another one has new pairs of stored claims too; the others only this article's
+        java.util.Set<UUID> absorbed = new java.util.HashSet<>();
+        placed.merges().values().forEach(into -> absorbed.add(placed.current(into)));
+        conflicts.refresh(absorbed, article.receivedAt);
+        conflicts.refreshAdded(placed.touched().stream().filter(c -> !absorbed.contains(c)).toList(),
+                claims.stream().map(c -> c.id).toList(), article.receivedAt);
         placing.stop(placement);
         announcements.claims(article, claims, placed.merges().entrySet().stream()
                 .map(e -> new ClaimExtracted.Merge(e.getKey(), placed.current(e.getValue()))).toList(), ClaimExtracted.Cause.EXTRACTION);

@@ -22,28 +22,69 @@ import java.util.UUID;
 public class Conflicts {
 
     /**
-     * Compares every pair of current figures in these clusters and records the conflicts not yet known. The pairs are
-     * compared in memory against the cluster's known conflicts, read once: a cluster told by a hundred outlets is
-     * thousands of pairs, and a query per pair (each flushing the session) made placing one more claim take minutes.
+     * Compares every pair of current figures in these clusters and records the conflicts not yet known: after a
+     * merge, a split or a correction, when pairs of claims already stored may have changed.
      */
     public void refresh(Collection<UUID> clusterIds, Instant at) {
         for (UUID clusterId : clusterIds) {
-            List<Claim> figures = Claim.list("from Claim c where c.clusterId = ?1 and c.type = 'STATISTIC' "
-                    + "and c.status <> 'DISMISSED' and " + ReceivedArticle.isLatest("c.articleId", "c.revision"), clusterId);
-            if (figures.size() < 2) {
-                continue;
-            }
-            Map<String, Conflict> known = new HashMap<>();
-            List<UUID> ids = figures.stream().map(c -> c.id).toList();
-            for (Conflict c : Conflict.<Conflict>list("claimA in ?1 and claimB in ?1", ids)) {
-                known.put(c.claimA + "/" + c.claimB, c);
-            }
-            for (int i = 0; i < figures.size(); i++) {
-                for (int j = i + 1; j < figures.size(); j++) {
-                    Claim a = figures.get(i);
-                    Claim b = figures.get(j);
-                    if (!a.articleId.equals(b.articleId)) {
-                        FigureConflicts.between(a.quantity(), b.quantity()).ifPresent(c -> record(clusterId, a, b, c, at, known));
+            compare(clusterId, null, at);
+        }
+    }
+
+    /**
+     * Compares the pairs that have at least one of the {@code fresh} claims, in clusters they only joined: every
+     * other pair was compared when the later of its two claims came in. Placing one more claim in a cluster of n
+     * figures is n comparisons, not n² (a cluster told by many outlets made each article slower than the last).
+     */
+    public void refreshAdded(Collection<UUID> clusterIds, Collection<UUID> fresh, Instant at) {
+        java.util.Set<UUID> added = java.util.Set.copyOf(fresh);
+        for (UUID clusterId : clusterIds) {
+            compare(clusterId, added, at);
+        }
+    }
+
+    /**
+     * The most figures one claim is recorded as disagreeing with, each a different figure, the earliest told: enough
+     * for a reviewer to see who said what, while a story told by hundreds of outlets with as many tolls does not make
+     * hundreds of thousands of rows (and seconds per article to write them).
+     */
+    public static final int MOST_PER_CLAIM = 10;
+
+    private static String figure(Claim c) {
+        return c.quantityValue + "/" + c.quantityLow + "/" + c.quantityHigh + "/" + c.quantityQualifier;
+    }
+
+    private void compare(UUID clusterId, java.util.Set<UUID> added, Instant at) {
+        List<Claim> figures = Claim.list("from Claim c where c.clusterId = ?1 and c.type = 'STATISTIC' "
+                + "and c.status <> 'DISMISSED' and " + ReceivedArticle.isLatest("c.articleId", "c.revision")
+                + " order by c.createdAt, c.id", clusterId);
+        if (figures.size() < 2) {
+            return;
+        }
+        List<Claim> fresh = added == null ? figures : figures.stream().filter(c -> added.contains(c.id)).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        // the known conflicts read once, in memory: a query per pair (each flushing the session) took minutes
+        Map<String, Conflict> known = new HashMap<>();
+        List<UUID> ids = figures.stream().map(c -> c.id).toList();
+        List<UUID> freshIds = fresh.stream().map(c -> c.id).toList();
+        for (Conflict c : Conflict.<Conflict>list("(claimA in ?1 and claimB in ?2) or (claimA in ?2 and claimB in ?1)", freshIds, ids)) {
+            known.put(c.claimA + "/" + c.claimB, c);
+        }
+        java.util.Set<UUID> compared = new java.util.HashSet<>();
+        for (Claim a : fresh) {
+            compared.add(a.id);
+            java.util.Set<String> against = new java.util.HashSet<>();
+            for (Claim b : figures) {
+                if (against.size() >= MOST_PER_CLAIM) {
+                    break;
+                }
+                // a pair of two fresh claims once; figures of one article are one outlet's story, not two sources
+                if (!compared.contains(b.id) && !a.articleId.equals(b.articleId)) {
+                    var found = FigureConflicts.between(a.quantity(), b.quantity());
+                    if (found.isPresent() && against.add(figure(b))) {
+                        record(clusterId, a, b, found.get(), at, known);
                     }
                 }
             }

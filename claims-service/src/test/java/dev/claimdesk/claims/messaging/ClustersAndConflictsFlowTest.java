@@ -1,6 +1,7 @@
 package dev.claimdesk.claims.messaging;
 
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.service.Conflicts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,28 @@ class ClustersAndConflictsFlowTest {
         assertTrue(flagged.stream().anyMatch(ids -> ids.contains(wireKilled.id.toString()) && ids.contains(paperKilled.id.toString())));
         String evacuatedWire = figure(wire, 300).id.toString();
         assertTrue(flagged.stream().noneMatch(ids -> ids.contains(evacuatedWire)), "about 300 and some 320 agree");
+    }
+
+    @Test
+    void shouldRecordAClaimDisagreeingWithAtMostTenEarlierFiguresInAStoryToldByManyOutlets() throws Exception {
+        String plant = "Dunmere" + UUID.randomUUID().toString().substring(0, 6);
+        List<UUID> articles = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            UUID article = UUID.randomUUID();
+            articles.add(article);
+            // fourteen outlets, fourteen tolls: every pair disagrees
+            ingest(article, 1, "Outlet " + i, "An explosion at the " + plant + " refinery killed " + (20 + 3 * i)
+                    + " workers on Monday, officials said.", null);
+        }
+        Claim last = figure(articles.getLast(), 20 + 3 * 13);
+        assertEquals(figure(articles.getFirst(), 20).clusterId, last.clusterId, "one toll told by fourteen outlets");
+        List<List<String>> conflicts = givenToken(EDITOR).get("/api/clusters/" + last.clusterId).then().statusCode(200)
+                .extract().jsonPath().getList("conflicts.claimIds");
+        long ofLast = conflicts.stream().filter(ids -> ids.contains(last.id.toString())).count();
+        assertEquals(Conflicts.MOST_PER_CLAIM, ofLast, "the last toll against the ten earliest, not all thirteen");
+        String first = figure(articles.getFirst(), 20).id.toString();
+        assertTrue(conflicts.stream().anyMatch(ids -> ids.containsAll(List.of(first, last.id.toString()))), "the earliest among them");
+        assertTrue(conflicts.size() < 14 * 13 / 2, "fewer rows than all pairs: " + conflicts.size());
     }
 
     @Test

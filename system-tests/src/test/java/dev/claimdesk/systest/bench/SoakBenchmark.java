@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sampled meanwhile (outbox rows waiting, queue depths, dead letters, heap, RSS), then a drain and a count of what
  * arrived. Prints a Markdown table and a summary; the run fails (exit 1) on any error or loss.
  *
- * Arguments: RATE SECONDS SAMPLE_SECONDS, then NAME=URL,PID,DATABASE for ingest, claims, review and web-ui; broker
+ * Arguments: RATE SECONDS SAMPLE_SECONDS SEEDS_DIR TEXT (stories: stories of their own; template: one local story
+ * template told of every town, so that like sentences pile up in a few large clusters), then NAME=URL,PID,DATABASE for ingest, claims, review and web-ui; broker
  * from the CLAIMDESK_TEST_RABBITMQ_* variables and database user from CLAIMDESK_TEST_PG_USER, as bench.sh sets them.
  */
 public final class SoakBenchmark {
@@ -48,8 +49,10 @@ public final class SoakBenchmark {
         int rate = Integer.parseInt(args[0]);
         int seconds = Integer.parseInt(args[1]);
         int every = Integer.parseInt(args[2]);
+        words(Path.of(args[3]));
+        boolean template = "template".equals(args[4]);
         List<Service> services = new ArrayList<>();
-        for (int i = 3; i < args.length; i++) {
+        for (int i = 5; i < args.length; i++) {
             String[] nv = args[i].split("=", 2);
             String[] f = nv[1].split(",");
             services.add(new Service(nv[0], f[0], Long.parseLong(f[1]), f[2]));
@@ -70,7 +73,7 @@ public final class SoakBenchmark {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/api/articles"))
                         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("soak", "ingest"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(article(random))).build(),
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(template ? templated(random) : article(random))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 window.add(System.nanoTime() - t0);
                 if (response.statusCode() == 201) {
@@ -222,24 +225,48 @@ public final class SoakBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.95 * sorted.length) - 1)] / 1e6;
     }
 
-    private static final String[] THINGS = {"schools", "bridges", "clinics", "bus lines", "parks", "libraries", "wells", "roads"};
-    private static final String[] PEOPLE = {"protesters", "fans", "drivers", "suspects", "traders", "students", "miners"};
     private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     private static final String[] NAMES = {"Ana Petrova", "John Okafor", "Mei Lin", "Carlos Ruiz", "Sara Haddad", "Tom Berg"};
+    private static final List<String> WORDS = new ArrayList<>();
 
-    /** A local news story of six paragraphs about a town of its own: figures, an arrest count, a quote, a dated event. */
+    /**
+     * A news-sized story (eight paragraphs) of its own: paragraphs of words drawn at the seeds' frequencies, three
+     * figures of things named by such words, a quote and a dated event. Stories rarely repeat, as in a day's
+     * news; a story told by a hundred outlets is another load (docs/benchmarks.md, claims-service).
+     */
     private static String article(Random random) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int p = 0; p < 8; p++) {
+            switch (p) {
+                case 1, 4, 6 -> body.append(capital(word(random))).append(' ').append(word(random)).append(" rose to ")
+                        .append(5 + random.nextInt(5000)).append(' ').append(word(random)).append(' ').append(word(random))
+                        .append(" on ").append(DAYS[random.nextInt(DAYS.length)]).append(", officials said.");
+                case 3 -> body.append('"').append(capital(salad(random, 10))).append(",\" said ").append(NAMES[random.nextInt(NAMES.length)])
+                        .append('.');
+                default -> body.append(capital(salad(random, 14 + random.nextInt(16)))).append(". ")
+                        .append(capital(salad(random, 10 + random.nextInt(12)))).append('.');
+            }
+            body.append("\n\n");
+        }
+        String id = Long.toHexString(random.nextLong());
+        return JSON.writeValueAsString(Map.of("title", capital(salad(random, 6)), "outlet", "Soak Outlet " + random.nextInt(12),
+                "url", "https://soak.example/" + id + "/" + System.nanoTime(), "body", body.toString().strip()));
+    }
+
+    private static final String[] THINGS = {"schools", "bridges", "clinics", "bus lines", "parks", "libraries", "wells", "roads"};
+    private static final String[] PEOPLE = {"protesters", "fans", "drivers", "suspects", "traders", "students", "miners"};
+
+    /** One local story template, told of a town of its own each time. */
+    private static String templated(Random random) throws Exception {
         StringBuilder town = new StringBuilder("Val");
         for (int i = 0; i < 6; i++) {
             town.append((char) ('a' + random.nextInt(26)));
         }
-        String day = DAYS[random.nextInt(DAYS.length)];
-        String name = NAMES[random.nextInt(NAMES.length)];
         String body = "The council of " + town + " approved " + (5 + random.nextInt(200)) + " new " + THINGS[random.nextInt(THINGS.length)]
-                + " on " + day + ", the mayor said.\n\n"
+                + " on " + DAYS[random.nextInt(DAYS.length)] + ", the mayor said.\n\n"
                 + "Police in " + town + " arrested " + (3 + random.nextInt(90)) + " " + PEOPLE[random.nextInt(PEOPLE.length)]
                 + " after clashes near the town hall on " + DAYS[random.nextInt(DAYS.length)] + ".\n\n"
-                + "\"We will not let this happen again,\" said " + name + ", the mayor of " + town + ".\n\n"
+                + "\"We will not let this happen again,\" said " + NAMES[random.nextInt(NAMES.length)] + ", the mayor of " + town + ".\n\n"
                 + "The budget for the coming year rises by " + (2 + random.nextInt(15)) + " percent to " + (10 + random.nextInt(400))
                 + " million euros, according to the council's finance office.\n\n"
                 + "Residents said the new bridge over the river had been closed since " + DAYS[random.nextInt(DAYS.length)]
@@ -248,6 +275,35 @@ public final class SoakBenchmark {
         String id = Long.toHexString(random.nextLong());
         return JSON.writeValueAsString(Map.of("title", "Council of " + town + " approves its plan", "outlet",
                 "Soak Outlet " + random.nextInt(12), "url", "https://soak.example/" + id + "/" + System.nanoTime(), "body", body));
+    }
+
+    private static String word(Random random) {
+        return WORDS.get(random.nextInt(WORDS.size()));
+    }
+
+    private static String salad(Random random, int words) {
+        StringBuilder s = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            s.append(w == 0 ? "" : " ").append(word(random));
+        }
+        return s.toString();
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The seeds' words, each as often as the seeds use it. */
+    private static void words(Path seeds) throws Exception {
+        try (var files = Files.list(seeds)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                for (String w : Files.readString(file).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                    if (w.length() > 2) {
+                        WORDS.add(w);
+                    }
+                }
+            }
+        }
     }
 
     private static String sql(String database, String query) throws Exception {
