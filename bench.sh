@@ -8,6 +8,9 @@
 #     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
 #   ./bench.sh faults [ARTICLES]
 #     the fault suite (FaultSuiteIT) under a larger load, its table written to docs/reliability.md.
+#   ./bench.sh startup
+#     each service's time from launching its jar to /q/health/ready UP, and its RSS then: four starts each, the
+#     first against an empty database (migrations), the others as a restart.
 #   ./bench.sh soak [RATE] [SECONDS] [stories|template]
 #     all four services, RATE articles/s posted to ingest-service for SECONDS (5/s, 300 s): errors, outbox rows
 #     waiting, queue depths, dead letters, heap and RSS sampled every 15 s, then a drain and a count of what arrived.
@@ -30,11 +33,12 @@ case "$what" in
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
   queue) tasks="${2:-500}" requests="${3:-200}" ;;
+  startup) ;;
   soak) rate="${2:-5}" seconds="${3:-300}" text="${4:-stories}" ;;
   faults) export CLAIMDESK_FAULTS_ARTICLES="${2:-1000}"
     exec ./test.sh -pl system-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSuiteIT \
       -Dfailsafe.failIfNoSpecifiedTests=false ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
 if [ "$what" = extraction ]; then
@@ -55,11 +59,20 @@ rm -rf .test/bench-jwt
 jwt_keys .test/bench-jwt
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(psql_admin -c 'SHOW server_version'), RabbitMQ $(rabbitmqctl -q version)"
 
-# start_service MODULE DATABASE [VAR=VALUE...]: runs the jar on a free port (sets $port, $service_pid).
+# start_service MODULE DATABASE [VAR=VALUE...]: runs the jar on a free port against a fresh database (sets $port,
+# $service_pid) and waits until it is ready.
 start_service() {
   local module=$1 database=$2
   shift 2
   recreate_database "$database" claimdesk_bench
+  launch_service "$module" "$database" "$@"
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+}
+
+# launch_service MODULE DATABASE [VAR=VALUE...]: runs the jar on a free port (sets $port, $service_pid), not waiting.
+launch_service() {
+  local module=$1 database=$2
+  shift 2
   mkdir -p target
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18081)
   env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
@@ -70,7 +83,6 @@ start_service() {
     java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$module/target/quarkus-app/quarkus-run.jar" > "target/bench-$module.log" 2>&1 &
   service_pid=$!
   trap 'kill $service_pid 2>/dev/null && wait $service_pid 2>/dev/null; true' EXIT
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
 }
 
 # percentiles: reads seconds, one per line; prints p50, p95 and max in milliseconds.
@@ -119,6 +131,33 @@ elif [ "$what" = feed ]; then
       -H "Authorization: Bearer $token" "http://127.0.0.1:$port"
   done
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
+elif [ "$what" = startup ]; then
+  ./mvnw -B -q clean package -DskipTests
+  web_env=(SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/.test/bench-jwt/private.pem" CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin
+    CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$(random_secret)")
+  echo "| service | run | launch → ready | Quarkus \"started in\" | RSS when ready |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  for module in ingest-service claims-service review-service web-ui; do
+    database="claimdesk_bench_$(echo "$module" | sed 's/-service//; s/-//')"
+    recreate_database "$database" claimdesk_bench
+    extra=()
+    [ "$module" = web-ui ] && extra=("${web_env[@]}")
+    # run 1 migrates an empty database; runs 2 to 4 start as a restart does
+    for run in 1 2 3 4; do
+      t0=$(date +%s%N)
+      launch_service "$module" "$database" "${extra[@]}"
+      until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+        kill -0 "$service_pid" 2>/dev/null || { echo "$module exited; see target/bench-$module.log" >&2; exit 1; }
+        [ $(( ($(date +%s%N) - t0) / 1000000 )) -gt 60000 ] && { echo "$module not ready in 60 s" >&2; exit 1; }
+        sleep 0.02
+      done
+      ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+      rss=$(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 ))
+      started=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "target/bench-$module.log" | head -1)
+      echo "| $module | $run | $ready_ms ms | ${started} s | $rss MiB |"
+      kill "$service_pid"; wait "$service_pid" 2>/dev/null || true
+    done
+  done
 elif [ "$what" = soak ]; then
   ./mvnw -B -q clean package -DskipTests
   ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests
