@@ -662,6 +662,11 @@ class FaultSuiteIT {
     private static byte[] article(UUID id, String town, int built, int arrested) throws Exception {
         String text = text(town, built, arrested);
         TEXTS.put(id, text);
+        return articleIngested(id, town, text);
+    }
+
+    /** article.ingested.v1 as ingest-service announces an article. */
+    private static byte[] articleIngested(UUID id, String town, String text) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", UUID.randomUUID().toString());
         body.put("occurredAt", Instant.now().toString());
@@ -680,20 +685,13 @@ class FaultSuiteIT {
                 + PEOPLE[RANDOM.nextInt(PEOPLE.length)] + " on " + DAYS[RANDOM.nextInt(DAYS.length)] + ".";
     }
 
-    /** One council decision in one town: a figure nobody dies in, so a TRUE verdict is published at once. */
+    /**
+     * One council decision in one town: a figure nobody dies in, so a TRUE verdict is published at once, unless
+     * like decisions of other towns joined its cluster with other figures (then a second review decides).
+     */
     private static byte[] councilArticle(UUID id, String town, int figure) throws Exception {
-        String text = "The council of " + town + " approved " + figure + " new " + THINGS[RANDOM.nextInt(THINGS.length)] + " on "
-                + DAYS[RANDOM.nextInt(DAYS.length)] + ", the mayor of " + town + " said.";
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("eventId", UUID.randomUUID().toString());
-        body.put("occurredAt", Instant.now().toString());
-        body.put("articleId", id.toString());
-        body.put("revision", 1);
-        body.put("title", "Council of " + town);
-        body.put("outlet", "Fault Wire");
-        body.put("language", "en");
-        body.put("cleanText", text);
-        return JSON.writeValueAsBytes(body);
+        return articleIngested(id, town, "The council of " + town + " approved " + figure + " new "
+                + THINGS[RANDOM.nextInt(THINGS.length)] + " on " + DAYS[RANDOM.nextInt(DAYS.length)] + ", the mayor of " + town + " said.");
     }
 
     private record Assigned(String id, long version, String assignee) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimdesk.commons.testing.Tokens;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 
 import java.net.URI;
@@ -68,7 +67,7 @@ public final class IngestBenchmark {
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
         AtomicBoolean measuringLag = new AtomicBoolean(false);
-        try (Connection connection = broker().newConnection("ingest-benchmark")) {
+        try (Connection connection = BenchBroker.fromEnvironment().newConnection("ingest-benchmark")) {
             Channel channel = connection.createChannel();
             String queue = channel.queueDeclare().getQueue();
             channel.queueBind(queue, "articles", "article.ingested.v1");
@@ -229,16 +228,6 @@ public final class IngestBenchmark {
             }
         }
         return out;
-    }
-
-    private static ConnectionFactory broker() {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(System.getenv("CLAIMDESK_TEST_RABBITMQ_HOST"));
-        factory.setPort(Integer.parseInt(System.getenv("CLAIMDESK_TEST_RABBITMQ_PORT")));
-        factory.setUsername(System.getenv("CLAIMDESK_TEST_RABBITMQ_USER"));
-        factory.setPassword(System.getenv("CLAIMDESK_TEST_RABBITMQ_PASSWORD"));
-        factory.setVirtualHost(System.getenv("CLAIMDESK_TEST_RABBITMQ_VHOST"));
-        return factory;
     }
 
     private static long pct(long[] sorted, int p) {

@@ -3,7 +3,6 @@ package dev.claimdesk.systest.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.claimdesk.commons.testing.Tokens;
 
 import java.net.URI;
@@ -89,7 +88,7 @@ public final class SoakBenchmark {
         }), 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
 
         List<Sample> samples = new ArrayList<>();
-        try (Connection broker = broker().newConnection("soak"); Channel channel = broker.createChannel()) {
+        try (Connection broker = BenchBroker.fromEnvironment().newConnection("soak"); Channel channel = broker.createChannel()) {
             for (long s = every; s <= seconds; s += every) {
                 Thread.sleep(Math.max(0, started / 1_000_000 + s * 1000 - System.nanoTime() / 1_000_000));
                 List<Long> latencies = new ArrayList<>();
@@ -314,15 +313,5 @@ public final class SoakBenchmark {
             throw new IllegalStateException("psql " + query + ": " + out);
         }
         return out;
-    }
-
-    private static ConnectionFactory broker() {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(System.getenv("CLAIMDESK_TEST_RABBITMQ_HOST"));
-        factory.setPort(Integer.parseInt(System.getenv("CLAIMDESK_TEST_RABBITMQ_PORT")));
-        factory.setUsername(System.getenv("CLAIMDESK_TEST_RABBITMQ_USER"));
-        factory.setPassword(System.getenv("CLAIMDESK_TEST_RABBITMQ_PASSWORD"));
-        factory.setVirtualHost(System.getenv("CLAIMDESK_TEST_RABBITMQ_VHOST"));
-        return factory;
     }
 }
