@@ -13,7 +13,7 @@
 #     first against an empty database (migrations), the others as a restart.
 #   ./bench.sh soak [RATE] [SECONDS] [stories|template]
 #     all four services, RATE articles/s posted to ingest-service for SECONDS (5/s, 300 s): errors, outbox rows
-#     waiting, queue depths, dead letters, heap and RSS sampled every 15 s, then a drain and a count of what arrived.
+#     waiting and outbox lag, queue depths, dead letters, heap and RSS sampled every 15 s, then a drain and a count of what arrived.
 #     stories: each article a story of its own; template: one local story told of every town (large clusters).
 #   ./bench.sh queue [TASKS] [REQUESTS]
 #     web-ui's queue page (/desk) for a reviewer with TASKS tasks of their own and TASKS waiting at the desk:

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A soak of the whole suite: articles posted to ingest-service at a fixed rate for a fixed time, with every service
- * sampled meanwhile (outbox rows waiting, queue depths, dead letters, heap, RSS), then a drain and a count of what
+ * sampled meanwhile (outbox rows waiting, outbox lag, queue depths, dead letters, heap, RSS), then a drain and a count of what
  * arrived. Prints a Markdown table and a summary; the run fails (exit 1) on any error or loss.
  *
  * Arguments: RATE SECONDS SAMPLE_SECONDS SEEDS_DIR TEXT (stories: stories of their own; template: one local story
@@ -40,8 +40,8 @@ public final class SoakBenchmark {
     private record Service(String name, String url, long pid, String database) {
     }
 
-    private record Sample(long second, long posted, long errors, double p95, Map<String, Long> outbox, long queued, long deadLetters,
-                          Map<String, Long> heapMiB, Map<String, Long> rssMiB) {
+    private record Sample(long second, long posted, long errors, double p95, Map<String, Long> outbox, Map<String, Long> lagMs,
+                          long queued, long deadLetters, Map<String, Long> heapMiB, Map<String, Long> rssMiB) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -132,18 +132,21 @@ public final class SoakBenchmark {
     private static Sample sample(long second, long posted, long errors, double p95, List<Service> services, HttpClient http,
                                  Channel channel) throws Exception {
         Map<String, Long> outbox = new java.util.LinkedHashMap<>();
+        Map<String, Long> lag = new java.util.LinkedHashMap<>();
         Map<String, Long> heap = new java.util.LinkedHashMap<>();
         Map<String, Long> rss = new java.util.LinkedHashMap<>();
         for (Service s : services) {
             outbox.put(s.name(), outbox(s));
-            heap.put(s.name(), heapMiB(http, s));
+            String metrics = metrics(http, s);
+            lag.put(s.name(), Math.round(metric(metrics, "claimdesk_outbox_lag_seconds{", "quantile=\"0.99\"") * 1000));
+            heap.put(s.name(), Math.round(metric(metrics, "jvm_memory_used_bytes{", "area=\"heap\"") / (1 << 20)));
             rss.put(s.name(), rssMiB(s.pid()));
         }
         long dead = 0;
         for (String q : QUEUES) {
             dead += channel.queueDeclarePassive(q + ".dlq").getMessageCount();
         }
-        return new Sample(second, posted, errors, p95, outbox, queued(channel), dead, heap, rss);
+        return new Sample(second, posted, errors, p95, outbox, lag, queued(channel), dead, heap, rss);
     }
 
     private static long queued(Channel channel) throws Exception {
@@ -162,18 +165,24 @@ public final class SoakBenchmark {
         }
     }
 
-    /** Heap in use, from the service's Micrometer metrics. */
-    private static long heapMiB(HttpClient http, Service s) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/metrics")).timeout(Duration.ofSeconds(10))
+    /** The service's Micrometer metrics, in Prometheus' text format. */
+    private static String metrics(HttpClient http, Service s) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/metrics")).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token("soak-admin", "admin")).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
-        double bytes = 0;
+    }
+
+    /** The sum of a metric's series whose labels include {@code label}; 0 when there is none. */
+    private static double metric(String metrics, String name, String label) {
+        double sum = 0;
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                bytes += Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]);
+            if (line.startsWith(name) && line.contains(label)) {
+                // the value follows the labels; an exemplar may follow it
+                double value = Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]);
+                sum += Double.isNaN(value) ? 0 : value;
             }
         }
-        return Math.round(bytes / (1 << 20));
+        return sum;
     }
 
     private static long rssMiB(long pid) throws Exception {
@@ -188,8 +197,8 @@ public final class SoakBenchmark {
     private static void print(int rate, int seconds, List<Sample> samples, List<Service> services) {
         System.out.printf(Locale.ROOT, "Soak: %d articles/s to ingest-service for %d s, all four services, %d cores.%n%n", rate, seconds,
                 Runtime.getRuntime().availableProcessors());
-        StringBuilder head = new StringBuilder("| s | posted | errors | ingest p95 ms | outbox waiting (i/c/r/w) | queued | dead letters |");
-        StringBuilder rule = new StringBuilder("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        StringBuilder head = new StringBuilder("| s | posted | errors | ingest p95 ms | outbox waiting (i/c/r/w) | outbox lag p99 ms (i/c/r) | queued | dead letters |");
+        StringBuilder rule = new StringBuilder("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Service s : services) {
             head.append(" ").append(s.name()).append(" heap / RSS MiB |");
             rule.append(" ---: |");
@@ -197,9 +206,9 @@ public final class SoakBenchmark {
         System.out.println(head);
         System.out.println(rule);
         for (Sample x : samples) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %s | %d | %d |", x.second(), x.posted(),
-                    x.errors(), x.p95(), String.join("/", x.outbox().values().stream().map(String::valueOf).toList()), x.queued(),
-                    x.deadLetters()));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %s | %s | %d | %d |", x.second(),
+                    x.posted(), x.errors(), x.p95(), String.join("/", x.outbox().values().stream().map(String::valueOf).toList()),
+                    String.join("/", x.lagMs().values().stream().limit(3).map(String::valueOf).toList()), x.queued(), x.deadLetters()));
             for (Service s : services) {
                 row.append(" ").append(x.heapMiB().get(s.name())).append(" / ").append(x.rssMiB().get(s.name())).append(" |");
             }
