@@ -190,7 +190,7 @@ class FaultSuiteIT {
         for (int i = 0; i < ARTICLES; i++) {
             articles.add(UUID.randomUUID());
         }
-        String ids = articles.stream().map(a -> "'" + a + "'").reduce((a, b) -> a + "," + b).orElseThrow();
+        String ids = quoted(articles);
         Instant killedAt = null;
         Duration recovery = null;
         try (Connection connection = sandbox.broker("fault-kill"); Channel channel = connection.createChannel()) {
@@ -337,7 +337,7 @@ class FaultSuiteIT {
                 stored.merge(line.split(" ")[0], line.split(" ")[1], (a, b) -> a + "," + b);
             }
         }
-        String verdictIds = stored.values().stream().map(v -> "'" + v.split(",")[0] + "'").reduce((a, b) -> a + "," + b).orElse("NULL");
+        String verdictIds = quoted(stored.values().stream().map(v -> v.split(",")[0]).toList());
         Sandbox.await("review-service's outbox sent", DRAIN, () -> "0".equals(query("review",
                 "SELECT count(*) FROM outbox WHERE sent_at IS NULL")));
         Sandbox.await("every stored verdict applied by claims-service", DRAIN, () -> Long.parseLong(query("claims",
@@ -631,12 +631,7 @@ class FaultSuiteIT {
         for (ServiceProcess service : List.of(claims, review, web)) {
             String metrics = given(service, Tokens.valid("fault-admin", "admin")).get("/q/metrics").then().statusCode(200)
                     .extract().asString();
-            for (String line : metrics.split("\n")) {
-                if (line.startsWith("claimdesk_consumer_messages_total{") && line.contains("outcome=\"failed\"")) {
-                    // the value follows the labels; an exemplar may follow it
-                    total += Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]);
-                }
-            }
+            total += Metrics.sum(metrics, "claimdesk_consumer_messages_total", "outcome=\"failed\"");
         }
         return total;
     }
