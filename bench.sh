@@ -6,6 +6,14 @@
 #     web-ui's token endpoint: N password exchanges (bcrypt) and N API-token exchanges, one after another.
 #   ./bench.sh feed [VERDICTS] [SECONDS] [CONNECTIONS]
 #     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
+#   ./bench.sh pipeline [INSTANCES] [PHASES]
+#     the ceilings of this machine (the extraction engine alone under JMH on all cores, RabbitMQ PerfTest with
+#     persistent messages, confirms and a quorum queue, pgbench), then all four services (INSTANCES=1 or 2 each of
+#     claims-service and review-service): 300 articles to warm up, then posted at 5, 20 and 40 a second, then 1,500 as
+#     fast as they are taken (PHASES: warm:N,RATExSECONDS,...,max:N; BENCH_CEILINGS=no skips the ceilings),
+#     with POST -> review task latency, each stage's share, CPU per process and the suite's figures as ratios to the ceilings.
+#   ./bench.sh extraction [SECONDS] [THREADS]
+#     the extraction engine alone under JMH over the seeds: segmentation, extraction, extraction with embeddings.
 #   ./bench.sh faults [ARTICLES]
 #     the fault suite (FaultSuiteIT) under a larger load, its table written to docs/reliability.md.
 #   ./bench.sh startup
@@ -29,7 +37,8 @@ what="${1:-ingest}"
 case "$what" in
   ingest) clients="${2:-16}" saturation="${3:-30}" rate="${4:-100}" rate_s="${5:-30}" ;;
   identity) n="${2:-50}" ;;
-  extraction) seconds="${2:-20}" ;;
+  extraction) seconds="${2:-10}" threads="${3:-1}" ;;
+  pipeline) instances="${2:-1}" phases="${3:-warm:300,5x60,20x60,40x30,max:1500}" ;;
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
   queue) tasks="${2:-500}" requests="${3:-200}" ;;
@@ -38,14 +47,19 @@ case "$what" in
   faults) export CLAIMDESK_FAULTS_ARTICLES="${2:-1000}"
     exec ./test.sh -pl system-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSuiteIT \
       -Dfailsafe.failIfNoSpecifiedTests=false ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] [THREADS] | pipeline [INSTANCES] [PHASES] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
-if [ "$what" = extraction ]; then
-  # CPU only: no service, no database; one thread, so the figures are per core.
+# extraction_bench ARTICLES THREADS SECONDS [BENCHMARKS]: the extraction engine alone, under JMH (CPU only).
+extraction_bench() {
   ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl claims-service -am
-  exec java -Xmx1g --enable-native-access=ALL-UNNAMED -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "claims-service/target/test-classes:claims-service/target/classes:$(cat claims-service/target/bench.classpath)" \
-    dev.claimdesk.claims.bench.ExtractionBenchmark seeds "$seconds"
+  java -cp "claims-service/target/test-classes:claims-service/target/classes:$(cat claims-service/target/bench.classpath)" \
+    dev.claimdesk.claims.bench.ExtractionBench "$@"
+}
+
+if [ "$what" = extraction ]; then
+  extraction_bench seeds "$threads" "$seconds"
+  exit
 fi
 
 export CLAIMDESK_TEST_PG=127.0.0.1:5432 CLAIMDESK_TEST_PG_USER=claimdesk_bench
@@ -178,6 +192,60 @@ elif [ "$what" = soak ]; then
   java -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
     -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.SoakBenchmark \
     "$rate" "$seconds" 15 seeds "$text" "$ingest" "$claims" "$review" "$web"
+elif [ "$what" = pipeline ]; then
+  ./mvnw -B -q clean package -DskipTests
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests
+  systest_cp="system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)"
+  # the ceilings first, each alone on the machine
+  mkdir -p target
+  ceiling_engine="" ceiling_broker="" ceiling_database=""
+  if [ "${BENCH_CEILINGS:-yes}" = yes ]; then
+    java -cp "$systest_cp" dev.claimdesk.systest.bench.BenchArticles target/bench-articles.jsonl seeds 200
+    echo "== ceiling: the extraction engine alone, JMH, $(nproc) threads, on 200 stories like those posted below"
+    extraction_bench target/bench-articles.jsonl "$(nproc)" 10 'extraction|extractionWithEmbeddings' | tee target/bench-engine.out
+    ceiling_engine=$(awk '$1 == "extractionWithEmbeddings" { gsub(",", "", $2); print $2 }' target/bench-engine.out)
+    echo "== ceiling: RabbitMQ PerfTest, 2 producers and 2 consumers, one quorum queue, persistent 2 kB messages, confirms (64 in flight), 20 s"
+    ./mvnw -B -q -f scripts/bench/perftest/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/perftest.classpath"
+    java -cp "$(cat target/perftest.classpath)" com.rabbitmq.perf.PerfTest \
+      --uri "amqp://$CLAIMDESK_TEST_RABBITMQ_USER:$CLAIMDESK_TEST_RABBITMQ_PASSWORD@127.0.0.1:5672/$CLAIMDESK_TEST_RABBITMQ_VHOST" \
+      --quorum-queue --queue bench-perftest --flag persistent --confirm 64 --producers 2 --consumers 2 --size 2000 --time 20 \
+      2>&1 | grep -E 'rate avg|consumer latency min' | tee target/bench-perftest.out
+    ceiling_broker=$(sed -n 's/.*sending rate avg: \([0-9]*\) msg\/s.*/\1/p' target/bench-perftest.out | head -1)
+    echo "== ceiling: pgbench (TPC-B-like), scale 10, 8 clients, 20 s"
+    recreate_database claimdesk_bench_pgbench claimdesk_bench
+    pgbench -h 127.0.0.1 -U claimdesk_bench -i -s 10 -q claimdesk_bench_pgbench >/dev/null 2>&1
+    pgbench -h 127.0.0.1 -U claimdesk_bench -c 8 -j 2 -T 20 -n claimdesk_bench_pgbench 2>&1 | grep -E '^(tps|latency average)' \
+      | tee target/bench-pgbench.out
+    ceiling_database=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' target/bench-pgbench.out | head -1)
+    psql_admin -c "DROP DATABASE claimdesk_bench_pgbench" >/dev/null
+  fi
+
+  pids=() processes=()
+  start_service ingest-service claimdesk_bench_ingest \
+    CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000
+  processes+=("ingest=http://127.0.0.1:$port,$service_pid,claimdesk_bench_ingest") ingest_port=$port; pids+=("$service_pid")
+  for module in claims review; do
+    database="claimdesk_bench_$module"
+    start_service "$module-service" "$database"
+    processes+=("$module=http://127.0.0.1:$port,$service_pid,$database"); pids+=("$service_pid")
+    eval "${module}_port=$port"
+    for instance in $(seq 2 "$instances"); do
+      # another instance on the same database and queues
+      launch_service "$module-service" "$database"
+      until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+      processes+=("$module-$instance=http://127.0.0.1:$port,$service_pid,$database"); pids+=("$service_pid")
+    done
+  done
+  start_service web-ui claimdesk_bench_webui \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/.test/bench-jwt/private.pem" CLAIMDESK_SERVICES_REVIEW="http://127.0.0.1:$review_port" \
+    CLAIMDESK_SERVICES_CLAIMS="http://127.0.0.1:$claims_port" CLAIMDESK_SERVICES_INGEST="http://127.0.0.1:$ingest_port" \
+    CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$(random_secret)"
+  processes+=("web-ui=http://127.0.0.1:$port,$service_pid,claimdesk_bench_webui"); pids+=("$service_pid")
+  trap 'kill ${pids[*]} 2>/dev/null; wait 2>/dev/null; true' EXIT
+  echo "== the suite: $instances instance(s) each of claims-service and review-service; phases $phases"
+  CEILING_ENGINE="$ceiling_engine" CEILING_BROKER="$ceiling_broker" CEILING_DATABASE="$ceiling_database" \
+    java -cp "$systest_cp" -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" \
+    dev.claimdesk.systest.bench.PipelineBenchmark "$phases" seeds "${processes[@]}"
 elif [ "$what" = queue ]; then
   ./mvnw -B -q clean package -DskipTests -pl review-service,web-ui -am
   start_service review-service claimdesk_bench_review

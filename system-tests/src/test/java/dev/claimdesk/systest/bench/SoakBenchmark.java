@@ -3,8 +3,8 @@ package dev.claimdesk.systest.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import dev.claimdesk.commons.testing.Tokens;
 import dev.claimdesk.systest.Metrics;
+import dev.claimdesk.systest.bench.BenchServices.Service;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +23,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.claimdesk.systest.bench.BenchServices.metrics;
+import static dev.claimdesk.systest.bench.BenchServices.rssMiB;
+import static dev.claimdesk.systest.bench.BenchServices.sql;
+import static dev.claimdesk.systest.bench.BenchServices.token;
+
 /**
  * A soak of the whole suite: articles posted to ingest-service at a fixed rate for a fixed time, with every service
  * sampled meanwhile (outbox rows waiting, outbox lag, queue depths, dead letters, heap, RSS), then a drain and a count of what
@@ -38,9 +43,6 @@ public final class SoakBenchmark {
     private static final List<String> QUEUES = List.of("claims.article-ingested", "claims.verdict-published", "claims.task-updated",
             "review.claim-extracted", "webui.task-updated");
 
-    private record Service(String name, String url, long pid, String database) {
-    }
-
     private record Sample(long second, long posted, long errors, double p95, Map<String, Long> outbox, Map<String, Long> lagMs,
                           long queued, long deadLetters, Map<String, Long> heapMiB, Map<String, Long> rssMiB) {
     }
@@ -49,13 +51,11 @@ public final class SoakBenchmark {
         int rate = Integer.parseInt(args[0]);
         int seconds = Integer.parseInt(args[1]);
         int every = Integer.parseInt(args[2]);
-        words(Path.of(args[3]));
-        boolean template = "template".equals(args[4]);
+        BenchArticles articles = new BenchArticles(Path.of(args[3]));
+        String text = args[4];
         List<Service> services = new ArrayList<>();
         for (int i = 5; i < args.length; i++) {
-            String[] nv = args[i].split("=", 2);
-            String[] f = nv[1].split(",");
-            services.add(new Service(nv[0], f[0], Long.parseLong(f[1]), f[2]));
+            services.add(Service.parse(args[i]));
         }
         Service ingest = services.getFirst();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,7 +73,7 @@ public final class SoakBenchmark {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/api/articles"))
                         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("soak", "ingest"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(template ? templated(random) : article(random))).build(),
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(articles.request(text, random))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 window.add(System.nanoTime() - t0);
                 if (response.statusCode() == 201) {
@@ -170,21 +170,7 @@ public final class SoakBenchmark {
         }
     }
 
-    /** The service's Micrometer metrics, in Prometheus' text format. */
-    private static String metrics(HttpClient http, Service s) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/metrics")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token("soak-admin", "admin")).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
 
-    private static long rssMiB(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
-    }
 
     private static void print(int rate, int seconds, List<Sample> samples, List<Service> services) {
         System.out.printf(Locale.ROOT, "Soak: %d articles/s to ingest-service for %d s, all four services, %d cores.%n%n", rate, seconds,
@@ -208,111 +194,11 @@ public final class SoakBenchmark {
         }
     }
 
-    private static final Map<String, String[]> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** A token for the subject and role, signed again every minute: tokens live 5 minutes, the soak longer. */
-    private static String token(String subject, String role) {
-        String[] held = TOKENS.compute(subject, (k, t) -> t == null || System.nanoTime() - Long.parseLong(t[1]) > 60_000_000_000L
-                ? new String[] {Tokens.valid(subject, role), String.valueOf(System.nanoTime())} : t);
-        return held[0];
-    }
-
     private static double p95(List<Long> nanos) {
         if (nanos.isEmpty()) {
             return 0;
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.95 * sorted.length) - 1)] / 1e6;
-    }
-
-    private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-    private static final String[] NAMES = {"Ana Petrova", "John Okafor", "Mei Lin", "Carlos Ruiz", "Sara Haddad", "Tom Berg"};
-    private static final List<String> WORDS = new ArrayList<>();
-
-    /**
-     * A news-sized story (eight paragraphs) of its own: paragraphs of words drawn at the seeds' frequencies, three
-     * figures of things named by such words, a quote and a dated event. Stories rarely repeat, as in a day's
-     * news; a story told by a hundred outlets is another load (docs/benchmarks.md, claims-service).
-     */
-    private static String article(Random random) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (int p = 0; p < 8; p++) {
-            switch (p) {
-                case 1, 4, 6 -> body.append(capital(word(random))).append(' ').append(word(random)).append(" rose to ")
-                        .append(5 + random.nextInt(5000)).append(' ').append(word(random)).append(' ').append(word(random))
-                        .append(" on ").append(DAYS[random.nextInt(DAYS.length)]).append(", officials said.");
-                case 3 -> body.append('"').append(capital(salad(random, 10))).append(",\" said ").append(NAMES[random.nextInt(NAMES.length)])
-                        .append('.');
-                default -> body.append(capital(salad(random, 14 + random.nextInt(16)))).append(". ")
-                        .append(capital(salad(random, 10 + random.nextInt(12)))).append('.');
-            }
-            body.append("\n\n");
-        }
-        String id = Long.toHexString(random.nextLong());
-        return JSON.writeValueAsString(Map.of("title", capital(salad(random, 6)), "outlet", "Soak Outlet " + random.nextInt(12),
-                "url", "https://soak.example/" + id + "/" + System.nanoTime(), "body", body.toString().strip()));
-    }
-
-    private static final String[] THINGS = {"schools", "bridges", "clinics", "bus lines", "parks", "libraries", "wells", "roads"};
-    private static final String[] PEOPLE = {"protesters", "fans", "drivers", "suspects", "traders", "students", "miners"};
-
-    /** One local story template, told of a town of its own each time. */
-    private static String templated(Random random) throws Exception {
-        StringBuilder town = new StringBuilder("Val");
-        for (int i = 0; i < 6; i++) {
-            town.append((char) ('a' + random.nextInt(26)));
-        }
-        String body = "The council of " + town + " approved " + (5 + random.nextInt(200)) + " new " + THINGS[random.nextInt(THINGS.length)]
-                + " on " + DAYS[random.nextInt(DAYS.length)] + ", the mayor said.\n\n"
-                + "Police in " + town + " arrested " + (3 + random.nextInt(90)) + " " + PEOPLE[random.nextInt(PEOPLE.length)]
-                + " after clashes near the town hall on " + DAYS[random.nextInt(DAYS.length)] + ".\n\n"
-                + "\"We will not let this happen again,\" said " + NAMES[random.nextInt(NAMES.length)] + ", the mayor of " + town + ".\n\n"
-                + "The budget for the coming year rises by " + (2 + random.nextInt(15)) + " percent to " + (10 + random.nextInt(400))
-                + " million euros, according to the council's finance office.\n\n"
-                + "Residents said the new bridge over the river had been closed since " + DAYS[random.nextInt(DAYS.length)]
-                + " and that traffic in the centre was heavy.\n\n"
-                + "The next council meeting is planned for " + (1 + random.nextInt(28)) + " March.";
-        String id = Long.toHexString(random.nextLong());
-        return JSON.writeValueAsString(Map.of("title", "Council of " + town + " approves its plan", "outlet",
-                "Soak Outlet " + random.nextInt(12), "url", "https://soak.example/" + id + "/" + System.nanoTime(), "body", body));
-    }
-
-    private static String word(Random random) {
-        return WORDS.get(random.nextInt(WORDS.size()));
-    }
-
-    private static String salad(Random random, int words) {
-        StringBuilder s = new StringBuilder();
-        for (int w = 0; w < words; w++) {
-            s.append(w == 0 ? "" : " ").append(word(random));
-        }
-        return s.toString();
-    }
-
-    private static String capital(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** The seeds' words, each as often as the seeds use it. */
-    private static void words(Path seeds) throws Exception {
-        try (var files = Files.list(seeds)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
-                for (String w : Files.readString(file).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-                    if (w.length() > 2) {
-                        WORDS.add(w);
-                    }
-                }
-            }
-        }
-    }
-
-    private static String sql(String database, String query) throws Exception {
-        Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", System.getenv("CLAIMDESK_TEST_PG_USER"), "-d", database, "-At",
-                "-c", query).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("psql " + query + ": " + out);
-        }
-        return out;
     }
 }
