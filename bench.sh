@@ -5,7 +5,8 @@
 #   ./bench.sh identity [N]
 #     web-ui's token endpoint: N password exchanges (bcrypt) and N API-token exchanges, one after another.
 #   ./bench.sh feed [VERDICTS] [SECONDS] [CONNECTIONS]
-#     review-service's verdict feed under wrk, VERDICTS stored, pages of 20 and of 100 from random cursors.
+#     review-service's editor API under wrk: the verdict feed (VERDICTS stored, pages of 20 and of 100 from random
+#     cursors), then the article report (VERDICTS/5 articles of 8 claims each).
 #   ./bench.sh pipeline [INSTANCES] [PHASES]
 #     the ceilings of this machine (the extraction engine alone under JMH on all cores, RabbitMQ PerfTest with
 #     persistent messages, confirms and a quorum queue, pgbench), then all four services (INSTANCES=1 or 2 each of
@@ -144,6 +145,32 @@ elif [ "$what" = feed ]; then
     FEED_VERDICTS=$verdicts FEED_SIZE=$size wrk -t2 -c"$connections" -d"${seconds}s" --latency -s scripts/bench/feed.lua \
       -H "Authorization: Bearer $token" "http://127.0.0.1:$port"
   done
+  # articles of 8 claims each: 6 in clusters with a published verdict, 2 in clusters still in review
+  articles=$(( verdicts / 5 ))
+  psql_admin -d claimdesk_bench_review -c "
+    INSERT INTO article (id, revision, outlet, url, published_at)
+      SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 1, 'Outlet ' || (g % 40),
+             'https://news.example/' || g, now() FROM generate_series(1, $articles) g;
+    INSERT INTO cluster_claim (claim_id, article_id, revision, cluster_id, type, text, start_offset, checkworthiness,
+                               casualties, conflicted, language, source)
+      SELECT gen_random_uuid(), a.id, 1, v.cluster_id, 'STATISTIC', v.claim_reviewed, c * 240, 0.6, true, false, 'en', a.id
+      FROM generate_series(1, $articles) g CROSS JOIN generate_series(0, 5) c
+      JOIN verdict v ON v.sequence = 1 + (g * 6 + c) % $verdicts
+      CROSS JOIN LATERAL (SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid AS id) a;
+    INSERT INTO cluster_claim (claim_id, article_id, revision, cluster_id, type, text, start_offset, checkworthiness,
+                               casualties, conflicted, language, source)
+      SELECT gen_random_uuid(), a.id, 1, ('00000000-0000-4000-9000-' || lpad(to_hex(g * 2 + c), 12, '0'))::uuid, 'QUOTE',
+             '\"We will rebuild every bridge by spring,\" the minister said.', 1440 + c * 240, 0.4, false, false, 'en', a.id
+      FROM generate_series(1, $articles) g CROSS JOIN generate_series(0, 1) c
+      CROSS JOIN LATERAL (SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid AS id) a;
+    INSERT INTO task (id, cluster_id, stage, status, priority, due_at, skill, language, created_at, updated_at, version)
+      SELECT gen_random_uuid(), cluster_id, 'FIRST_REVIEW', 'QUEUED', 30, now() + interval '8 hours', 'quotes', 'en', now(),
+             now(), 1 FROM cluster_claim WHERE type = 'QUOTE';"
+  echo "== GET /api/reports/<random article>, $articles articles of 8 claims stored, $connections connections, ${seconds}s (5 s warm-up first)"
+  REPORT_ARTICLES=$articles wrk -t2 -c"$connections" -d5s -s scripts/bench/report.lua \
+    -H "Authorization: Bearer $token" "http://127.0.0.1:$port" >/dev/null
+  REPORT_ARTICLES=$articles wrk -t2 -c"$connections" -d"${seconds}s" --latency -s scripts/bench/report.lua \
+    -H "Authorization: Bearer $token" "http://127.0.0.1:$port"
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
 elif [ "$what" = startup ]; then
   ./mvnw -B -q clean package -DskipTests

@@ -67,7 +67,7 @@ public final class ClaimSimilarity {
         Set<String> words = new HashSet<>();
         Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
-            String w = m.group().replaceAll("['’]s$", "").replaceAll("[,.]$", "");
+            String w = trimmed(m.group());
             if (w.length() >= 3 && !STOP.contains(w)) {
                 words.add(stem(w));
             }
@@ -163,6 +163,18 @@ public final class ClaimSimilarity {
     }
 
     /** Plural, -ing, -ed and -ly endings off, so inflections of one word meet. */
+    /** The word without a trailing possessive ("mayor's") or a trailing comma or full stop ("1,370."). */
+    private static String trimmed(String word) {
+        String w = word;
+        if (w.length() > 2 && (w.charAt(w.length() - 1) == 's') && (w.charAt(w.length() - 2) == '\'' || w.charAt(w.length() - 2) == '’')) {
+            w = w.substring(0, w.length() - 2);
+        }
+        if (!w.isEmpty() && (w.charAt(w.length() - 1) == ',' || w.charAt(w.length() - 1) == '.')) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
     static String stem(String w) {
         if (w.length() > 5 && w.endsWith("ies")) {
             return w.substring(0, w.length() - 3) + "y";

@@ -8,6 +8,7 @@ import dev.claimdesk.claims.extraction.ClusterMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.jpa.HibernateHints;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,6 +49,8 @@ public class Clusters {
     public static final class Placement {
         private final Map<UUID, UUID> merged = new HashMap<>();
         private final Set<UUID> touched = new LinkedHashSet<>();
+        /** Candidates' features, read once per article: its claims share many candidates. */
+        private final Map<UUID, ClaimSimilarity.Features> features = new HashMap<>();
 
         /** The cluster a cluster id now stands for, after this article's merges. */
         UUID current(UUID cluster) {
@@ -146,16 +149,20 @@ public class Clusters {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Claim> claims = Claim.list("id in ?1", ids.stream().map(id -> (UUID) id).toList());
+        // read-only: candidates are compared, never changed here, so no flush of this transaction checks them again
+        List<Claim> claims = Claim.<Claim>find("id in ?1", ids.stream().map(id -> (UUID) id).toList())
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
         Map<UUID, Boolean> settled = new HashMap<>();
-        for (ClaimCluster cluster : ClaimCluster.<ClaimCluster>list("id in ?1",
-                claims.stream().map(c -> placement.current(c.clusterId)).distinct().toList())) {
+        for (ClaimCluster cluster : ClaimCluster.<ClaimCluster>find("id in ?1",
+                claims.stream().map(c -> placement.current(c.clusterId)).distinct().toList())
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list()) {
             settled.put(cluster.id, cluster.settled());
         }
         List<ClusterMatcher.Candidate> candidates = new ArrayList<>(claims.size());
         for (Claim c : claims) {
             UUID cluster = placement.current(c.clusterId);
-            candidates.add(new ClusterMatcher.Candidate(c.id, c.articleId, cluster, c.features(), settled.getOrDefault(cluster, false)));
+            candidates.add(new ClusterMatcher.Candidate(c.id, c.articleId, cluster, placement.features.computeIfAbsent(c.id, id -> c.features()),
+                    settled.getOrDefault(cluster, false)));
         }
         return candidates;
     }

@@ -44,10 +44,14 @@ public class Reviews {
         if (task.taskId().equals(cluster.taskId) && cluster.taskVersion != null && cluster.taskVersion >= task.version()) {
             return;
         }
+        String shown = cluster.claimStatus();
         cluster.taskId = task.taskId();
         cluster.taskStatus = task.status();
         cluster.taskVersion = task.version();
-        clusters.settle(cluster.id);
+        if (!cluster.claimStatus().equals(shown)) {
+            // most task changes (assigned, second review) leave what the claims show as it was
+            clusters.settle(cluster.id);
+        }
     }
 
     private ClaimCluster cluster(java.util.UUID id, String event) {
