@@ -64,6 +64,13 @@ public final class ClaimSimilarity {
 
     public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
                                     Quantity quantity, float[] vector) {
+        return features(type, text, speaker, places, actor, quantity == null ? null : quantity.value(),
+                quantity == null ? null : quantity.unit(), vector);
+    }
+
+    /** The features of a stored claim, from its figure's value and unit (null without a figure). */
+    public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
+                                    Double value, String unit, float[] vector) {
         Set<String> words = new HashSet<>();
         Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -82,9 +89,7 @@ public final class ClaimSimilarity {
         for (String p : places) {
             placeSet.add(p.toLowerCase(Locale.ROOT));
         }
-        return new Features(type, words, surname, placeSet,
-                quantity == null ? null : quantity.value(),
-                quantity == null || quantity.unit() == null ? null : stem(quantity.unit().toLowerCase(Locale.ROOT)),
+        return new Features(type, words, surname, placeSet, value, unit == null ? null : stem(unit.toLowerCase(Locale.ROOT)),
                 sides(actor), vector);
     }
 

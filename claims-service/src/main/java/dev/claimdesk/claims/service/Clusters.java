@@ -4,16 +4,17 @@ import dev.claimdesk.claims.Claim;
 import dev.claimdesk.claims.ClaimCluster;
 import dev.claimdesk.claims.Conflict;
 import dev.claimdesk.claims.extraction.ClaimSimilarity;
+import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.ClusterMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.jpa.HibernateHints;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,20 +150,26 @@ public class Clusters {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // read-only: candidates are compared, never changed here, so no flush of this transaction checks them again
-        List<Claim> claims = Claim.<Claim>find("id in ?1", ids.stream().map(id -> (UUID) id).toList())
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
-        Map<UUID, Boolean> settled = new HashMap<>();
-        for (ClaimCluster cluster : ClaimCluster.<ClaimCluster>find("id in ?1",
-                claims.stream().map(c -> placement.current(c.clusterId)).distinct().toList())
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list()) {
-            settled.put(cluster.id, cluster.settled());
-        }
-        List<ClusterMatcher.Candidate> candidates = new ArrayList<>(claims.size());
-        for (Claim c : claims) {
-            UUID cluster = placement.current(c.clusterId);
-            candidates.add(new ClusterMatcher.Candidate(c.id, c.articleId, cluster, placement.features.computeIfAbsent(c.id, id -> c.features()),
-                    settled.getOrDefault(cluster, false)));
+        // plain values, not entities: candidates are compared, never changed here, and every flush of this
+        // transaction would check managed ones again
+        List<Object[]> rows = em.createQuery("""
+                        SELECT c.id, c.articleId, c.clusterId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue,
+                               c.quantityUnit, c.embedding
+                        FROM Claim c WHERE c.id IN ?1""", Object[].class)
+                .setParameter(1, ids.stream().map(id -> (UUID) id).toList())
+                .getResultList();
+        Set<UUID> clusterIds = new HashSet<>();
+        rows.forEach(r -> clusterIds.add(placement.current((UUID) r[2])));
+        Set<UUID> settled = new HashSet<>(em.createQuery("SELECT cl.id FROM ClaimCluster cl WHERE cl.id IN ?1 "
+                + "AND (cl.verdictId IS NOT NULL OR cl.curated = true)", UUID.class).setParameter(1, clusterIds).getResultList());
+        List<ClusterMatcher.Candidate> candidates = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            UUID cluster = placement.current((UUID) r[2]);
+            ClaimSimilarity.Features features = placement.features.computeIfAbsent(id, k -> ClaimSimilarity.features(
+                    ClaimType.valueOf((String) r[3]), (String) r[4], (String) r[5], r[6] == null ? List.of() : Arrays.asList((String[]) r[6]),
+                    (String) r[7], (Double) r[8], r[8] == null ? null : (String) r[9], (float[]) r[10]));
+            candidates.add(new ClusterMatcher.Candidate(id, (UUID) r[1], cluster, features, settled.contains(cluster)));
         }
         return candidates;
     }
