@@ -46,12 +46,18 @@ public class Clusters {
         this.em = em;
     }
 
+    /** A stored claim as a candidate: where it was told, the cluster it was in when read, what it says. */
+    private record Stored(UUID articleId, UUID clusterId, ClaimSimilarity.Features features) {
+    }
+
     /** Where one article's claims went: the clusters they joined or created, and merges on the way. */
     public static final class Placement {
         private final Map<UUID, UUID> merged = new HashMap<>();
         private final Set<UUID> touched = new LinkedHashSet<>();
-        /** Candidates' features, read once per article: its claims share many candidates. */
-        private final Map<UUID, ClaimSimilarity.Features> features = new HashMap<>();
+        /** Candidates read for this article's earlier claims: its claims share many candidates. */
+        private final Map<UUID, Stored> stored = new HashMap<>();
+        /** Whether a candidate's cluster is settled, by cluster. */
+        private final Map<UUID, Boolean> settled = new HashMap<>();
 
         /** The cluster a cluster id now stands for, after this article's merges. */
         UUID current(UUID cluster) {
@@ -152,24 +158,30 @@ public class Clusters {
         }
         // plain values, not entities: candidates are compared, never changed here, and every flush of this
         // transaction would check managed ones again
-        List<Object[]> rows = em.createQuery("""
-                        SELECT c.id, c.articleId, c.clusterId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue,
-                               c.quantityUnit, c.embedding
-                        FROM Claim c WHERE c.id IN ?1""", Object[].class)
-                .setParameter(1, ids.stream().map(id -> (UUID) id).toList())
-                .getResultList();
-        Set<UUID> clusterIds = new HashSet<>();
-        rows.forEach(r -> clusterIds.add(placement.current((UUID) r[2])));
-        Set<UUID> settled = new HashSet<>(em.createQuery("SELECT cl.id FROM ClaimCluster cl WHERE cl.id IN ?1 "
-                + "AND (cl.verdictId IS NOT NULL OR cl.curated = true)", UUID.class).setParameter(1, clusterIds).getResultList());
-        List<ClusterMatcher.Candidate> candidates = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            UUID cluster = placement.current((UUID) r[2]);
-            ClaimSimilarity.Features features = placement.features.computeIfAbsent(id, k -> ClaimSimilarity.features(
-                    ClaimType.valueOf((String) r[3]), (String) r[4], (String) r[5], r[6] == null ? List.of() : Arrays.asList((String[]) r[6]),
-                    (String) r[7], (Double) r[8], r[8] == null ? null : (String) r[9], (float[]) r[10]));
-            candidates.add(new ClusterMatcher.Candidate(id, (UUID) r[1], cluster, features, settled.contains(cluster)));
+        List<UUID> unread = ids.stream().map(id -> (UUID) id).filter(id -> !placement.stored.containsKey(id)).toList();
+        if (!unread.isEmpty()) {
+            for (Object[] r : em.createQuery("""
+                            SELECT c.id, c.articleId, c.clusterId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue,
+                                   c.quantityUnit, c.embedding, cl.verdictId, cl.curated
+                            FROM Claim c JOIN ClaimCluster cl ON cl.id = c.clusterId WHERE c.id IN ?1""", Object[].class)
+                    .setParameter(1, unread)
+                    .getResultList()) {
+                ClaimSimilarity.Features features = ClaimSimilarity.features(ClaimType.valueOf((String) r[3]), (String) r[4],
+                        (String) r[5], r[6] == null ? List.of() : Arrays.asList((String[]) r[6]), (String) r[7], (Double) r[8],
+                        r[8] == null ? null : (String) r[9], (float[]) r[10]);
+                placement.stored.put((UUID) r[0], new Stored((UUID) r[1], (UUID) r[2], features));
+                placement.settled.put((UUID) r[2], r[11] != null || (Boolean) r[12]);
+            }
+        }
+        List<ClusterMatcher.Candidate> candidates = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            Stored c = placement.stored.get((UUID) id);
+            if (c == null) {
+                continue;
+            }
+            UUID cluster = placement.current(c.clusterId());
+            boolean settled = placement.settled.computeIfAbsent(cluster, k -> em.find(ClaimCluster.class, k).settled());
+            candidates.add(new ClusterMatcher.Candidate((UUID) id, c.articleId(), cluster, c.features(), settled));
         }
         return candidates;
     }
