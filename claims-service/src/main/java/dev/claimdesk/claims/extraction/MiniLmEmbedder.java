@@ -42,6 +42,10 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
+            // ONNX Runtime's pool threads otherwise spin between runs, taking the cores the database and the other
+            // services need while this one waits on them
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", "0");
             session = environment.createSession(onnx.readAllBytes(), options);
             tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false", "truncation", "false"));
             typeIds = session.getInputNames().contains("token_type_ids");
