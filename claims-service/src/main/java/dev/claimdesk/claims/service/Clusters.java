@@ -122,13 +122,22 @@ public class Clusters {
      * verdict they stay candidates for good.
      */
     public void settle(UUID clusterId) {
-        ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
-        Claim.update("status = ?1 where clusterId = ?2 and status <> 'DISMISSED' and status <> ?1", cluster.claimStatus(), clusterId);
+        ClaimCluster cluster = showStatus(clusterId);
         em.createNativeQuery("UPDATE claim_key SET decided = ?2 WHERE decided <> ?2 AND claim_id IN "
                         + "(SELECT id FROM claim WHERE cluster_id = ?1)")
                 .setParameter(1, clusterId)
                 .setParameter(2, cluster.decided())
                 .executeUpdate();
+    }
+
+    /**
+     * After a cluster's task changed what its claims show (a verdict does not come this way): only their status,
+     * since whether they stay candidates for good depends on the verdict alone.
+     */
+    public ClaimCluster showStatus(UUID clusterId) {
+        ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
+        Claim.update("status = ?1 where clusterId = ?2 and status <> 'DISMISSED' and status <> ?1", cluster.claimStatus(), clusterId);
+        return cluster;
     }
 
     private List<ClusterMatcher.Candidate> candidates(Claim claim, Set<String> keys, Placement placement) {

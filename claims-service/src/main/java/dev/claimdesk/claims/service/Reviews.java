@@ -50,7 +50,7 @@ public class Reviews {
         cluster.taskVersion = task.version();
         if (!cluster.claimStatus().equals(shown)) {
             // most task changes (assigned, second review) leave what the claims show as it was
-            clusters.settle(cluster.id);
+            clusters.showStatus(cluster.id);
         }
     }
 
