@@ -167,7 +167,6 @@ public final class ClaimSimilarity {
         return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
     }
 
-    /** Plural, -ing, -ed and -ly endings off, so inflections of one word meet. */
     /** The word without a trailing possessive ("mayor's") or a trailing comma or full stop ("1,370."). */
     private static String trimmed(String word) {
         String w = word;
@@ -180,6 +179,7 @@ public final class ClaimSimilarity {
         return w;
     }
 
+    /** Plural, -ing, -ed and -ly endings off, so inflections of one word meet. */
     static String stem(String w) {
         if (w.length() > 5 && w.endsWith("ies")) {
             return w.substring(0, w.length() - 3) + "y";

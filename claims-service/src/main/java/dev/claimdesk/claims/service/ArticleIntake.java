@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
@@ -115,7 +117,7 @@ public class ArticleIntake {
             }
         }
         // a cluster that took in another one has new pairs of stored claims too; the others only this article's
-        java.util.Set<UUID> absorbed = new java.util.HashSet<>();
+        Set<UUID> absorbed = new HashSet<>();
         placed.merges().values().forEach(into -> absorbed.add(placed.current(into)));
         conflicts.refresh(absorbed, article.receivedAt);
         conflicts.refreshAdded(placed.touched().stream().filter(c -> !absorbed.contains(c)).toList(),

@@ -145,7 +145,7 @@ public class Clusters {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("""
+        List<Object> found = em.createNativeQuery("""
                         SELECT k.claim_id FROM unnest(CAST(?1 AS text[])) AS wanted(key)
                         CROSS JOIN LATERAL (
                             (SELECT ck.claim_id FROM claim_key ck
@@ -162,12 +162,10 @@ public class Clusters {
                 .setParameter(4, PER_KEY)
                 .setParameter(5, MAX_CANDIDATES)
                 .getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+        List<UUID> ids = found.stream().map(UUID.class::cast).toList();
         // plain values, not entities: candidates are compared, never changed here, and every flush of this
         // transaction would check managed ones again
-        List<UUID> unread = ids.stream().map(id -> (UUID) id).filter(id -> !placement.stored.containsKey(id)).toList();
+        List<UUID> unread = ids.stream().filter(id -> !placement.stored.containsKey(id)).toList();
         if (!unread.isEmpty()) {
             for (Object[] r : em.createQuery("""
                             SELECT c.id, c.articleId, c.clusterId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue,
@@ -183,14 +181,14 @@ public class Clusters {
             }
         }
         List<ClusterMatcher.Candidate> candidates = new ArrayList<>(ids.size());
-        for (Object id : ids) {
-            Stored c = placement.stored.get((UUID) id);
+        for (UUID id : ids) {
+            Stored c = placement.stored.get(id);
             if (c == null) {
                 continue;
             }
             UUID cluster = placement.current(c.clusterId());
             boolean settled = placement.settled.computeIfAbsent(cluster, k -> em.find(ClaimCluster.class, k).settled());
-            candidates.add(new ClusterMatcher.Candidate((UUID) id, c.articleId(), cluster, c.features(), settled));
+            candidates.add(new ClusterMatcher.Candidate(id, c.articleId(), cluster, c.features(), settled));
         }
         return candidates;
     }

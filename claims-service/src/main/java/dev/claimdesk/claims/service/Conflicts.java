@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +39,7 @@ public class Conflicts {
      * figures is n comparisons, not n² (a cluster told by many outlets made each article slower than the last).
      */
     public void refreshAdded(Collection<UUID> clusterIds, Collection<UUID> fresh, Instant at) {
-        java.util.Set<UUID> added = java.util.Set.copyOf(fresh);
+        Set<UUID> added = Set.copyOf(fresh);
         for (UUID clusterId : clusterIds) {
             compare(clusterId, added, at);
         }
@@ -54,7 +56,7 @@ public class Conflicts {
         return c.quantityValue + "/" + c.quantityLow + "/" + c.quantityHigh + "/" + c.quantityQualifier;
     }
 
-    private void compare(UUID clusterId, java.util.Set<UUID> added, Instant at) {
+    private void compare(UUID clusterId, Set<UUID> added, Instant at) {
         List<Claim> figures = Claim.list("from Claim c where c.clusterId = ?1 and c.type = 'STATISTIC' "
                 + "and c.status <> 'DISMISSED' and " + ReceivedArticle.isLatest("c.articleId", "c.revision")
                 + " order by c.createdAt, c.id", clusterId);
@@ -72,10 +74,10 @@ public class Conflicts {
         for (Conflict c : Conflict.<Conflict>list("(claimA in ?1 and claimB in ?2) or (claimA in ?2 and claimB in ?1)", freshIds, ids)) {
             known.put(c.claimA + "/" + c.claimB, c);
         }
-        java.util.Set<UUID> compared = new java.util.HashSet<>();
+        Set<UUID> compared = new HashSet<>();
         for (Claim a : fresh) {
             compared.add(a.id);
-            java.util.Set<String> against = new java.util.HashSet<>();
+            Set<String> against = new HashSet<>();
             for (Claim b : figures) {
                 if (against.size() >= MOST_PER_CLAIM) {
                     break;
@@ -92,7 +94,7 @@ public class Conflicts {
     }
 
     /** Drops the conflicts these claims are part of, before their figures or clusters change under them. */
-    public void forget(java.util.Collection<UUID> claimIds) {
+    public void forget(Collection<UUID> claimIds) {
         if (!claimIds.isEmpty()) {
             Conflict.delete("claimA in ?1 or claimB in ?1", claimIds);
         }

@@ -1,5 +1,6 @@
 package dev.claimdesk.systest.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimdesk.commons.testing.Tokens;
 
 import java.net.URI;
@@ -26,6 +27,14 @@ final class BenchServices {
     }
 
     private static final Map<String, String[]> TOKENS = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Clusters of claims-service that hold claims and have no review task yet. A merged-away cluster holds none:
+     * its task, if it had one, went with the merge.
+     */
+    static final String CLUSTERS_WITHOUT_TASK = "SELECT count(*) FROM claim_cluster cl WHERE task_id IS NULL AND merged_into IS NULL "
+            + "AND EXISTS (SELECT 1 FROM claim c WHERE c.cluster_id = cl.id)";
 
     private BenchServices() {
     }
@@ -35,6 +44,22 @@ final class BenchServices {
         String[] held = TOKENS.compute(subject, (k, t) -> t == null || System.nanoTime() - Long.parseLong(t[1]) > 60_000_000_000L
                 ? new String[] {Tokens.valid(subject, role), String.valueOf(System.nanoTime())} : t);
         return held[0];
+    }
+
+    /** POST /api/articles on ingest-service with an ingest token of {@code subject}'s. */
+    static HttpResponse<String> postArticle(HttpClient http, Service ingest, String body, String subject) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/api/articles")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(subject, "ingest")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The stored article's id when ingest-service took it (201), else null, with what it answered on stderr. */
+    static String acceptedId(HttpResponse<String> response) throws Exception {
+        if (response.statusCode() == 201) {
+            return JSON.readTree(response.body()).get("id").asText();
+        }
+        System.err.println("ingest answered " + response.statusCode() + ": " + response.body());
+        return null;
     }
 
     /** The service's Micrometer metrics, in Prometheus' text format. */

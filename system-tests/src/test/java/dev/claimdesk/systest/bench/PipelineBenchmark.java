@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.claimdesk.systest.bench.BenchServices.CLUSTERS_WITHOUT_TASK;
+import static dev.claimdesk.systest.bench.BenchServices.acceptedId;
 import static dev.claimdesk.systest.bench.BenchServices.cpuSeconds;
+import static dev.claimdesk.systest.bench.BenchServices.postArticle;
 import static dev.claimdesk.systest.bench.BenchServices.rssMiB;
 import static dev.claimdesk.systest.bench.BenchServices.sql;
 import static dev.claimdesk.systest.bench.BenchServices.token;
@@ -160,19 +164,11 @@ public final class PipelineBenchmark {
             sent.incrementAndGet();
             long t0 = System.nanoTime();
             try {
-                String body;
-                synchronized (random) {
-                    body = articles.story(random);
-                }
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/api/articles"))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("bench", "ingest"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 201) {
-                    posted.put(JSON.readTree(response.body()).get("id").asText(), t0);
+                String id = acceptedId(postArticle(http, ingest, articles.story(random), "bench"));
+                if (id != null) {
+                    posted.put(id, t0);
                 } else {
                     failed.incrementAndGet();
-                    System.err.println("ingest answered " + response.statusCode() + ": " + response.body());
                 }
             } catch (Exception e) {
                 failed.incrementAndGet();
@@ -321,7 +317,7 @@ public final class PipelineBenchmark {
 
     /** All CPU ticks of the machine so far, and the idle ones. */
     private static long[] machineTicks() throws Exception {
-        String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
         long all = 0;
         for (int i = 1; i < f.length; i++) {
             all += Long.parseLong(f[i]);
@@ -365,12 +361,10 @@ public final class PipelineBenchmark {
         twice.put("tasks assigned twice", Long.parseLong(sql(review, "SELECT count(*) FROM (SELECT task_id FROM audit_entry "
                 + "WHERE action IN ('task.assigned', 'task.reassigned') GROUP BY 1 HAVING count(*) > 1) d")));
         // claims-service learns of the last tasks from review-service a moment after the desk shows them
-        String withoutTask = "SELECT count(*) FROM claim_cluster cl WHERE task_id IS NULL AND merged_into IS NULL "
-                + "AND EXISTS (SELECT 1 FROM claim c WHERE c.cluster_id = cl.id)";
-        long waiting = Long.parseLong(sql(claims, withoutTask));
+        long waiting = Long.parseLong(sql(claims, CLUSTERS_WITHOUT_TASK));
         for (int i = 0; i < 60 && waiting > 0; i++) {
             Thread.sleep(1000);
-            waiting = Long.parseLong(sql(claims, withoutTask));
+            waiting = Long.parseLong(sql(claims, CLUSTERS_WITHOUT_TASK));
         }
         twice.put("clusters without a task", waiting);
         return twice;

@@ -1,16 +1,12 @@
 package dev.claimdesk.systest.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.claimdesk.systest.Metrics;
 import dev.claimdesk.systest.bench.BenchServices.Service;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.claimdesk.systest.bench.BenchServices.CLUSTERS_WITHOUT_TASK;
+import static dev.claimdesk.systest.bench.BenchServices.acceptedId;
 import static dev.claimdesk.systest.bench.BenchServices.metrics;
+import static dev.claimdesk.systest.bench.BenchServices.postArticle;
 import static dev.claimdesk.systest.bench.BenchServices.rssMiB;
 import static dev.claimdesk.systest.bench.BenchServices.sql;
-import static dev.claimdesk.systest.bench.BenchServices.token;
 
 /**
  * A soak of the whole suite: articles posted to ingest-service at a fixed rate for a fixed time, with every service
@@ -39,7 +37,6 @@ import static dev.claimdesk.systest.bench.BenchServices.token;
  */
 public final class SoakBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> QUEUES = List.of("claims.article-ingested", "claims.verdict-published", "claims.task-updated",
             "review.claim-extracted", "webui.task-updated");
 
@@ -71,16 +68,13 @@ public final class SoakBenchmark {
             posted.incrementAndGet();
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/api/articles"))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("soak", "ingest"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(articles.request(text, random))).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = postArticle(http, ingest, articles.request(text, random), "soak");
                 window.add(System.nanoTime() - t0);
-                if (response.statusCode() == 201) {
-                    accepted.add(JSON.readTree(response.body()).get("id").asText());
+                String id = acceptedId(response);
+                if (id != null) {
+                    accepted.add(id);
                 } else {
                     errors.incrementAndGet();
-                    System.err.println("ingest answered " + response.statusCode() + ": " + response.body());
                 }
             } catch (Exception e) {
                 errors.incrementAndGet();
@@ -112,7 +106,7 @@ public final class SoakBenchmark {
             long withoutTask = 0;
             while (System.nanoTime() - drainStart < 300_000_000_000L) {
                 received = Long.parseLong(sql(claims.database(), "SELECT count(*) FROM received_article"));
-                withoutTask = Long.parseLong(sql(claims.database(), "SELECT count(*) FROM claim_cluster WHERE task_id IS NULL"));
+                withoutTask = Long.parseLong(sql(claims.database(), CLUSTERS_WITHOUT_TASK));
                 if (received >= accepted.size() && withoutTask == 0 && queued(channel) == 0
                         && services.stream().allMatch(sv -> outbox(sv) == 0)) {
                     break;
