@@ -97,7 +97,7 @@ launch_service() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.test/bench-jwt/public.pem" CLAIMDESK_OPS_ENDPOINTS=permit "$@" \
     java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$module/target/quarkus-app/quarkus-run.jar" > "target/bench-$module.log" 2>&1 &
   service_pid=$!
-  trap 'kill $service_pid 2>/dev/null && wait $service_pid 2>/dev/null; true' EXIT
+  trap 'kill $service_pid 2>/dev/null; wait $service_pid 2>/dev/null || true' EXIT
 }
 
 # percentiles: reads seconds, one per line; prints p50, p95 and max in milliseconds.
