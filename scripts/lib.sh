@@ -136,3 +136,44 @@ jwt_for() {
     "$subject" "$subject" "${groups%,}" "$now" "$((now + 600))" "$(random_secret)" | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" -binary | b64url)"
 }
+
+# Every service's JVM runs the one way (run.sh, bench.sh, the system tests' ServiceProcess, the Dockerfile): with the
+# options in scripts/service-jvm.options, from its quarkus-app folder (the aot-jar layout, the parent pom), and with
+# the JDK's AOT cache (JEP 483/514, JDK 25 and later) when a training run of these very jars has made one. A cache is
+# valid only for the JDK and the class path that made it, hence the folder and `-jar quarkus-run.jar` as given.
+SERVICE_JVM_OPTIONS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/service-jvm.options"
+
+java_has_aot_cache() {
+  local version
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "${JAVA_HOME:-/nonexistent}/release" 2>/dev/null)
+  [ -n "$version" ] || version=$(java -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
+  [ "$version" -ge 25 ] 2>/dev/null
+}
+
+# aot_cache_fresh MODULE: the module's cache was written after every jar it holds classes of.
+aot_cache_fresh() {
+  local app="$1/target/quarkus-app"
+  [ -f "$app/app.aot" ] && [ -z "$(find "$app" -name '*.jar' -newer "$app/app.aot" -print -quit)" ]
+}
+
+# service_java MODULE: becomes the module's JVM (call it in a subshell that has set the service's environment).
+# With AOT_TRAINING=1 the run is a training run: the JVM records what it loads and writes the cache when it exits.
+service_java() {
+  local module=$1 aot=()
+  if java_has_aot_cache; then
+    if [ "${AOT_TRAINING:-0}" = 1 ]; then
+      aot=(-XX:AOTCacheOutput=app.aot)
+    elif aot_cache_fresh "$module"; then
+      aot=(-XX:AOTCache=app.aot)
+    fi
+  fi
+  # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
+  cd "$module/target/quarkus-app" && exec java "@$SERVICE_JVM_OPTIONS" ${SERVICE_JAVA_OPTS:-} "${aot[@]}" -jar quarkus-run.jar
+}
+
+# await_exit PID SECONDS: waits for the process to end (a training run writes its cache on the way out).
+await_exit() {
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  return 1
+}

@@ -36,7 +36,7 @@ start() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$work/jwt/public.pem" \
     SMALLRYE_JWT_SIGN_KEY_LOCATION="$([ "$svc" = web-ui ] && echo "$PWD/$work/jwt/private.pem")" \
     CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
-    java -Xmx512m -jar "$svc/target/quarkus-app/quarkus-run.jar" > "$work/$svc.log" 2>&1 &
+    bash -c '. scripts/lib.sh; service_java "$1"' _ "$svc" > "$work/$svc.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:${port[$svc]}/q/health/ready" >/dev/null && return; sleep 0.5; done
   echo "$svc not ready; see $work/$svc.log" >&2
