@@ -7,14 +7,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** A built service jar running as its own process, as ops run it, on a free port. */
 final class ServiceProcess implements AutoCloseable {
@@ -62,8 +58,13 @@ final class ServiceProcess implements AutoCloseable {
         Path logs = Path.of("target", "systest-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(module + "-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command(jar)).directory(jar.getParent().toFile());
+        // The JVM as every launcher runs it (scripts/lib.sh, service_java), with the JDK that runs the tests.
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", ". scripts/lib.sh && service_java \"$1\"", "_", module)
+                .directory(Path.of("..").toAbsolutePath().normalize().toFile());
+        Path javaHome = Path.of(System.getProperty("java.home"));
         builder.environment().putAll(env);
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().put("PATH", javaHome.resolve("bin") + java.io.File.pathSeparator + System.getenv("PATH"));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         // Never leave a service behind, whatever way the test run ends.
@@ -76,33 +77,6 @@ final class ServiceProcess implements AutoCloseable {
             throw e;
         }
         return service;
-    }
-
-    /**
-     * The JVM as scripts/lib.sh's {@code service_java} runs it: the shared options file, from the jar's folder, and the
-     * AOT cache a training run left there when it is newer than every jar (a stale one would only slow the start).
-     */
-    private static List<String> command(Path jar) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("..", "scripts", "service-jvm.options").toAbsolutePath().normalize()));
-        Path cache = jar.resolveSibling("app.aot");
-        if (Runtime.version().feature() >= 25 && Files.exists(cache) && newerThanEveryJar(cache, jar.getParent())) {
-            command.add("-XX:AOTCache=app.aot");
-        }
-        command.addAll(List.of("-jar", jar.getFileName().toString()));
-        return command;
-    }
-
-    private static boolean newerThanEveryJar(Path cache, Path app) throws IOException {
-        FileTime written = Files.getLastModifiedTime(cache);
-        try (Stream<Path> files = Files.walk(app)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar"))::iterator) {
-                if (Files.getLastModifiedTime(file).compareTo(written) > 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     long pid() {
