@@ -92,7 +92,7 @@ public class ArticleIntake {
         Timer.Sample placing = Timer.start();
         Map<String, Claim> before = earlierRevision(article.key);
         List<Claim> claims = new ArrayList<>();
-        Clusters.Placement placed = new Clusters.Placement();
+        Map<UUID, Claim> unchanged = new HashMap<>();
         for (ExtractedClaim one : extracted) {
             Claim claim = toEntity(article, one);
             claim.embedding = vectors.get(one.proposition());
@@ -103,25 +103,28 @@ public class ArticleIntake {
                 if (same.corrected) {
                     claim.correctAs(same);
                 }
+                unchanged.put(claim.id, same);
+            }
+            claims.add(claim);
+        }
+        Clusters.Placement placed = clusters.begin(article.key.articleId(),
+                claims.stream().filter(c -> !unchanged.containsKey(c.id)).toList());
+        for (Claim claim : claims) {
+            Claim same = unchanged.get(claim.id);
+            if (same != null) {
                 clusters.keep(claim, same.clusterId, placed);
             } else {
                 clusters.place(claim, placed);
             }
-            claims.add(claim);
         }
-        for (Claim claim : claims) {
-            // a later claim of this article may have merged an earlier one's cluster into another
-            claim.clusterId = placed.current(claim.clusterId);
-            if (!"DISMISSED".equals(claim.status)) {
-                claim.status = clusters.statusOf(claim.clusterId);
-            }
-        }
+        clusters.finish(placed);
         // a cluster that took in another one has new pairs of stored claims too; the others only this article's
         Set<UUID> absorbed = new HashSet<>();
         placed.merges().values().forEach(into -> absorbed.add(placed.current(into)));
         conflicts.refresh(absorbed, article.receivedAt);
-        conflicts.refreshAdded(placed.touched().stream().filter(c -> !absorbed.contains(c)).toList(),
-                claims.stream().map(c -> c.id).toList(), article.receivedAt);
+        Set<UUID> joined = new HashSet<>(placed.touched());
+        joined.removeAll(absorbed);
+        conflicts.refreshAdded(joined, claims, article.receivedAt);
         placing.stop(placement);
         announcements.claims(article, claims, placed.merges().entrySet().stream()
                 .map(e -> new ClaimExtracted.Merge(e.getKey(), placed.current(e.getValue()))).toList(), ClaimExtracted.Cause.EXTRACTION);

@@ -9,6 +9,7 @@ import dev.claimdesk.claims.extraction.ClusterMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Hibernate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,25 +41,42 @@ public class Clusters {
     static final int PER_KEY = 40;
     /** Candidates compared per new claim, those sharing the most keys first. */
     static final int MAX_CANDIDATES = 200;
+    private static final String DISMISSED = "DISMISSED";
 
     private final EntityManager em;
+    private final CandidateFeatures cache;
 
-    Clusters(EntityManager em) {
+    Clusters(EntityManager em, CandidateFeatures cache) {
         this.em = em;
+        this.cache = cache;
     }
 
     /** A stored claim as a candidate: where it was told, the cluster it was in when read, what it says. */
     private record Stored(UUID articleId, UUID clusterId, ClaimSimilarity.Features features) {
     }
 
-    /** Where one article's claims went: the clusters they joined or created, and merges on the way. */
+    /** A stored claim under one blocking key, as the candidate read returns it. */
+    private record Keyed(UUID claimId, Instant createdAt) {
+    }
+
+    /**
+     * Where one article's claims go: the clusters they joined or created, merges on the way, and what was read and
+     * locked for them. Claims are stored by {@link #finish}, once every one of them has its cluster.
+     */
     public static final class Placement {
         private final Map<UUID, UUID> merged = new HashMap<>();
         private final Set<UUID> touched = new LinkedHashSet<>();
-        /** Candidates read for this article's earlier claims: its claims share many candidates. */
+        /** The article's claims to place, with their features, and the candidates of each, best first. */
+        private final Map<UUID, ClaimSimilarity.Features> features = new HashMap<>();
+        private final Map<UUID, List<UUID>> ranked = new HashMap<>();
+        /** Candidates read for this article: its claims share many candidates. */
         private final Map<UUID, Stored> stored = new HashMap<>();
         /** Whether a candidate's cluster is settled, by cluster. */
         private final Map<UUID, Boolean> settled = new HashMap<>();
+        /** Clusters this transaction holds locked (and those it created), which only it can change. */
+        private final Set<UUID> locked = new HashSet<>();
+        private final List<Claim> joined = new ArrayList<>();
+        private final Map<UUID, Set<String>> keys = new HashMap<>();
 
         /** The cluster a cluster id now stands for, after this article's merges. */
         UUID current(UUID cluster) {
@@ -80,16 +99,154 @@ public class Clusters {
     }
 
     /**
-     * Sets {@code claim.clusterId} (a stored cluster or a new one) and stores the claim's blocking keys. The
-     * article's earlier claims are in {@code placement}, whose merges this claim's cluster follows.
+     * Starts placing one article's claims: the candidates of all of {@code toPlace} (the claims that need a cluster
+     * chosen) are read at once, in two or three queries for the article rather than two for each claim.
+     */
+    public Placement begin(UUID articleId, Collection<Claim> toPlace) {
+        Placement placement = new Placement();
+        Map<UUID, Set<String>> keysOf = new HashMap<>();
+        Set<String> allKeys = new HashSet<>();
+        for (Claim claim : toPlace) {
+            ClaimSimilarity.Features features = claim.features();
+            placement.features.put(claim.id, features);
+            Set<String> keys = features.blockingKeys();
+            keysOf.put(claim.id, keys);
+            allKeys.addAll(keys);
+        }
+        Map<String, List<Keyed>> byKey = keyed(articleId, allKeys);
+        Set<UUID> all = new HashSet<>();
+        keysOf.forEach((claimId, keys) -> {
+            List<UUID> ranked = rank(keys, byKey);
+            placement.ranked.put(claimId, ranked);
+            all.addAll(ranked);
+        });
+        read(all, placement);
+        return placement;
+    }
+
+    /** The latest stored claims of other articles under each key, and every decided one, in one query. */
+    private Map<String, List<Keyed>> keyed(UUID articleId, Set<String> keys) {
+        Map<String, List<Keyed>> byKey = new HashMap<>();
+        if (keys.isEmpty()) {
+            return byKey;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT wanted.key, k.claim_id, k.created_at FROM unnest(CAST(?1 AS text[])) AS wanted(key)
+                        CROSS JOIN LATERAL (
+                            (SELECT ck.claim_id, ck.created_at FROM claim_key ck
+                             WHERE ck.key = wanted.key AND ck.created_at > ?2 AND ck.article_id <> ?3
+                             ORDER BY ck.created_at DESC LIMIT ?4)
+                            UNION
+                            (SELECT ck.claim_id, ck.created_at FROM claim_key ck
+                             WHERE ck.key = wanted.key AND ck.decided AND ck.article_id <> ?3
+                             ORDER BY ck.created_at DESC LIMIT ?4)) k""")
+                .setParameter(1, keys.toArray(String[]::new))
+                .setParameter(2, Timestamp.from(Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS)))
+                .setParameter(3, articleId)
+                .setParameter(4, PER_KEY)
+                .getResultList();
+        for (Object[] r : rows) {
+            byKey.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new Keyed((UUID) r[1], instant(r[2])));
+        }
+        return byKey;
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("created_at read as " + value.getClass());
+        };
+    }
+
+    /** A claim's candidates: those sharing the most of its keys first, then the latest. */
+    private static List<UUID> rank(Set<String> keys, Map<String, List<Keyed>> byKey) {
+        Map<UUID, Integer> shared = new HashMap<>();
+        Map<UUID, Instant> told = new HashMap<>();
+        for (String key : keys) {
+            for (Keyed k : byKey.getOrDefault(key, List.of())) {
+                shared.merge(k.claimId(), 1, Integer::sum);
+                told.putIfAbsent(k.claimId(), k.createdAt());
+            }
+        }
+        return shared.keySet().stream()
+                .sorted(Comparator.<UUID>comparingInt(shared::get).reversed()
+                        .thenComparing(told::get, Comparator.reverseOrder())
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(MAX_CANDIDATES)
+                .toList();
+    }
+
+    /**
+     * Reads the candidates' clusters, always from the database (merges move claims), and their features from
+     * memory where they are there, from the database otherwise.
+     */
+    private void read(Set<UUID> ids, Placement placement) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT c.id, c.cluster_id, c.corrected, cl.verdict_id IS NOT NULL OR cl.curated
+                        FROM claim c JOIN claim_cluster cl ON cl.id = c.cluster_id
+                        WHERE c.id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))""")
+                .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new))
+                .getResultList();
+        Map<UUID, UUID> clusterOf = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            UUID cluster = (UUID) r[1];
+            clusterOf.put(id, cluster);
+            placement.settled.put(cluster, (Boolean) r[3]);
+            CandidateFeatures.Known known = (Boolean) r[2] ? null : cache.get(id);
+            if (known == null) {
+                unknown.add(id);
+            } else {
+                placement.stored.put(id, new Stored(known.articleId(), cluster, known.features()));
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        // plain values, not entities: candidates are compared, never changed here, and every flush of this
+        // transaction would check managed ones again
+        for (Object[] r : em.createQuery("""
+                        SELECT c.id, c.articleId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue,
+                               c.quantityUnit, c.embedding, c.corrected
+                        FROM Claim c WHERE c.id IN ?1""", Object[].class)
+                .setParameter(1, unknown)
+                .getResultList()) {
+            UUID id = (UUID) r[0];
+            ClaimSimilarity.Features features = ClaimSimilarity.features(ClaimType.valueOf((String) r[2]), (String) r[3],
+                    (String) r[4], r[5] == null ? List.of() : Arrays.asList((String[]) r[5]), (String) r[6], (Double) r[7],
+                    r[7] == null ? null : (String) r[8], (float[]) r[9]);
+            placement.stored.put(id, new Stored((UUID) r[1], clusterOf.get(id), features));
+            if (!(Boolean) r[10]) {
+                cache.put(id, (UUID) r[1], features);
+            }
+        }
+    }
+
+    /**
+     * Chooses {@code claim}'s cluster (a stored one or a new one), which it takes at {@link #finish}. The article's
+     * earlier claims are in {@code placement}, begun with this claim among those to place, whose merges this claim's
+     * cluster follows.
      */
     public void place(Claim claim, Placement placement) {
-        ClaimSimilarity.Features features = claim.features();
-        Set<String> keys = features.blockingKeys();
-        Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim, keys, placement));
-        UUID cluster = match.isEmpty() ? ClaimCluster.create(claim.createdAt).id
-                : merge(match.get().cluster(), match.get().absorbed(), placement);
-        join(claim, cluster, keys, placement);
+        ClaimSimilarity.Features features = placement.features.get(claim.id);
+        Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim.id, placement));
+        UUID cluster;
+        if (match.isEmpty()) {
+            cluster = ClaimCluster.create(claim.createdAt).id;
+            placement.locked.add(cluster);
+        } else {
+            cluster = merge(match.get().cluster(), match.get().absorbed(), placement);
+        }
+        join(claim, cluster, features.blockingKeys(), placement);
+        cache.put(claim.id, claim.articleId, features);
     }
 
     /**
@@ -97,22 +254,60 @@ public class Clusters {
      * reviewer dismissed stays dismissed.
      */
     public void keep(Claim claim, UUID clusterId, Placement placement) {
-        join(claim, lockRoot(clusterId).orElseThrow().id, claim.features().blockingKeys(), placement);
+        join(claim, lockRoot(clusterId, placement).orElseThrow().id, claim.features().blockingKeys(), placement);
     }
 
-    /** The claim takes its cluster's state (a verdict shows at once) and becomes a candidate for later claims. */
     private void join(Claim claim, UUID clusterId, Set<String> keys, Placement placement) {
-        ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
         claim.clusterId = clusterId;
-        if (!"DISMISSED".equals(claim.status)) {
-            claim.status = cluster.claimStatus();
-        }
         placement.touched.add(clusterId);
-        claim.persist();
-        storeKeys(claim, keys, cluster.decided());
+        placement.joined.add(claim);
+        placement.keys.put(claim.id, keys);
     }
 
-    /** The status a claim of this cluster shows now, for claims placed earlier in the same transaction. */
+    /**
+     * Stores the placed claims in the clusters they now belong to, after the article's merges, each showing its
+     * cluster's state (a verdict shows at once), and makes them candidates for later claims; in one batch of inserts
+     * and one statement for all their keys.
+     */
+    public void finish(Placement placement) {
+        List<String> keys = new ArrayList<>();
+        List<String> claimIds = new ArrayList<>();
+        List<String> articleIds = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        List<String> decided = new ArrayList<>();
+        for (Claim claim : placement.joined) {
+            claim.clusterId = placement.current(claim.clusterId);
+            ClaimCluster cluster = em.find(ClaimCluster.class, claim.clusterId);
+            if (!DISMISSED.equals(claim.status)) {
+                claim.status = cluster.claimStatus();
+            }
+            claim.persist();
+            for (String key : placement.keys.get(claim.id)) {
+                keys.add(key);
+                claimIds.add(claim.id.toString());
+                articleIds.add(claim.articleId.toString());
+                created.add(claim.createdAt.toString());
+                decided.add(Boolean.toString(cluster.decided()));
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        INSERT INTO claim_key (key, created_at, claim_id, article_id, decided)
+                        SELECT k.key, CAST(k.created_at AS timestamptz), CAST(k.claim_id AS uuid), CAST(k.article_id AS uuid),
+                               CAST(k.decided AS boolean)
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                    CAST(?5 AS text[])) AS k(key, claim_id, article_id, created_at, decided)""")
+                .setParameter(1, keys.toArray(String[]::new))
+                .setParameter(2, claimIds.toArray(String[]::new))
+                .setParameter(3, articleIds.toArray(String[]::new))
+                .setParameter(4, created.toArray(String[]::new))
+                .setParameter(5, decided.toArray(String[]::new))
+                .executeUpdate();
+    }
+
+    /** The status a claim of this cluster shows now. */
     public String statusOf(UUID clusterId) {
         return em.find(ClaimCluster.class, clusterId).claimStatus();
     }
@@ -140,46 +335,8 @@ public class Clusters {
         return cluster;
     }
 
-    private List<ClusterMatcher.Candidate> candidates(Claim claim, Set<String> keys, Placement placement) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> found = em.createNativeQuery("""
-                        SELECT k.claim_id FROM unnest(CAST(?1 AS text[])) AS wanted(key)
-                        CROSS JOIN LATERAL (
-                            (SELECT ck.claim_id FROM claim_key ck
-                             WHERE ck.key = wanted.key AND ck.created_at > ?2 AND ck.article_id <> ?3
-                             ORDER BY ck.created_at DESC LIMIT ?4)
-                            UNION
-                            (SELECT ck.claim_id FROM claim_key ck
-                             WHERE ck.key = wanted.key AND ck.decided AND ck.article_id <> ?3
-                             ORDER BY ck.created_at DESC LIMIT ?4)) k
-                        GROUP BY k.claim_id ORDER BY count(*) DESC LIMIT ?5""")
-                .setParameter(1, keys.toArray(String[]::new))
-                .setParameter(2, Timestamp.from(Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS)))
-                .setParameter(3, claim.articleId)
-                .setParameter(4, PER_KEY)
-                .setParameter(5, MAX_CANDIDATES)
-                .getResultList();
-        List<UUID> ids = found.stream().map(UUID.class::cast).toList();
-        // plain values, not entities: candidates are compared, never changed here, and every flush of this
-        // transaction would check managed ones again
-        List<UUID> unread = ids.stream().filter(id -> !placement.stored.containsKey(id)).toList();
-        if (!unread.isEmpty()) {
-            for (Object[] r : em.createQuery("""
-                            SELECT c.id, c.articleId, c.clusterId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue,
-                                   c.quantityUnit, c.embedding, cl.verdictId, cl.curated
-                            FROM Claim c JOIN ClaimCluster cl ON cl.id = c.clusterId WHERE c.id IN ?1""", Object[].class)
-                    .setParameter(1, unread)
-                    .getResultList()) {
-                ClaimSimilarity.Features features = ClaimSimilarity.features(ClaimType.valueOf((String) r[3]), (String) r[4],
-                        (String) r[5], r[6] == null ? List.of() : Arrays.asList((String[]) r[6]), (String) r[7], (Double) r[8],
-                        r[8] == null ? null : (String) r[9], (float[]) r[10]);
-                placement.stored.put((UUID) r[0], new Stored((UUID) r[1], (UUID) r[2], features));
-                placement.settled.put((UUID) r[2], r[11] != null || (Boolean) r[12]);
-            }
-        }
+    private List<ClusterMatcher.Candidate> candidates(UUID claimId, Placement placement) {
+        List<UUID> ids = placement.ranked.getOrDefault(claimId, List.of());
         List<ClusterMatcher.Candidate> candidates = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             Stored c = placement.stored.get(id);
@@ -199,7 +356,7 @@ public class Clusters {
         all.add(target);
         // lock in one order so two instances merging overlapping clusters wait instead of deadlocking
         Map<UUID, UUID> roots = new HashMap<>();
-        all.stream().sorted().forEach(id -> roots.put(id, lockRoot(id).orElseThrow().id));
+        all.stream().sorted().forEach(id -> roots.put(id, lockRoot(id, placement).orElseThrow().id));
         UUID into = roots.get(target);
         Set<UUID> moving = new HashSet<>();
         for (UUID id : absorbed) {
@@ -242,18 +399,38 @@ public class Clusters {
      * cluster was ever made here.
      */
     Optional<ClaimCluster> lockRoot(UUID id) {
-        UUID current = id;
+        return lockRoot(id, new Placement());
+    }
+
+    /** As {@link #lockRoot(UUID)}, without a query for a cluster this placement already holds locked. */
+    private Optional<ClaimCluster> lockRoot(UUID id, Placement placement) {
+        UUID current = placement.current(id);
         while (true) {
-            ClaimCluster cluster = em.find(ClaimCluster.class, current);
+            if (placement.locked.contains(current)) {
+                return Optional.of(em.find(ClaimCluster.class, current));
+            }
+            ClaimCluster cluster = lockFresh(current);
             if (cluster == null) {
                 return Optional.empty();
             }
-            em.refresh(cluster, LockModeType.PESSIMISTIC_WRITE);
             if (cluster.mergedInto == null) {
+                placement.locked.add(current);
                 return Optional.of(cluster);
             }
             current = cluster.mergedInto;
         }
+    }
+
+    /** The cluster's row, locked, as it is now: one query, or a refresh of what this transaction read before. */
+    private ClaimCluster lockFresh(UUID id) {
+        ClaimCluster known = em.getReference(ClaimCluster.class, id);
+        if (Hibernate.isInitialized(known)) {
+            em.refresh(known, LockModeType.PESSIMISTIC_WRITE);
+            return known;
+        }
+        // the reference only told whether the row was read before; the row may not exist
+        em.detach(known);
+        return em.find(ClaimCluster.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void storeKeys(Claim claim, Set<String> keys, boolean decided) {
@@ -272,6 +449,9 @@ public class Clusters {
 
     /** An older revision's claims stop being candidates once a newer revision is placed. */
     public void retire(UUID articleId, int revisionBefore) {
+        if (revisionBefore <= 1) {
+            return;
+        }
         em.createNativeQuery("DELETE FROM claim_key WHERE claim_id IN (SELECT id FROM claim WHERE article_id = ?1 AND revision < ?2)")
                 .setParameter(1, articleId)
                 .setParameter(2, revisionBefore)

@@ -4,6 +4,7 @@ import dev.claimdesk.claims.Claim;
 import dev.claimdesk.claims.Conflict;
 import dev.claimdesk.claims.ReceivedArticle;
 import dev.claimdesk.claims.extraction.FigureConflicts;
+import dev.claimdesk.claims.extraction.Quantity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.Map;
 import java.util.List;
@@ -28,21 +30,27 @@ public class Conflicts {
      * merge, a split or a correction, when pairs of claims already stored may have changed.
      */
     public void refresh(Collection<UUID> clusterIds, Instant at) {
-        for (UUID clusterId : clusterIds) {
-            compare(clusterId, null, at);
-        }
+        Map<UUID, List<Figure>> byCluster = figures(clusterIds);
+        byCluster.forEach((clusterId, figures) -> compare(clusterId, figures, figures, at));
     }
 
     /**
      * Compares the pairs that have at least one of the {@code fresh} claims, in clusters they only joined: every
      * other pair was compared when the later of its two claims came in. Placing one more claim in a cluster of n
      * figures is n comparisons, not n² (a cluster told by many outlets made each article slower than the last).
+     * Clusters that no fresh figure joined are not read at all.
      */
-    public void refreshAdded(Collection<UUID> clusterIds, Collection<UUID> fresh, Instant at) {
-        Set<UUID> added = Set.copyOf(fresh);
-        for (UUID clusterId : clusterIds) {
-            compare(clusterId, added, at);
+    public void refreshAdded(Collection<UUID> clusterIds, Collection<Claim> fresh, Instant at) {
+        Set<UUID> added = new HashSet<>();
+        Set<UUID> withFreshFigure = new HashSet<>();
+        for (Claim c : fresh) {
+            if (STATISTIC.equals(c.type) && !DISMISSED.equals(c.status) && clusterIds.contains(c.clusterId)) {
+                added.add(c.id);
+                withFreshFigure.add(c.clusterId);
+            }
         }
+        figures(withFreshFigure).forEach((clusterId, figures) ->
+                compare(clusterId, figures, figures.stream().filter(f -> added.contains(f.id())).toList(), at));
     }
 
     /**
@@ -52,41 +60,61 @@ public class Conflicts {
      */
     public static final int MOST_PER_CLAIM = 10;
 
-    private static String figure(Claim c) {
-        return c.quantityValue + "/" + c.quantityLow + "/" + c.quantityHigh + "/" + c.quantityQualifier;
+    private static final String STATISTIC = "STATISTIC";
+    private static final String DISMISSED = "DISMISSED";
+
+    /** A current figure of a cluster: only what comparing and recording need, not the whole claim. */
+    private record Figure(UUID id, UUID articleId, Quantity quantity) {
+        String value() {
+            return quantity.value() + "/" + quantity.low() + "/" + quantity.high() + "/" + quantity.qualifier();
+        }
     }
 
-    private void compare(UUID clusterId, Set<UUID> added, Instant at) {
-        List<Claim> figures = Claim.list("from Claim c where c.clusterId = ?1 and c.type = 'STATISTIC' "
-                + "and c.status <> 'DISMISSED' and " + ReceivedArticle.isLatest("c.articleId", "c.revision")
-                + " order by c.createdAt, c.id", clusterId);
-        if (figures.size() < 2) {
-            return;
+    /** The current figures of each of these clusters, earliest first, in one query for them all. */
+    private Map<UUID, List<Figure>> figures(Collection<UUID> clusterIds) {
+        Map<UUID, List<Figure>> byCluster = new LinkedHashMap<>();
+        if (clusterIds.isEmpty()) {
+            return byCluster;
         }
-        List<Claim> fresh = added == null ? figures : figures.stream().filter(c -> added.contains(c.id)).toList();
-        if (fresh.isEmpty()) {
+        for (Object[] r : Claim.getEntityManager().createQuery("SELECT c.clusterId, c.id, c.articleId, c.quantityValue, "
+                        + "c.quantityLow, c.quantityHigh, c.quantityQualifier, c.quantityUnit, c.quantitySubject, c.quantityText, "
+                        + "c.quantityStart, c.quantityEnd FROM Claim c WHERE c.clusterId IN ?1 AND c.type = 'STATISTIC' "
+                        + "AND c.status <> 'DISMISSED' AND c.quantityValue IS NOT NULL AND "
+                        + ReceivedArticle.isLatest("c.articleId", "c.revision") + " ORDER BY c.createdAt, c.id", Object[].class)
+                .setParameter(1, clusterIds)
+                .getResultList()) {
+            Quantity quantity = new Quantity((Double) r[3], (Double) r[4], (Double) r[5],
+                    Quantity.Qualifier.valueOf((String) r[6]), (String) r[7], (String) r[8], (String) r[9],
+                    (Integer) r[10], (Integer) r[11]);
+            byCluster.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Figure((UUID) r[1], (UUID) r[2], quantity));
+        }
+        return byCluster;
+    }
+
+    private void compare(UUID clusterId, List<Figure> figures, List<Figure> fresh, Instant at) {
+        if (figures.size() < 2 || fresh.isEmpty()) {
             return;
         }
         // the known conflicts read once, in memory: a query per pair (each flushing the session) took minutes
         Map<String, Conflict> known = new HashMap<>();
-        List<UUID> ids = figures.stream().map(c -> c.id).toList();
-        List<UUID> freshIds = fresh.stream().map(c -> c.id).toList();
+        List<UUID> ids = figures.stream().map(Figure::id).toList();
+        List<UUID> freshIds = fresh.stream().map(Figure::id).toList();
         for (Conflict c : Conflict.<Conflict>list("(claimA in ?1 and claimB in ?2) or (claimA in ?2 and claimB in ?1)", freshIds, ids)) {
             known.put(c.claimA + "/" + c.claimB, c);
         }
         Set<UUID> compared = new HashSet<>();
-        for (Claim a : fresh) {
-            compared.add(a.id);
+        for (Figure a : fresh) {
+            compared.add(a.id());
             Set<String> against = new HashSet<>();
-            for (Claim b : figures) {
+            for (Figure b : figures) {
                 if (against.size() >= MOST_PER_CLAIM) {
                     break;
                 }
                 // a pair of two fresh claims once; figures of one article are one outlet's story, not two sources
-                if (!compared.contains(b.id) && !a.articleId.equals(b.articleId)) {
+                if (!compared.contains(b.id()) && !a.articleId().equals(b.articleId())) {
                     var found = FigureConflicts.between(a.quantity(), b.quantity());
-                    if (found.isPresent() && against.add(figure(b))) {
-                        record(clusterId, a, b, found.get(), at, known);
+                    if (found.isPresent() && against.add(b.value())) {
+                        record(clusterId, a.id(), b.id(), found.get(), at, known);
                     }
                 }
             }
@@ -113,11 +141,11 @@ public class Conflicts {
         return byClaim;
     }
 
-    private static void record(UUID clusterId, Claim a, Claim b, FigureConflicts.Conflict found, Instant at, Map<String, Conflict> known) {
+    private static void record(UUID clusterId, UUID a, UUID b, FigureConflicts.Conflict found, Instant at, Map<String, Conflict> known) {
         // one row per pair, in the order PostgreSQL sorts UUIDs (unsigned bytes, as their text sorts)
-        boolean ordered = a.id.toString().compareTo(b.id.toString()) < 0;
-        UUID first = ordered ? a.id : b.id;
-        UUID second = ordered ? b.id : a.id;
+        boolean ordered = a.toString().compareTo(b.toString()) < 0;
+        UUID first = ordered ? a : b;
+        UUID second = ordered ? b : a;
         Conflict existing = known.get(first + "/" + second);
         if (existing != null) {
             existing.clusterId = clusterId;

@@ -122,6 +122,25 @@ class CorrectionsTest {
     }
 
     @Test
+    void shouldCompareLaterClaimsWithAClaimAsCorrectedNotAsFirstExtracted() throws Exception {
+        String place = town();
+        UUID wire = UUID.randomUUID();
+        ingest(wire, "Wire", "Firefighters in " + place + " rescued 38 people from a collapsed hotel on Monday.");
+        Claim rescued = statistic(wire);
+        given("rev-eve").body(Map.of("quantity", Map.of("value", 38, "qualifier", "EXACT", "unit", "guests"),
+                        "reason", "the wire counted guests only"))
+                .patch("/api/claims/" + rescued.id).then().statusCode(200);
+
+        // a figure joins only figures of the same counted thing
+        UUID paper = UUID.randomUUID();
+        ingest(paper, "Paper", "On Monday firefighters rescued 38 people from a collapsed hotel in " + place + ".");
+        assertNotEquals(rescued.clusterId, statistic(paper).clusterId, "the claim now counts guests, not people");
+        UUID agency = UUID.randomUUID();
+        ingest(agency, "Agency", "On Monday firefighters rescued 38 guests from a collapsed hotel in " + place + ".");
+        assertEquals(rescued.clusterId, statistic(agency).clusterId, "the same claim as corrected");
+    }
+
+    @Test
     void shouldRefuseCorrectionsTheContractDoesNotAllow() throws Exception {
         UUID article = UUID.randomUUID();
         ingest(article, "Wire", "The council in " + town() + " approved 14 new schools on Tuesday, the mayor said.");
