@@ -24,7 +24,8 @@ import java.util.Objects;
 @ApplicationScoped
 public class Routing {
 
-    private static final String OPEN_TASKS = "(SELECT count(*) FROM task t WHERE t.assignee = r.username AND t.stage <> 'DONE')";
+    /** Each reviewer's open tasks, counted once per reviewer (it is both a filter and the first order). */
+    private static final String OPEN_TASKS = "(SELECT count(*) AS tasks FROM task t WHERE t.assignee = r.username AND t.stage <> 'DONE') held";
 
     private final EntityManager em;
     private final TaskEvents events;
@@ -49,13 +50,14 @@ public class Routing {
         excluded.removeIf(Objects::isNull);
         boolean escalated = ReviewTask.ESCALATED.equals(task.stage);
         @SuppressWarnings("unchecked")
-        List<String> chosen = em.createNativeQuery("SELECT r.username FROM reviewer r WHERE r.active"
+        List<String> chosen = em.createNativeQuery("SELECT r.username FROM reviewer r CROSS JOIN LATERAL " + OPEN_TASKS
+                        + " WHERE r.active"
                         // an escalation needs seniority rather than the skill
                         + " AND (CASE WHEN ?4 THEN r.senior ELSE CAST(?1 AS text) = ANY(r.skills) END)"
                         + " AND (CAST(?2 AS text) IS NULL OR cardinality(r.languages) = 0 OR CAST(?2 AS text) = ANY(r.languages))"
                         + " AND NOT (r.username = ANY(CAST(?3 AS text[])))"
-                        + " AND " + OPEN_TASKS + " < r.capacity"
-                        + " ORDER BY " + OPEN_TASKS + ", r.last_assigned_at NULLS FIRST, r.username LIMIT 1")
+                        + " AND held.tasks < r.capacity"
+                        + " ORDER BY held.tasks, r.last_assigned_at NULLS FIRST, r.username LIMIT 1")
                 .setParameter(1, task.skill)
                 .setParameter(2, task.language)
                 .setParameter(3, excluded.toArray(String[]::new))

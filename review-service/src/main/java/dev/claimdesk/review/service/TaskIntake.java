@@ -102,7 +102,9 @@ public class TaskIntake {
         // the most urgent first: when reviewers' room runs out, what is left waiting is the least urgent
         created.sort(java.util.Comparator.comparingDouble((ReviewTask t) -> -t.priority).thenComparing(t -> t.dueAt));
         for (ReviewTask task : created) {
-            routing.assign(task, Audit.SYSTEM);
+            if (!routing.assign(task, Audit.SYSTEM)) {
+                events.announce(task);
+            }
         }
     }
 
@@ -175,7 +177,7 @@ public class TaskIntake {
             task.version = 1;
             task.persist();
             audit.record(Audit.SYSTEM, "task.created", task, null, null, Audit.state(task));
-            events.announce(task);
+            // announced once routed, as it then stands: one task.updated.v1, not one queued and one assigned
             return Optional.of(task);
         }
         if (priority != task.priority) {

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +56,35 @@ class TaskIntakeFlowTest {
             assertEquals(task.priority + 2, joined.priority, 1e-9, "a second independent source");
             JsonNode update = awaitTask(broker, tap, task.id, joined.version);
             assertEquals(3, update.get("claimIds").size());
+        }
+    }
+
+    @Test
+    void shouldAnnounceATaskRoutedOnArrivalOnceAsItThenStands() throws Exception {
+        Desk desk = new Desk();
+        String reviewer = desk.name("ana");
+        desk.reviewer(reviewer, 3, "politics");
+        UUID cluster = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        try (Broker broker = Broker.connect()) {
+            String tap = broker.channel.queueDeclare("", false, true, true, null).getQueue();
+            broker.channel.queueBind(tap, "tasks", "task.updated.v1");
+            desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The council closed the old bridge on Monday.", 0.6, cluster));
+            ReviewTask task = task(cluster);
+            assertEquals(ReviewTask.ASSIGNED, task.status);
+            desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The harbour reopened on Tuesday.", 0.3, marker));
+            List<JsonNode> announced = new ArrayList<>();
+            // the relay sends in the order of the outbox: once the later task is here, the first one's are too
+            assertNotNull(broker.awaitJson(tap, b -> {
+                if (b.get("taskId").asText().equals(task.id.toString())) {
+                    announced.add(b);
+                }
+                return b.get("clusterId").asText().equals(marker.toString());
+            }, Duration.ofSeconds(15)));
+            assertEquals(1, announced.size(), "created and assigned in one transaction: " + announced);
+            assertEquals("ASSIGNED", announced.getFirst().get("status").asText());
+            assertEquals(reviewer, announced.getFirst().get("assignee").asText());
+            assertEquals(task.version, announced.getFirst().get("version").asLong());
         }
     }
 
