@@ -377,10 +377,16 @@ public class Clusters {
      * the moved clusters point at it from then on.
      */
     void absorb(UUID into, Collection<UUID> moving) {
+        // whether a key stays a candidate for good changes only where a verdict is on either side
+        boolean decided = moving.stream().anyMatch(id -> em.find(ClaimCluster.class, id).decided());
         Claim.update("clusterId = ?1 where clusterId in ?2", into, moving);
         ClaimCluster.update("mergedInto = ?1 where id in ?2", into, moving);
         Conflict.update("clusterId = ?1 where clusterId in ?2", into, moving);
-        settle(into);
+        if (decided || em.find(ClaimCluster.class, into).decided()) {
+            settle(into);
+        } else {
+            showStatus(into);
+        }
     }
 
     /** A dismissed claim stops being a candidate for later claims. */

@@ -31,7 +31,7 @@ public class Conflicts {
      */
     public void refresh(Collection<UUID> clusterIds, Instant at) {
         Map<UUID, List<Figure>> byCluster = figures(clusterIds);
-        byCluster.forEach((clusterId, figures) -> compare(clusterId, figures, figures, at));
+        byCluster.forEach((clusterId, figures) -> compare(clusterId, figures, figures, at, known(figures, figures)));
     }
 
     /**
@@ -49,8 +49,9 @@ public class Conflicts {
                 withFreshFigure.add(c.clusterId);
             }
         }
+        // the fresh claims are rows of this transaction: no conflict names them yet
         figures(withFreshFigure).forEach((clusterId, figures) ->
-                compare(clusterId, figures, figures.stream().filter(f -> added.contains(f.id())).toList(), at));
+                compare(clusterId, figures, figures.stream().filter(f -> added.contains(f.id())).toList(), at, new HashMap<>()));
     }
 
     /**
@@ -91,16 +92,24 @@ public class Conflicts {
         return byCluster;
     }
 
-    private void compare(UUID clusterId, List<Figure> figures, List<Figure> fresh, Instant at) {
-        if (figures.size() < 2 || fresh.isEmpty()) {
-            return;
-        }
-        // the known conflicts read once, in memory: a query per pair (each flushing the session) took minutes
+    /** The conflicts already recorded between these figures, read once: a query per pair took minutes. */
+    private static Map<String, Conflict> known(List<Figure> figures, List<Figure> fresh) {
         Map<String, Conflict> known = new HashMap<>();
+        if (figures.size() < 2) {
+            return known;
+        }
         List<UUID> ids = figures.stream().map(Figure::id).toList();
         List<UUID> freshIds = fresh.stream().map(Figure::id).toList();
         for (Conflict c : Conflict.<Conflict>list("(claimA in ?1 and claimB in ?2) or (claimA in ?2 and claimB in ?1)", freshIds, ids)) {
             known.put(c.claimA + "/" + c.claimB, c);
+        }
+        return known;
+    }
+
+    /** Records the conflicts of pairs with a fresh figure; {@code known} are those recorded before, by pair. */
+    private void compare(UUID clusterId, List<Figure> figures, List<Figure> fresh, Instant at, Map<String, Conflict> known) {
+        if (figures.size() < 2 || fresh.isEmpty()) {
+            return;
         }
         Set<UUID> compared = new HashSet<>();
         for (Figure a : fresh) {

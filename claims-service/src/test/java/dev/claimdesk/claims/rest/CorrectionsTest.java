@@ -125,18 +125,19 @@ class CorrectionsTest {
     void shouldCompareLaterClaimsWithAClaimAsCorrectedNotAsFirstExtracted() throws Exception {
         String place = town();
         UUID wire = UUID.randomUUID();
-        ingest(wire, "Wire", "Firefighters in " + place + " rescued 38 people from a collapsed hotel on Monday.");
+        // a story no other test tells, so that the claim starts in a cluster of its own
+        ingest(wire, "Wire", "Lifeguards at " + place + " pulled 27 swimmers from a riptide on Sunday.");
         Claim rescued = statistic(wire);
-        given("rev-eve").body(Map.of("quantity", Map.of("value", 38, "qualifier", "EXACT", "unit", "guests"),
-                        "reason", "the wire counted guests only"))
+        given("rev-eve").body(Map.of("quantity", Map.of("value", 27, "qualifier", "EXACT", "unit", "surfers"),
+                        "reason", "they were surfers"))
                 .patch("/api/claims/" + rescued.id).then().statusCode(200);
 
         // a figure joins only figures of the same counted thing
         UUID paper = UUID.randomUUID();
-        ingest(paper, "Paper", "On Monday firefighters rescued 38 people from a collapsed hotel in " + place + ".");
-        assertNotEquals(rescued.clusterId, statistic(paper).clusterId, "the claim now counts guests, not people");
+        ingest(paper, "Paper", "On Sunday lifeguards pulled 27 swimmers from a riptide at " + place + ".");
+        assertNotEquals(rescued.clusterId, statistic(paper).clusterId, "the claim now counts surfers, not swimmers");
         UUID agency = UUID.randomUUID();
-        ingest(agency, "Agency", "On Monday firefighters rescued 38 guests from a collapsed hotel in " + place + ".");
+        ingest(agency, "Agency", "On Sunday lifeguards pulled 27 surfers from a riptide at " + place + ".");
         assertEquals(rescued.clusterId, statistic(agency).clusterId, "the same claim as corrected");
     }
 
