@@ -16,12 +16,14 @@ ARG SERVICE
 WORKDIR /app
 COPY --from=build --chown=185 /src/${SERVICE}/target/quarkus-app/ /app/
 COPY --chown=185 scripts/service-jvm.options /app/
+COPY --chown=185 scripts/jvm/${SERVICE}.options /app/service.options
 USER 185
-# The JVM options every launcher shares (scripts/service-jvm.options), and the AOT cache made here, by the JVM of this
-# image, which alone may use it. The training start ends where it first needs the database, which an image build has
-# not; the classes loaded until then are in the cache (run.sh trains on a whole start, so its cache holds more).
-RUN java @service-jvm.options -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar \
+# The JVM options every launcher shares (scripts/service-jvm.options, then the service's own in scripts/jvm/), and
+# the AOT cache made here, by the JVM of this image, which alone may use it. The training start ends where it first
+# needs the database, which an image build has not; the classes loaded until then are in the cache (run.sh trains on
+# a whole start, so its cache holds more).
+RUN java @service-jvm.options @service.options -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar \
       > /tmp/aot-training.log 2>&1; \
     test -s app.aot || { cat /tmp/aot-training.log; exit 1; }
 ENV JAVA_OPTS_APPEND=""
-ENTRYPOINT ["sh", "-c", "exec java @service-jvm.options -XX:AOTCache=app.aot $JAVA_OPTS_APPEND -jar quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java @service-jvm.options @service.options -XX:AOTCache=app.aot $JAVA_OPTS_APPEND -jar quarkus-run.jar"]

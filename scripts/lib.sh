@@ -138,9 +138,10 @@ jwt_for() {
 }
 
 # Every service's JVM runs the one way (run.sh, bench.sh, the system tests' ServiceProcess, the Dockerfile): with the
-# options in scripts/service-jvm.options, from its quarkus-app folder (the aot-jar layout, the parent pom), and with
-# the JDK's AOT cache (JEP 483/514, JDK 25 and later) when a training run of these very jars has made one. A cache is
-# valid only for the JDK and the class path that made it, hence the folder and `-jar quarkus-run.jar` as given.
+# options in scripts/service-jvm.options and then its own in scripts/jvm/MODULE.options, from its quarkus-app folder
+# (the aot-jar layout, the parent pom), and with the JDK's AOT cache (JEP 483/514, JDK 25 and later) when a training
+# run of these very jars has made one. A cache is valid only for the JDK and the class path that made it, hence the
+# folder and `-jar quarkus-run.jar` as given.
 SERVICE_JVM_OPTIONS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/service-jvm.options"
 
 java_has_aot_cache() {
@@ -168,7 +169,8 @@ service_java() {
     fi
   fi
   # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
-  cd "$module/target/quarkus-app" && exec java "@$SERVICE_JVM_OPTIONS" ${SERVICE_JAVA_OPTS:-} "${aot[@]}" -jar quarkus-run.jar
+  cd "$module/target/quarkus-app" && exec java "@$SERVICE_JVM_OPTIONS" "@$(dirname "$SERVICE_JVM_OPTIONS")/jvm/$module.options" \
+    ${SERVICE_JAVA_OPTS:-} "${aot[@]}" -jar quarkus-run.jar
 }
 
 # await_exit PID SECONDS: waits for the process to end (a training run writes its cache on the way out).
