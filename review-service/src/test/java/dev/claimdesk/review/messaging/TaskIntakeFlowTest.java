@@ -34,8 +34,7 @@ class TaskIntakeFlowTest {
         Desk desk = new Desk();
         UUID cluster = UUID.randomUUID();
         try (Broker broker = Broker.connect()) {
-            String tap = broker.channel.queueDeclare("", false, true, true, null).getQueue();
-            broker.channel.queueBind(tap, "tasks", "task.updated.v1");
+            String tap = taskTap(broker);
             UUID wire = desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The government froze fuel prices on Monday.", 0.6, cluster));
             ReviewTask task = task(cluster);
             assertEquals(ReviewTask.FIRST_REVIEW, task.stage);
@@ -67,8 +66,7 @@ class TaskIntakeFlowTest {
         UUID cluster = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
         try (Broker broker = Broker.connect()) {
-            String tap = broker.channel.queueDeclare("", false, true, true, null).getQueue();
-            broker.channel.queueBind(tap, "tasks", "task.updated.v1");
+            String tap = taskTap(broker);
             desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The council closed the old bridge on Monday.", 0.6, cluster));
             ReviewTask task = task(cluster);
             assertEquals(ReviewTask.ASSIGNED, task.status);
@@ -179,6 +177,13 @@ class TaskIntakeFlowTest {
         UUID cluster = UUID.randomUUID();
         desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The port reopened on Sunday.", 0.5, cluster));
         assertNotNull(task(cluster), "later messages keep flowing");
+    }
+
+    /** A queue of the test's own that receives every task.updated.v1 from now on. */
+    private static String taskTap(Broker broker) throws Exception {
+        String tap = broker.channel.queueDeclare("", false, true, true, null).getQueue();
+        broker.channel.queueBind(tap, "tasks", "task.updated.v1");
+        return tap;
     }
 
     private static JsonNode awaitTask(Broker broker, String tap, UUID taskId, long version) throws Exception {
