@@ -21,6 +21,9 @@ import java.util.UUID;
 @Table(name = "claim")
 public class Claim extends PanacheEntityBase {
 
+    /** The status of a claim a reviewer dismissed: it stays so whatever its cluster does. */
+    public static final String DISMISSED = "DISMISSED";
+
     @Id
     public UUID id;
     @Column(name = "article_id")

@@ -41,7 +41,6 @@ public class Clusters {
     static final int PER_KEY = 40;
     /** Candidates compared per new claim, those sharing the most keys first. */
     static final int MAX_CANDIDATES = 200;
-    private static final String DISMISSED = "DISMISSED";
 
     private final EntityManager em;
     private final CandidateFeatures cache;
@@ -104,18 +103,17 @@ public class Clusters {
      */
     public Placement begin(UUID articleId, Collection<Claim> toPlace) {
         Placement placement = new Placement();
-        Map<UUID, Set<String>> keysOf = new HashMap<>();
         Set<String> allKeys = new HashSet<>();
         for (Claim claim : toPlace) {
             ClaimSimilarity.Features features = claim.features();
             placement.features.put(claim.id, features);
             Set<String> keys = features.blockingKeys();
-            keysOf.put(claim.id, keys);
+            placement.keys.put(claim.id, keys);
             allKeys.addAll(keys);
         }
         Map<String, List<Keyed>> byKey = keyed(articleId, allKeys);
         Set<UUID> all = new HashSet<>();
-        keysOf.forEach((claimId, keys) -> {
+        placement.keys.forEach((claimId, keys) -> {
             List<UUID> ranked = rank(keys, byKey);
             placement.ranked.put(claimId, ranked);
             all.addAll(ranked);
@@ -245,7 +243,7 @@ public class Clusters {
         } else {
             cluster = merge(match.get().cluster(), match.get().absorbed(), placement);
         }
-        join(claim, cluster, features.blockingKeys(), placement);
+        join(claim, cluster, placement.keys.get(claim.id), placement);
         cache.put(claim.id, claim.articleId, features);
     }
 
@@ -278,7 +276,7 @@ public class Clusters {
         for (Claim claim : placement.joined) {
             claim.clusterId = placement.current(claim.clusterId);
             ClaimCluster cluster = em.find(ClaimCluster.class, claim.clusterId);
-            if (!DISMISSED.equals(claim.status)) {
+            if (!Claim.DISMISSED.equals(claim.status)) {
                 claim.status = cluster.claimStatus();
             }
             claim.persist();

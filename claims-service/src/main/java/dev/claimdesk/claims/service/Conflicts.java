@@ -3,6 +3,7 @@ package dev.claimdesk.claims.service;
 import dev.claimdesk.claims.Claim;
 import dev.claimdesk.claims.Conflict;
 import dev.claimdesk.claims.ReceivedArticle;
+import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.FigureConflicts;
 import dev.claimdesk.claims.extraction.Quantity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class Conflicts {
      */
     public void refresh(Collection<UUID> clusterIds, Instant at) {
         Map<UUID, List<Figure>> byCluster = figures(clusterIds);
-        byCluster.forEach((clusterId, figures) -> compare(clusterId, figures, figures, at, known(figures, figures)));
+        byCluster.forEach((clusterId, figures) -> compare(clusterId, figures, figures, at, known(figures)));
     }
 
     /**
@@ -44,7 +45,7 @@ public class Conflicts {
         Set<UUID> added = new HashSet<>();
         Set<UUID> withFreshFigure = new HashSet<>();
         for (Claim c : fresh) {
-            if (STATISTIC.equals(c.type) && !DISMISSED.equals(c.status) && clusterIds.contains(c.clusterId)) {
+            if (ClaimType.STATISTIC.name().equals(c.type) && !Claim.DISMISSED.equals(c.status) && clusterIds.contains(c.clusterId)) {
                 added.add(c.id);
                 withFreshFigure.add(c.clusterId);
             }
@@ -60,9 +61,6 @@ public class Conflicts {
      * hundreds of thousands of rows (and seconds per article to write them).
      */
     public static final int MOST_PER_CLAIM = 10;
-
-    private static final String STATISTIC = "STATISTIC";
-    private static final String DISMISSED = "DISMISSED";
 
     /** A current figure of a cluster: only what comparing and recording need, not the whole claim. */
     private record Figure(UUID id, UUID articleId, Quantity quantity) {
@@ -93,14 +91,13 @@ public class Conflicts {
     }
 
     /** The conflicts already recorded between these figures, read once: a query per pair took minutes. */
-    private static Map<String, Conflict> known(List<Figure> figures, List<Figure> fresh) {
+    private static Map<String, Conflict> known(List<Figure> figures) {
         Map<String, Conflict> known = new HashMap<>();
         if (figures.size() < 2) {
             return known;
         }
         List<UUID> ids = figures.stream().map(Figure::id).toList();
-        List<UUID> freshIds = fresh.stream().map(Figure::id).toList();
-        for (Conflict c : Conflict.<Conflict>list("(claimA in ?1 and claimB in ?2) or (claimA in ?2 and claimB in ?1)", freshIds, ids)) {
+        for (Conflict c : Conflict.<Conflict>list("claimA in ?1 and claimB in ?1", ids)) {
             known.put(c.claimA + "/" + c.claimB, c);
         }
         return known;
