@@ -25,5 +25,5 @@ USER 185
 RUN java @service-jvm.options @service.options -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar \
       > /tmp/aot-training.log 2>&1; \
     test -s app.aot || { cat /tmp/aot-training.log; exit 1; }
-ENV JAVA_OPTS_APPEND=""
+ENV JAVA_OPTS_APPEND="" MALLOC_ARENA_MAX=2
 ENTRYPOINT ["sh", "-c", "exec java @service-jvm.options @service.options -XX:AOTCache=app.aot $JAVA_OPTS_APPEND -jar quarkus-run.jar"]
