@@ -119,7 +119,7 @@ launch_service() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.test/bench-jwt/public.pem" CLAIMDESK_OPS_ENDPOINTS=permit "$@" \
     SERVICE_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" bash -c '. scripts/lib.sh; service_java "$1"' _ "$module" > "target/bench-$module.log" 2>&1 &
   service_pid=$!
-  trap 'kill $service_pid 2>/dev/null; wait $service_pid 2>/dev/null || true' EXIT
+  trap 'kill $service_pid 2>/dev/null || true; wait $service_pid 2>/dev/null || true' EXIT
 }
 
 # percentiles: reads seconds, one per line; prints p50, p95 and max in milliseconds.
@@ -238,7 +238,7 @@ elif [ "$what" = soak ]; then
     CLAIMDESK_SERVICES_CLAIMS="http://127.0.0.1:$claims_port" CLAIMDESK_SERVICES_INGEST="http://127.0.0.1:$ingest_port" \
     CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$(random_secret)"
   web="web-ui=http://127.0.0.1:$port,$service_pid,claimdesk_bench_webui"; pids+=("$service_pid")
-  trap 'kill ${pids[*]} 2>/dev/null; wait 2>/dev/null; true' EXIT
+  trap 'kill ${pids[*]} 2>/dev/null || true; wait 2>/dev/null; true' EXIT
   java -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
     -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.SoakBenchmark \
     "$rate" "$seconds" 15 seeds "$text" "$ingest" "$claims" "$review" "$web"
@@ -291,7 +291,7 @@ elif [ "$what" = pipeline ]; then
     CLAIMDESK_SERVICES_CLAIMS="http://127.0.0.1:$claims_port" CLAIMDESK_SERVICES_INGEST="http://127.0.0.1:$ingest_port" \
     CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$(random_secret)"
   processes+=("web-ui=http://127.0.0.1:$port,$service_pid,claimdesk_bench_webui"); pids+=("$service_pid")
-  trap 'kill ${pids[*]} 2>/dev/null; wait 2>/dev/null; true' EXIT
+  trap 'kill ${pids[*]} 2>/dev/null || true; wait 2>/dev/null; true' EXIT
   echo "== the suite: $instances instance(s) each of claims-service and review-service; phases $phases"
   CEILING_ENGINE="$ceiling_engine" CEILING_BROKER="$ceiling_broker" CEILING_DATABASE="$ceiling_database" \
     java -cp "$systest_cp" -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" \
@@ -325,7 +325,7 @@ elif [ "$what" = queue ]; then
     CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
     CLAIMDESK_RATE_LIMITS_TOKEN_REQUESTS=1000000
   web_pid=$service_pid
-  trap 'kill $web_pid $review_pid 2>/dev/null; wait 2>/dev/null; true' EXIT
+  trap 'kill $web_pid $review_pid 2>/dev/null || true; wait 2>/dev/null; true' EXIT
   base="http://127.0.0.1:$port"
   jwt=$(curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" \
     "$base/api/auth/token" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
