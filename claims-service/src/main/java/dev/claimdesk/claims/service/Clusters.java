@@ -329,7 +329,15 @@ public class Clusters {
      */
     public ClaimCluster showStatus(UUID clusterId) {
         ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
-        Claim.update("status = ?1 where clusterId = ?2 and status <> 'DISMISSED' and status <> ?1", cluster.claimStatus(), clusterId);
+        // SQL rather than HQL: Hibernate translates a bulk HQL update anew on every execution, and this one runs for
+        // most task.updated.v1 messages; synchronised on Claim, so pending claim changes are flushed first as for HQL
+        em.createNativeQuery("UPDATE claim SET status = ?1 WHERE cluster_id = ?2 AND status <> ?3 AND status <> ?1")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(Claim.class)
+                .setParameter(1, cluster.claimStatus())
+                .setParameter(2, clusterId)
+                .setParameter(3, Claim.DISMISSED)
+                .executeUpdate();
         return cluster;
     }
 
