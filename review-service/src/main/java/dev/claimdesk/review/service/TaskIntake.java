@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,12 +78,13 @@ public class TaskIntake {
                 .setParameter(1, event.articleId()).getResultList());
         ClusterClaim.delete("articleId", event.articleId());
         em.flush();
+        Map<UUID, UUID> currentOf = current(event.claims().stream().map(ClaimExtracted.Item::clusterId).toList());
         for (ClaimExtracted.Item item : event.claims()) {
             ClusterClaim claim = new ClusterClaim();
             claim.claimId = item.id();
             claim.articleId = event.articleId();
             claim.revision = event.revision();
-            claim.clusterId = current(item.clusterId());
+            claim.clusterId = currentOf.get(item.clusterId());
             claim.type = item.type();
             claim.text = item.text();
             claim.start = item.start();
@@ -108,18 +112,32 @@ public class TaskIntake {
         }
     }
 
-    /** The cluster a cluster id stands for now, after claims-service's merges. */
-    UUID current(UUID cluster) {
-        UUID id = cluster;
-        for (int hops = 0; hops < 100; hops++) {
+    /**
+     * The cluster each cluster id stands for now, after claims-service's merges: one query for all of them per step
+     * along the merges (most articles: one query that finds none).
+     */
+    Map<UUID, UUID> current(Collection<UUID> clusters) {
+        Map<UUID, UUID> now = new HashMap<>();
+        clusters.forEach(c -> now.put(c, c));
+        Set<UUID> asked = new HashSet<>(now.keySet());
+        for (int hops = 0; hops < 100 && !asked.isEmpty(); hops++) {
+            Map<UUID, UUID> into = new HashMap<>();
             @SuppressWarnings("unchecked")
-            List<UUID> into = em.createNativeQuery("SELECT into_cluster FROM merged_cluster WHERE id = ?1").setParameter(1, id).getResultList();
-            if (into.isEmpty()) {
-                return id;
+            List<Object[]> rows = em.createNativeQuery("SELECT id, into_cluster FROM merged_cluster "
+                            + "WHERE id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))")
+                    .setParameter(1, asked.stream().map(UUID::toString).toArray(String[]::new))
+                    .getResultList();
+            rows.forEach(r -> into.put((UUID) r[0], (UUID) r[1]));
+            asked = new HashSet<>();
+            for (Map.Entry<UUID, UUID> entry : now.entrySet()) {
+                UUID next = into.get(entry.getValue());
+                if (next != null) {
+                    entry.setValue(next);
+                    asked.add(next);
+                }
             }
-            id = into.getFirst();
         }
-        return id;
+        return now;
     }
 
     private void merge(UUID from, UUID into, Set<UUID> touched) {

@@ -125,6 +125,32 @@ class TaskIntakeFlowTest {
     }
 
     @Test
+    void shouldPlaceClaimsNamingClustersMergedTwiceInTheClusterThatHoldsThemNow() throws Exception {
+        Desk desk = new Desk();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        UUID early = desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The port closed on Monday.", 0.5, first));
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The harbour shut on Monday.", 0.5, second));
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "Ships were turned away on Monday.", 0.5, last));
+        // claims-service merged the first cluster into the second, then the second into the last
+        desk.publish(desk.event(UUID.randomUUID(), 1, null, List.<UUID[]>of(new UUID[] {first, second}),
+                Claim.of("EVENT", "The port was closed on Monday.", 0.5, second)));
+        desk.publish(desk.event(UUID.randomUUID(), 1, null, List.<UUID[]>of(new UUID[] {second, last}),
+                Claim.of("EVENT", "The harbour was shut on Monday.", 0.5, last)));
+        Desk.await(() -> ClusterClaim.count("clusterId", last) == 5, "both merges applied");
+        // a later revision of the first article, and a new one, still name the first and the second cluster
+        desk.announce(early, 2, Claim.of("EVENT", "The port closed early on Monday.", 0.5, first));
+        UUID late = desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The port stayed closed on Monday.", 0.5, first),
+                Claim.of("EVENT", "The harbour stayed shut on Monday.", 0.5, second));
+        assertEquals(2L, (long) QuarkusTransaction.requiringNew().call(() -> ClusterClaim.count("articleId = ?1 and clusterId = ?2",
+                late, last)), "both of the new article's claims in the cluster that holds the others");
+        assertEquals(7L, (long) QuarkusTransaction.requiringNew().call(() -> ClusterClaim.count("clusterId", last)));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> ClusterClaim.count("clusterId in ?1",
+                List.of(first, second))));
+    }
+
+    @Test
     void shouldGiveClaimsSplitOffByAReviewerATaskOfTheirOwn() throws Exception {
         Desk desk = new Desk();
         UUID cluster = UUID.randomUUID();
