@@ -168,9 +168,9 @@ service_java() {
       aot=(-XX:AOTCache=app.aot)
     fi
   fi
-  # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
   # glibc's malloc makes an arena per thread that allocates natively; two keep freed memory reusable (and trimmable)
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+  # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
   cd "$module/target/quarkus-app" && exec java "@$SERVICE_JVM_OPTIONS" "@$(dirname "$SERVICE_JVM_OPTIONS")/jvm/$module.options" \
     ${SERVICE_JAVA_OPTS:-} "${aot[@]}" -jar quarkus-run.jar
 }

@@ -349,10 +349,11 @@ class FaultSuiteIT {
             Sandbox.await("every stored verdict applied by claims-service", DRAIN, () -> Long.parseLong(query("claims",
                     "SELECT count(*) FROM claim_cluster WHERE verdict_id IN (" + verdictIds + ")")) >= stored.size());
         } catch (AssertionError stuck) {
+            String clusters = quoted(clusterOf.values());
             throw new AssertionError(stuck.getMessage() + "; stored (task verdict): " + stored + "; clusters in claims-service: "
                     + sql("claims", "SELECT string_agg(id || ' verdict ' || coalesce(verdict_id::text, '-') || ' seq ' "
                     + "|| coalesce(verdict_sequence::text, '-') || ' into ' || coalesce(merged_into::text, '-'), E'\\n') FROM claim_cluster "
-                    + "WHERE id::text IN (" + quoted(clusterOf.values()) + ") OR merged_into::text IN (" + quoted(clusterOf.values()) + ")")
+                    + "WHERE id::text IN (" + clusters + ") OR merged_into::text IN (" + clusters + ")")
                     + "; published: " + sql("review", "SELECT string_agg(id || ' ' || (payload::jsonb ->> 'id') || ' seq ' "
                     + "|| (payload::jsonb ->> 'sequence') || ' cluster ' || (payload::jsonb ->> 'clusterId'), E'\\n') FROM outbox "
                     + "WHERE routing_key = 'verdict.published.v1' AND payload::jsonb ->> 'id' IN (" + verdictIds + ")")

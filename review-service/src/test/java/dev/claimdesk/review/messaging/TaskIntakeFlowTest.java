@@ -111,8 +111,7 @@ class TaskIntakeFlowTest {
         UUID other = desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "Troops withdrew from the city on Sunday.", 0.5, merged));
         UUID absorbedTask = task(merged).id;
         // claims-service merged the second cluster into the first while placing a third article's claim
-        desk.publish(desk.event(UUID.randomUUID(), 1, null, List.<UUID[]>of(new UUID[] {merged, kept}),
-                Claim.of("EVENT", "Soldiers pulled out of the city on Sunday.", 0.5, kept)));
+        desk.publishMerge(merged, kept, Claim.of("EVENT", "Soldiers pulled out of the city on Sunday.", 0.5, kept));
         Desk.await(() -> ClusterClaim.count("clusterId", kept) == 3, "the merged cluster's claims moved");
         ReviewTask absorbed = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(absorbedTask));
         assertEquals(ReviewTask.DONE, absorbed.stage);
@@ -134,10 +133,8 @@ class TaskIntakeFlowTest {
         desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The harbour shut on Monday.", 0.5, second));
         desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "Ships were turned away on Monday.", 0.5, last));
         // claims-service merged the first cluster into the second, then the second into the last
-        desk.publish(desk.event(UUID.randomUUID(), 1, null, List.<UUID[]>of(new UUID[] {first, second}),
-                Claim.of("EVENT", "The port was closed on Monday.", 0.5, second)));
-        desk.publish(desk.event(UUID.randomUUID(), 1, null, List.<UUID[]>of(new UUID[] {second, last}),
-                Claim.of("EVENT", "The harbour was shut on Monday.", 0.5, last)));
+        desk.publishMerge(first, second, Claim.of("EVENT", "The port was closed on Monday.", 0.5, second));
+        desk.publishMerge(second, last, Claim.of("EVENT", "The harbour was shut on Monday.", 0.5, last));
         Desk.await(() -> ClusterClaim.count("clusterId", last) == 5, "both merges applied");
         // a later revision of the first article, and a new one, still name the first and the second cluster
         desk.announce(early, 2, Claim.of("EVENT", "The port closed early on Monday.", 0.5, first));

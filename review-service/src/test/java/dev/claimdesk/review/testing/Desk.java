@@ -116,6 +116,11 @@ public final class Desk {
         return body;
     }
 
+    /** A new article's claim, announced as claims-service does when placing it merged cluster {@code from} into {@code into}. */
+    public void publishMerge(UUID from, UUID into, Claim claim) throws Exception {
+        publish(event(UUID.randomUUID(), 1, null, List.<UUID[]>of(new UUID[] {from, into}), claim));
+    }
+
     public void publish(ObjectNode body) throws Exception {
         try (Broker broker = Broker.connect()) {
             broker.publish("claims", "claim.extracted.v1", body.get("eventId").asText(), JSON.writeValueAsBytes(body));
