@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Appends to the {@code security_audit} table. {@link #record} writes inside the caller's transaction, so
@@ -37,6 +38,11 @@ public class SecurityAudit {
     private final AgroalDataSource dataSource;
     private final BlockingQueue<AuditEntry> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Counter dropped;
+    /**
+     * Held from taking lines off the queue until they are written, so {@link #flush} cannot return while
+     * the writer thread still holds lines it has taken; fair, so a flush waits one poll at most.
+     */
+    private final ReentrantLock taking = new ReentrantLock(true);
     private volatile Thread writer;
 
     SecurityAudit(AgroalDataSource dataSource, MeterRegistry registry) {
@@ -77,10 +83,15 @@ public class SecurityAudit {
 
     /** Writes everything queued so far; tests call it to read what was recorded. */
     public void flush() {
-        List<AuditEntry> batch = new ArrayList<>();
-        while (pending.drainTo(batch, BATCH) > 0) {
-            write(batch);
-            batch.clear();
+        taking.lock();
+        try {
+            List<AuditEntry> batch = new ArrayList<>();
+            while (pending.drainTo(batch, BATCH) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        } finally {
+            taking.unlock();
         }
     }
 
@@ -153,8 +164,9 @@ public class SecurityAudit {
     private void drainForever() {
         List<AuditEntry> batch = new ArrayList<>();
         while (writer != null) {
+            taking.lock();
             try {
-                AuditEntry first = pending.poll(1, TimeUnit.SECONDS);
+                AuditEntry first = pending.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -165,6 +177,8 @@ public class SecurityAudit {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } finally {
+                taking.unlock();
             }
         }
     }

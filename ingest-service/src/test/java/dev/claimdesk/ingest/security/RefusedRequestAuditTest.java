@@ -1,5 +1,6 @@
 package dev.claimdesk.ingest.security;
 
+import dev.claimdesk.commons.security.AuditEntry;
 import dev.claimdesk.commons.security.Roles;
 import dev.claimdesk.commons.security.SecurityAudit;
 import dev.claimdesk.commons.testing.Tokens;
@@ -50,6 +51,16 @@ class RefusedRequestAuditTest {
         List<String> badToken = rows("SELECT action || ' ' || outcome FROM security_audit WHERE target = ? AND at > now() - interval '1 minute'",
                 "GET /api/articles");
         assertTrue(badToken.contains("request.authenticate refused: invalid credentials"), badToken.toString());
+    }
+
+    @Test
+    void shouldHaveWrittenEveryQueuedLineWhenFlushReturns() throws Exception {
+        String actor = "flush-" + UUID.randomUUID();
+        for (int i = 0; i < 200; i++) {
+            audit.recordLater(new AuditEntry(actor, "request.authorize", "line " + i, "refused: role missing", "127.0.0.1", null));
+            audit.flush();
+            assertEquals(List.of("line " + i), rows("SELECT target FROM security_audit WHERE actor = ? ORDER BY id DESC LIMIT 1", actor));
+        }
     }
 
     @Test
