@@ -323,6 +323,11 @@ public class Clusters {
                 .executeUpdate();
     }
 
+    /** Writes what this transaction changed so far, so a later lock's refresh of a row reads it back. */
+    public void flush() {
+        em.flush();
+    }
+
     /**
      * After a cluster's task changed what its claims show (a verdict does not come this way): only their status,
      * since whether they stay candidates for good depends on the verdict alone.

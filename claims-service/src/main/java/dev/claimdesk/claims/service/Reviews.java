@@ -52,6 +52,9 @@ public class Reviews {
             // most task changes (assigned, second review) leave what the claims show as it was
             clusters.showStatus(cluster.id);
         }
+        // task events are applied in batches: the next one for this cluster locks it by refreshing the row, which
+        // would drop this change if it were still only in memory
+        clusters.flush();
     }
 
     private ClaimCluster cluster(java.util.UUID id, String event) {

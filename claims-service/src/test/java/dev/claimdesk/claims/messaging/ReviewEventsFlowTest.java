@@ -3,9 +3,15 @@ package dev.claimdesk.claims.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimdesk.claims.Claim;
 import dev.claimdesk.commons.testing.Broker;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,6 +84,95 @@ class ReviewEventsFlowTest {
             broker.publish("tasks", "task.updated.v1", task, "{\"taskId\": null}".getBytes());
             assertNotNull(broker.awaitMessage("claims.task-updated.dlq", task, Duration.ofSeconds(15)));
         }
+    }
+
+    @Test
+    void shouldApplyTaskUpdatesThatWaitedTogetherInOneTransactionKeepingTheNewestVersionOfEachCluster() throws Exception {
+        Claim blocker = statisticOf("Wire", "Floods near %s cut off 14 villages on Monday, the regional governor said.");
+        Claim claim = statisticOf("Paper", "A fire near %s destroyed 31 warehouses on Tuesday, the fire brigade said.");
+        String held = UUID.randomUUID().toString();
+        String newer = UUID.randomUUID().toString();
+        String older = UUID.randomUUID().toString();
+        UUID task = UUID.randomUUID();
+        try (Broker broker = Broker.connect(); Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("SELECT 1 FROM claim_cluster WHERE id = '" + blocker.clusterId + "' FOR UPDATE");
+            broker.publish("tasks", "task.updated.v1", held, task(UUID.randomUUID(), blocker, "ASSIGNED", 1));
+            await(() -> waitingOnALock(lock), "the consumer waits on the locked cluster");
+            // the cluster's newer version first, then an older one: one batch, and the older must not undo the newer
+            broker.publish("tasks", "task.updated.v1", newer, task(task, claim, "CANCELLED", 2));
+            broker.publish("tasks", "task.updated.v1", newer, task(task, claim, "CANCELLED", 2));
+            broker.publish("tasks", "task.updated.v1", older, task(task, claim, "ASSIGNED", 1));
+            Thread.sleep(200);
+            lock.rollback();
+        }
+        await(() -> processed(older), "the batch is applied");
+        assertEquals(processedAt(newer), processedAt(older), "the messages that waited together commit together");
+        assertTrue(processed(newer), "a message delivered twice in one batch is applied once");
+        assertEquals("IN_REVIEW", status(blocker.id));
+        assertEquals("PENDING", status(claim.id), "the older version came last and changed nothing");
+        assertEquals(2L, ((Number) Claim.getEntityManager().createNativeQuery("SELECT task_version FROM claim_cluster WHERE id = ?1")
+                .setParameter(1, claim.clusterId).getSingleResult()).longValue());
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheFailingTaskUpdatesOfABatchAndApplyTheRest() throws Exception {
+        Claim blocker = statisticOf("Wire", "Storms near %s grounded 12 flights on Friday, the airport said.");
+        Claim first = statisticOf("Paper", "Police near %s seized 48 rifles on Thursday, the prosecutor said.");
+        Claim second = statisticOf("Radio", "Drought near %s killed 260 cattle this month, farmers said.");
+        String unknownCluster = UUID.randomUUID().toString();
+        String unreadable = UUID.randomUUID().toString();
+        try (Broker broker = Broker.connect(); Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("SELECT 1 FROM claim_cluster WHERE id = '" + blocker.clusterId + "' FOR UPDATE");
+            broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), blocker, "ASSIGNED", 1));
+            await(() -> waitingOnALock(lock), "the consumer waits on the locked cluster");
+            broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), first, "ASSIGNED", 1));
+            broker.publish("tasks", "task.updated.v1", unknownCluster, JSON.writeValueAsBytes(Map.of("taskId", UUID.randomUUID(),
+                    "clusterId", UUID.randomUUID(), "status", "ASSIGNED", "version", 1)));
+            broker.publish("tasks", "task.updated.v1", unreadable, "{\"taskId\": ".getBytes());
+            broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), second, "ASSIGNED", 1));
+            Thread.sleep(200);
+            lock.rollback();
+            // the unreadable one is dead-lettered as the batch is read, before the one its handler refuses
+            assertNotNull(broker.awaitMessage("claims.task-updated.dlq", unreadable, Duration.ofSeconds(15)));
+            assertNotNull(broker.awaitMessage("claims.task-updated.dlq", unknownCluster, Duration.ofSeconds(15)));
+        }
+        await(() -> "IN_REVIEW".equals(status(first.id)) && "IN_REVIEW".equals(status(second.id)),
+                "the good messages around the failing ones are applied");
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static Claim statisticOf(String outlet, String sentence) throws Exception {
+        UUID article = UUID.randomUUID();
+        ingest(article, outlet, sentence.formatted("Place" + UUID.randomUUID().toString().substring(0, 8)));
+        return Claim.<Claim>find("articleId = ?1 and type = 'STATISTIC'", article).firstResult();
+    }
+
+    private static byte[] task(UUID task, Claim claim, String status, long version) throws Exception {
+        return JSON.writeValueAsBytes(Map.of("eventId", UUID.randomUUID(), "occurredAt", Instant.now().toString(), "taskId", task,
+                "clusterId", claim.clusterId, "claimIds", List.of(claim.id), "stage", "FIRST_REVIEW", "status", status,
+                "version", version));
+    }
+
+    private boolean waitingOnALock(Connection holder) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid <> ?")) {
+            query.setInt(1, holder.unwrap(org.postgresql.PGConnection.class).getBackendPID());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object processedAt(String messageId) {
+        return Claim.getEntityManager().createNativeQuery("SELECT processed_at FROM processed_message WHERE message_id = ?1")
+                .setParameter(1, messageId).getSingleResult();
     }
 
     private static byte[] verdict(UUID id, int version, long sequence, UUID cluster, String rating) throws Exception {

@@ -22,6 +22,10 @@ public interface MessagingConfig {
     @WithDefault("PT2M")
     Duration databasePatience();
 
+    /** Most messages a batched consumer applies in one transaction. */
+    @WithDefault("64")
+    int maxBatch();
+
     /** The queues this service consumes, by queue name; declared with their dead-letter queues at start. */
     Map<String, ConsumerQueue> consumers();
 

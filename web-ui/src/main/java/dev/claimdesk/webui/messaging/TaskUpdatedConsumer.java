@@ -1,8 +1,8 @@
 package dev.claimdesk.webui.messaging;
 
+import dev.claimdesk.commons.messaging.Batches;
 import dev.claimdesk.commons.messaging.Inbox;
 import dev.claimdesk.webui.service.LiveQueues;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -15,17 +15,14 @@ public class TaskUpdatedConsumer {
 
     static final String QUEUE = "webui.task-updated";
 
-    private final Inbox inbox;
-    private final LiveQueues live;
+    private final Batches<TaskUpdated> updates;
 
     TaskUpdatedConsumer(Inbox inbox, LiveQueues live) {
-        this.inbox = inbox;
-        this.live = live;
+        this.updates = inbox.batched(QUEUE, TaskUpdated.class, live::changed);
     }
 
     @Incoming("task-updated")
-    @Blocking
     public CompletionStage<Void> consume(Message<?> message) {
-        return inbox.deliver(QUEUE, message, TaskUpdated.class, live::changed);
+        return updates.accept(message);
     }
 }
