@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Assigns tasks to reviewers: one with the task's skill and language, active, below capacity, least loaded first,
@@ -43,6 +44,16 @@ public class Routing {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean assign(ReviewTask task, String actor, String... avoid) {
+        return route(task, actor, null, avoid);
+    }
+
+    /** As {@link #assign}, for a task just made from its cluster's claims, announced with their ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean assignNew(ReviewTask task, List<UUID> claimIds) {
+        return route(task, Audit.SYSTEM, claimIds);
+    }
+
+    private boolean route(ReviewTask task, String actor, List<UUID> claimIds, String... avoid) {
         AdvisoryLock.acquire(em, "claimdesk:routing");
         List<String> excluded = new ArrayList<>(List.of(avoid));
         excluded.add(task.firstReviewer);
@@ -73,9 +84,20 @@ public class Routing {
         task.status = ReviewTask.ASSIGNED;
         task.updatedAt = now;
         task.version++;
-        Reviewer.update("lastAssignedAt = ?1 where username = ?2", now, task.assignee);
+        // SQL rather than HQL: Hibernate translates a bulk HQL update anew on every execution, and this one runs for
+        // every assignment; synchronised on Reviewer, so pending reviewer changes are flushed first as for HQL
+        em.createNativeQuery("UPDATE reviewer SET last_assigned_at = ?1 WHERE username = ?2")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(Reviewer.class)
+                .setParameter(1, now)
+                .setParameter(2, task.assignee)
+                .executeUpdate();
         audit.record(actor, previous == null ? "task.assigned" : "task.reassigned", task, task.assignee, before, Audit.state(task));
-        events.announce(task);
+        if (claimIds == null) {
+            events.announce(task);
+        } else {
+            events.announce(task, claimIds);
+        }
         return true;
     }
 

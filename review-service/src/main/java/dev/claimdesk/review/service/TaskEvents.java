@@ -25,13 +25,25 @@ public class TaskEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(ReviewTask task) {
-        UUID eventId = UUID.randomUUID();
-        outbox.enqueue(eventId, Exchanges.TASKS, Exchanges.TASK_UPDATED,
-                TaskUpdated.of(eventId, Instant.now().truncatedTo(ChronoUnit.MICROS), task, claimIds(task.clusterId)));
+        announce(task, claimIds(task.clusterId));
     }
 
+    /** As {@link #announce(ReviewTask)}, with the cluster's claim ids the caller has just read, in {@link #ORDER}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(ReviewTask task, List<UUID> claimIds) {
+        UUID eventId = UUID.randomUUID();
+        outbox.enqueue(eventId, Exchanges.TASKS, Exchanges.TASK_UPDATED,
+                TaskUpdated.of(eventId, Instant.now().truncatedTo(ChronoUnit.MICROS), task, claimIds));
+    }
+
+    /** The order a cluster's claims are announced in: by article, then by where they stand in it. */
+    public static final String ORDER = "order by articleId, start";
+
     public static List<UUID> claimIds(UUID clusterId) {
-        return ClusterClaim.<ClusterClaim>list("clusterId = ?1 order by articleId, start", clusterId).stream()
-                .map(c -> c.claimId).toList();
+        return ids(ClusterClaim.list("clusterId = ?1 " + ORDER, clusterId));
+    }
+
+    public static List<UUID> ids(List<ClusterClaim> claims) {
+        return claims.stream().map(c -> c.claimId).toList();
     }
 }

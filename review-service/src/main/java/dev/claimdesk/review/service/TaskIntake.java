@@ -99,15 +99,15 @@ public class TaskIntake {
             touched.add(claim.clusterId);
         }
         em.flush();
-        List<ReviewTask> created = new ArrayList<>();
+        List<Created> created = new ArrayList<>();
         for (UUID cluster : touched) {
             refresh(cluster).ifPresent(created::add);
         }
         // the most urgent first: when reviewers' room runs out, what is left waiting is the least urgent
-        created.sort(java.util.Comparator.comparingDouble((ReviewTask t) -> -t.priority).thenComparing(t -> t.dueAt));
-        for (ReviewTask task : created) {
-            if (!routing.assign(task, Audit.SYSTEM)) {
-                events.announce(task);
+        created.sort(java.util.Comparator.comparingDouble((Created c) -> -c.task().priority).thenComparing(c -> c.task().dueAt));
+        for (Created c : created) {
+            if (!routing.assignNew(c.task(), c.claimIds())) {
+                events.announce(c.task(), c.claimIds());
             }
         }
     }
@@ -170,9 +170,13 @@ public class TaskIntake {
         events.announce(absorbed);
     }
 
+    /** A task made for a cluster, to be routed, and the ids of the claims it was made from. */
+    private record Created(ReviewTask task, List<UUID> claimIds) {
+    }
+
     /** Makes or updates the cluster's task; returns it when it is new. */
-    private Optional<ReviewTask> refresh(UUID cluster) {
-        List<ClusterClaim> claims = ClusterClaim.list("clusterId", cluster);
+    private Optional<Created> refresh(UUID cluster) {
+        List<ClusterClaim> claims = ClusterClaim.list("clusterId = ?1 " + TaskEvents.ORDER, cluster);
         ReviewTask task = task(cluster).orElse(null);
         if (claims.isEmpty() || task != null && !task.open()) {
             // a decided cluster's new claims show its verdict in claims-service; nothing is left to review
@@ -196,7 +200,7 @@ public class TaskIntake {
             task.persist();
             audit.record(Audit.SYSTEM, "task.created", task, null, null, Audit.state(task));
             // announced once routed, as it then stands: one task.updated.v1, not one queued and one assigned
-            return Optional.of(task);
+            return Optional.of(new Created(task, TaskEvents.ids(claims)));
         }
         if (priority != task.priority) {
             Map<String, Object> was = Audit.state(task);
@@ -211,7 +215,7 @@ public class TaskIntake {
             task.version++;
             task.updatedAt = now();
         }
-        events.announce(task);
+        events.announce(task, TaskEvents.ids(claims));
         return Optional.empty();
     }
 
