@@ -140,9 +140,19 @@ public class Conflicts {
         if (claimIds.isEmpty()) {
             return byClaim;
         }
-        for (Conflict c : Conflict.<Conflict>list("claimA in ?1 or claimB in ?1", claimIds)) {
-            byClaim.computeIfAbsent(c.claimA, k -> new ArrayList<>()).add(c.id);
-            byClaim.computeIfAbsent(c.claimB, k -> new ArrayList<>()).add(c.id);
+        // SQL with one array rather than HQL's IN list, which Hibernate translates anew for each number of claims; every
+        // article is announced through here. Synchronised on Conflict, so the conflicts just recorded are flushed first.
+        String[] ids = claimIds.stream().map(UUID::toString).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Conflict.getEntityManager().createNativeQuery("SELECT id, claim_a, claim_b FROM conflict "
+                        + "WHERE claim_a = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) OR claim_b = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedEntityClass(Conflict.class)
+                .setParameter(1, ids)
+                .getResultList();
+        for (Object[] row : rows) {
+            byClaim.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add((UUID) row[0]);
+            byClaim.computeIfAbsent((UUID) row[2], k -> new ArrayList<>()).add((UUID) row[0]);
         }
         return byClaim;
     }
