@@ -75,6 +75,11 @@ public class LoadSeeds {
                     return field(response.body(), "accessToken");
                 }
                 System.err.println("Signing in at " + authUrl + " failed: " + response.statusCode() + " " + response.body());
+                if (response.statusCode() == 401) {
+                    System.err.println("The admin account in web-ui's database (claimdesk_webui) has another password than ADMIN_PASSWORD"
+                            + " in .run/secrets.env: the database outlived the secrets it was made with (another checkout, or a"
+                            + " deleted .run). Put that password into .run/secrets.env, or drop the claimdesk_* databases to start afresh.");
+                }
                 System.exit(1);
             } catch (java.io.IOException e) {
                 if (attempt == 30) {
