@@ -6,6 +6,7 @@ import dev.claimdesk.claims.Conflict;
 import dev.claimdesk.claims.extraction.ClaimSimilarity;
 import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.ClusterMatcher;
+import dev.claimdesk.commons.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -334,11 +335,8 @@ public class Clusters {
      */
     public ClaimCluster showStatus(UUID clusterId) {
         ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
-        // SQL rather than HQL: Hibernate translates a bulk HQL update anew on every execution, and this one runs for
-        // most task.updated.v1 messages; synchronised on Claim, so pending claim changes are flushed first as for HQL
-        em.createNativeQuery("UPDATE claim SET status = ?1 WHERE cluster_id = ?2 AND status <> ?3 AND status <> ?1")
-                .unwrap(org.hibernate.query.NativeQuery.class)
-                .addSynchronizedEntityClass(Claim.class)
+        // runs for most task.updated.v1 messages
+        Sql.on(em, Claim.class, "UPDATE claim SET status = ?1 WHERE cluster_id = ?2 AND status <> ?3 AND status <> ?1")
                 .setParameter(1, cluster.claimStatus())
                 .setParameter(2, clusterId)
                 .setParameter(3, Claim.DISMISSED)

@@ -6,6 +6,7 @@ import dev.claimdesk.claims.ReceivedArticle;
 import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.FigureConflicts;
 import dev.claimdesk.claims.extraction.Quantity;
+import dev.claimdesk.commons.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -140,14 +141,11 @@ public class Conflicts {
         if (claimIds.isEmpty()) {
             return byClaim;
         }
-        // SQL with one array rather than HQL's IN list, which Hibernate translates anew for each number of claims; every
-        // article is announced through here. Synchronised on Conflict, so the conflicts just recorded are flushed first.
+        // one array parameter for any number of claims; every article is announced through here
         String[] ids = claimIds.stream().map(UUID::toString).toArray(String[]::new);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Conflict.getEntityManager().createNativeQuery("SELECT id, claim_a, claim_b FROM conflict "
+        List<Object[]> rows = (List<Object[]>) Sql.on(Conflict.getEntityManager(), Conflict.class, "SELECT id, claim_a, claim_b FROM conflict "
                         + "WHERE claim_a = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) OR claim_b = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))")
-                .unwrap(org.hibernate.query.NativeQuery.class)
-                .addSynchronizedEntityClass(Conflict.class)
                 .setParameter(1, ids)
                 .getResultList();
         for (Object[] row : rows) {

@@ -94,17 +94,13 @@ class ReviewEventsFlowTest {
         String newer = UUID.randomUUID().toString();
         String older = UUID.randomUUID().toString();
         UUID task = UUID.randomUUID();
-        try (Broker broker = Broker.connect(); Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(false);
-            lock.createStatement().execute("SELECT 1 FROM claim_cluster WHERE id = '" + blocker.clusterId + "' FOR UPDATE");
-            broker.publish("tasks", "task.updated.v1", held, task(UUID.randomUUID(), blocker, "ASSIGNED", 1));
-            await(() -> waitingOnALock(lock), "the consumer waits on the locked cluster");
-            // the cluster's newer version first, then an older one: one batch, and the older must not undo the newer
-            broker.publish("tasks", "task.updated.v1", newer, task(task, claim, "CANCELLED", 2));
-            broker.publish("tasks", "task.updated.v1", newer, task(task, claim, "CANCELLED", 2));
-            broker.publish("tasks", "task.updated.v1", older, task(task, claim, "ASSIGNED", 1));
-            Thread.sleep(200);
-            lock.rollback();
+        try (Broker broker = Broker.connect()) {
+            whileTheConsumerWaitsOn(blocker, held, broker, () -> {
+                // the cluster's newer version first, then an older one: one batch, and the older must not undo the newer
+                broker.publish("tasks", "task.updated.v1", newer, task(task, claim, "CANCELLED", 2));
+                broker.publish("tasks", "task.updated.v1", newer, task(task, claim, "CANCELLED", 2));
+                broker.publish("tasks", "task.updated.v1", older, task(task, claim, "ASSIGNED", 1));
+            });
         }
         await(() -> processed(older), "the batch is applied");
         assertEquals(processedAt(newer), processedAt(older), "the messages that waited together commit together");
@@ -122,18 +118,14 @@ class ReviewEventsFlowTest {
         Claim second = statisticOf("Radio", "Drought near %s killed 260 cattle this month, farmers said.");
         String unknownCluster = UUID.randomUUID().toString();
         String unreadable = UUID.randomUUID().toString();
-        try (Broker broker = Broker.connect(); Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(false);
-            lock.createStatement().execute("SELECT 1 FROM claim_cluster WHERE id = '" + blocker.clusterId + "' FOR UPDATE");
-            broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), blocker, "ASSIGNED", 1));
-            await(() -> waitingOnALock(lock), "the consumer waits on the locked cluster");
-            broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), first, "ASSIGNED", 1));
-            broker.publish("tasks", "task.updated.v1", unknownCluster, JSON.writeValueAsBytes(Map.of("taskId", UUID.randomUUID(),
-                    "clusterId", UUID.randomUUID(), "status", "ASSIGNED", "version", 1)));
-            broker.publish("tasks", "task.updated.v1", unreadable, "{\"taskId\": ".getBytes());
-            broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), second, "ASSIGNED", 1));
-            Thread.sleep(200);
-            lock.rollback();
+        try (Broker broker = Broker.connect()) {
+            whileTheConsumerWaitsOn(blocker, UUID.randomUUID().toString(), broker, () -> {
+                broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), first, "ASSIGNED", 1));
+                broker.publish("tasks", "task.updated.v1", unknownCluster, JSON.writeValueAsBytes(Map.of("taskId", UUID.randomUUID(),
+                        "clusterId", UUID.randomUUID(), "status", "ASSIGNED", "version", 1)));
+                broker.publish("tasks", "task.updated.v1", unreadable, "{\"taskId\": ".getBytes());
+                broker.publish("tasks", "task.updated.v1", UUID.randomUUID().toString(), task(UUID.randomUUID(), second, "ASSIGNED", 1));
+            });
             // the unreadable one is dead-lettered as the batch is read, before the one its handler refuses
             assertNotNull(broker.awaitMessage("claims.task-updated.dlq", unreadable, Duration.ofSeconds(15)));
             assertNotNull(broker.awaitMessage("claims.task-updated.dlq", unknownCluster, Duration.ofSeconds(15)));
@@ -155,6 +147,26 @@ class ReviewEventsFlowTest {
         return JSON.writeValueAsBytes(Map.of("eventId", UUID.randomUUID(), "occurredAt", Instant.now().toString(), "taskId", task,
                 "clusterId", claim.clusterId, "claimIds", List.of(claim.id), "stage", "FIRST_REVIEW", "status", status,
                 "version", version));
+    }
+
+    interface Publishing {
+        void run() throws Exception;
+    }
+
+    /**
+     * Holds the blocker's cluster row locked while the consumer applies {@code heldId} to it, so that what
+     * {@code publishing} sends piles up behind it and is taken as one batch once the lock is let go.
+     */
+    private void whileTheConsumerWaitsOn(Claim blocker, String heldId, Broker broker, Publishing publishing) throws Exception {
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("SELECT 1 FROM claim_cluster WHERE id = '" + blocker.clusterId + "' FOR UPDATE");
+            broker.publish("tasks", "task.updated.v1", heldId, task(UUID.randomUUID(), blocker, "ASSIGNED", 1));
+            await(() -> waitingOnALock(lock), "the consumer waits on the locked cluster");
+            publishing.run();
+            Thread.sleep(200);
+            lock.rollback();
+        }
     }
 
     private boolean waitingOnALock(Connection holder) {

@@ -1,6 +1,7 @@
 package dev.claimdesk.review.service;
 
 import dev.claimdesk.commons.persistence.AdvisoryLock;
+import dev.claimdesk.commons.persistence.Sql;
 import dev.claimdesk.review.Reviewer;
 import dev.claimdesk.review.ReviewTask;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,7 @@ public class Routing {
         return route(task, Audit.SYSTEM, claimIds);
     }
 
+    /** With {@code claimIds} null, the cluster's claims are read when the task is announced. */
     private boolean route(ReviewTask task, String actor, List<UUID> claimIds, String... avoid) {
         AdvisoryLock.acquire(em, "claimdesk:routing");
         List<String> excluded = new ArrayList<>(List.of(avoid));
@@ -84,20 +86,12 @@ public class Routing {
         task.status = ReviewTask.ASSIGNED;
         task.updatedAt = now;
         task.version++;
-        // SQL rather than HQL: Hibernate translates a bulk HQL update anew on every execution, and this one runs for
-        // every assignment; synchronised on Reviewer, so pending reviewer changes are flushed first as for HQL
-        em.createNativeQuery("UPDATE reviewer SET last_assigned_at = ?1 WHERE username = ?2")
-                .unwrap(org.hibernate.query.NativeQuery.class)
-                .addSynchronizedEntityClass(Reviewer.class)
+        Sql.on(em, Reviewer.class, "UPDATE reviewer SET last_assigned_at = ?1 WHERE username = ?2")
                 .setParameter(1, now)
                 .setParameter(2, task.assignee)
                 .executeUpdate();
         audit.record(actor, previous == null ? "task.assigned" : "task.reassigned", task, task.assignee, before, Audit.state(task));
-        if (claimIds == null) {
-            events.announce(task);
-        } else {
-            events.announce(task, claimIds);
-        }
+        events.announce(task, claimIds != null ? claimIds : TaskEvents.claimIds(task.clusterId));
         return true;
     }
 
