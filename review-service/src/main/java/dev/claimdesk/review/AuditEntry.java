@@ -12,8 +12,12 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A line of the desk's append-only audit trail: who did what to which task, with the state before and after. */
+/**
+ * A line of the desk's append-only audit trail: who did what to which task, with the state before and after. Read
+ * here; written by {@code Audit.record}.
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
 

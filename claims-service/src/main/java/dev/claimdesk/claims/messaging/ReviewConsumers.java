@@ -27,7 +27,7 @@ public class ReviewConsumers {
     ReviewConsumers(Inbox inbox, Reviews reviews) {
         this.inbox = inbox;
         this.reviews = reviews;
-        this.tasks = inbox.batched(TASKS, TaskUpdated.class, reviews::applyTask);
+        this.tasks = inbox.batched(TASKS, TaskUpdated.class, reviews::applyTasks);
     }
 
     @Incoming("verdict-published")

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Hibernate;
+import org.hibernate.Session;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -324,24 +325,29 @@ public class Clusters {
                 .executeUpdate();
     }
 
-    /** Writes what this transaction changed so far, so a later lock's refresh of a row reads it back. */
-    public void flush() {
-        em.flush();
-    }
-
     /**
      * After a cluster's task changed what its claims show (a verdict does not come this way): only their status,
      * since whether they stay candidates for good depends on the verdict alone.
      */
     public ClaimCluster showStatus(UUID clusterId) {
         ClaimCluster cluster = em.find(ClaimCluster.class, clusterId);
-        // runs for most task.updated.v1 messages
-        Sql.on(em, Claim.class, "UPDATE claim SET status = ?1 WHERE cluster_id = ?2 AND status <> ?3 AND status <> ?1")
-                .setParameter(1, cluster.claimStatus())
-                .setParameter(2, clusterId)
+        showStatus(List.of(cluster));
+        return cluster;
+    }
+
+    /** As {@link #showStatus(UUID)} for many clusters, in one statement. */
+    public void showStatus(Collection<ClaimCluster> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Sql.on(em, Claim.class, """
+                        UPDATE claim SET status = s.status
+                        FROM unnest(CAST(CAST(?1 AS text[]) AS uuid[]), CAST(?2 AS text[])) AS s(cluster_id, status)
+                        WHERE claim.cluster_id = s.cluster_id AND claim.status <> ?3 AND claim.status <> s.status""")
+                .setParameter(1, changed.stream().map(c -> c.id.toString()).toArray(String[]::new))
+                .setParameter(2, changed.stream().map(ClaimCluster::claimStatus).toArray(String[]::new))
                 .setParameter(3, Claim.DISMISSED)
                 .executeUpdate();
-        return cluster;
     }
 
     private List<ClusterMatcher.Candidate> candidates(UUID claimId, Placement placement) {
@@ -415,6 +421,30 @@ public class Clusters {
      */
     Optional<ClaimCluster> lockRoot(UUID id) {
         return lockRoot(id, new Placement());
+    }
+
+    /**
+     * As {@link #lockRoot(UUID)} for many clusters, keyed by the ids asked for (an unknown one is missing). When this
+     * transaction has read nothing yet, as for a batch of task events, the rows are locked in one query, in id order
+     * so that two instances' batches wait on each other rather than deadlock; merged clusters are then followed one
+     * by one.
+     */
+    public Map<UUID, ClaimCluster> lockRoots(Collection<UUID> ids) {
+        Placement placement = new Placement();
+        if (em.unwrap(Session.class).getStatistics().getEntityCount() == 0) {
+            // nothing read before, so every row comes back as it now is and none needs a refresh
+            @SuppressWarnings("unchecked")
+            List<ClaimCluster> rows = em.createNativeQuery("SELECT * FROM claim_cluster "
+                            + "WHERE id = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) ORDER BY id FOR UPDATE", ClaimCluster.class)
+                    .setParameter(1, ids.stream().distinct().map(UUID::toString).toArray(String[]::new))
+                    .getResultList();
+            rows.stream().filter(cluster -> cluster.mergedInto == null).forEach(cluster -> placement.locked.add(cluster.id));
+        }
+        Map<UUID, ClaimCluster> roots = new HashMap<>();
+        for (UUID id : ids) {
+            lockRoot(id, placement).ifPresent(root -> roots.put(id, root));
+        }
+        return roots;
     }
 
     /** As {@link #lockRoot(UUID)}, without a query for a cluster this placement already holds locked. */

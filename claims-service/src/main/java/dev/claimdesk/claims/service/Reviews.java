@@ -7,6 +7,11 @@ import dev.claimdesk.commons.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 
 /**
  * Handler: applies what review-service announces to the cluster it concerns (or the cluster that absorbed it)
@@ -37,28 +42,40 @@ public class Reviews {
         clusters.settle(cluster.id);
     }
 
+    /**
+     * Task changes taken together: their clusters locked in one query, each change applied in arrival order to the
+     * cluster as the changes before it left it, and the claims of every cluster that now shows another status
+     * rewritten in one statement.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyTask(TaskUpdated task) {
-        task.requireValid();
-        ClaimCluster cluster = cluster(task.clusterId(), "task.updated.v1");
-        if (task.taskId().equals(cluster.taskId) && cluster.taskVersion != null && cluster.taskVersion >= task.version()) {
-            return;
+    public void applyTasks(List<TaskUpdated> tasks) {
+        tasks.forEach(TaskUpdated::requireValid);
+        Map<UUID, ClaimCluster> roots = clusters.lockRoots(tasks.stream().map(TaskUpdated::clusterId).toList());
+        Map<ClaimCluster, String> shownBefore = new LinkedHashMap<>();
+        for (TaskUpdated task : tasks) {
+            ClaimCluster cluster = roots.get(task.clusterId());
+            if (cluster == null) {
+                throw unknown("task.updated.v1", task.clusterId());
+            }
+            if (task.taskId().equals(cluster.taskId) && cluster.taskVersion != null && cluster.taskVersion >= task.version()) {
+                continue;
+            }
+            shownBefore.putIfAbsent(cluster, cluster.claimStatus());
+            cluster.taskId = task.taskId();
+            cluster.taskStatus = task.status();
+            cluster.taskVersion = task.version();
         }
-        String shown = cluster.claimStatus();
-        cluster.taskId = task.taskId();
-        cluster.taskStatus = task.status();
-        cluster.taskVersion = task.version();
-        if (!cluster.claimStatus().equals(shown)) {
-            // most task changes (assigned, second review) leave what the claims show as it was
-            clusters.showStatus(cluster.id);
-        }
-        // task events are applied in batches: the next one for this cluster locks it by refreshing the row, which
-        // would drop this change if it were still only in memory
-        clusters.flush();
+        // most task changes (assigned, second review) leave what the claims show as it was
+        shownBefore.entrySet().removeIf(shown -> shown.getKey().claimStatus().equals(shown.getValue()));
+        clusters.showStatus(shownBefore.keySet());
     }
 
-    private ClaimCluster cluster(java.util.UUID id, String event) {
+    private ClaimCluster cluster(UUID id, String event) {
+        return clusters.lockRoot(id).orElseThrow(() -> unknown(event, id));
+    }
+
+    private static PoisonMessageException unknown(String event, UUID clusterId) {
         // a cluster this service never made cannot be reviewed: retrying will not make it appear
-        return clusters.lockRoot(id).orElseThrow(() -> new PoisonMessageException(event + " for unknown cluster " + id, null));
+        return new PoisonMessageException(event + " for unknown cluster " + clusterId, null);
     }
 }

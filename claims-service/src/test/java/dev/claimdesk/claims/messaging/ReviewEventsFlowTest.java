@@ -25,6 +25,7 @@ import static dev.claimdesk.commons.testing.Tokens.givenToken;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** task.updated.v1 and verdict.published.v1 through the real broker, applied to every claim of the cluster. */
@@ -134,6 +135,36 @@ class ReviewEventsFlowTest {
                 "the good messages around the failing ones are applied");
     }
 
+    @Test
+    void shouldApplyATaskUpdateNamingAnAbsorbedClusterInABatchToTheClusterThatAbsorbedIt() throws Exception {
+        Claim blocker = statisticOf("Wire", "Hail near %s damaged 70 greenhouses on Sunday, the mayor said.");
+        Claim absorbed = statisticOf("Paper", "Floodwater near %s closed 9 schools on Monday, officials said.");
+        Claim absorber = statisticOf("Radio", "Wildfires near %s forced 800 residents from their homes on Saturday, firefighters said.");
+        Claim other = statisticOf("Agency", "Frost near %s ruined 300 hectares of vines in April, growers said.");
+        // as a merge leaves them: the absorbed cluster's claims moved, and the cluster pointing at the one that took them
+        try (Connection db = dataSource.getConnection()) {
+            db.createStatement().execute("UPDATE claim SET cluster_id = '" + absorber.clusterId + "' WHERE cluster_id = '"
+                    + absorbed.clusterId + "'");
+            db.createStatement().execute("UPDATE claim_cluster SET merged_into = '" + absorber.clusterId + "' WHERE id = '"
+                    + absorbed.clusterId + "'");
+        }
+        String viaMerge = UUID.randomUUID().toString();
+        String beside = UUID.randomUUID().toString();
+        try (Broker broker = Broker.connect()) {
+            whileTheConsumerWaitsOn(blocker, UUID.randomUUID().toString(), broker, () -> {
+                broker.publish("tasks", "task.updated.v1", viaMerge, task(UUID.randomUUID(), absorbed, "ASSIGNED", 1));
+                broker.publish("tasks", "task.updated.v1", beside, task(UUID.randomUUID(), other, "ASSIGNED", 1));
+            });
+        }
+        await(() -> processed(viaMerge) && processed(beside), "the batch is applied");
+        assertEquals(processedAt(viaMerge), processedAt(beside), "the two were applied together");
+        assertEquals("IN_REVIEW", status(absorbed.id));
+        assertEquals("IN_REVIEW", status(absorber.id));
+        assertEquals("IN_REVIEW", status(other.id));
+        assertEquals("ASSIGNED", taskStatus(absorber.clusterId), "the task lands on the cluster that holds the claims");
+        assertNull(taskStatus(absorbed.clusterId));
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -198,6 +229,11 @@ class ReviewEventsFlowTest {
     private static String status(UUID claimId) {
         return (String) Claim.getEntityManager().createNativeQuery("SELECT status FROM claim WHERE id = ?1")
                 .setParameter(1, claimId).getSingleResult();
+    }
+
+    private static String taskStatus(UUID clusterId) {
+        return (String) Claim.getEntityManager().createNativeQuery("SELECT task_status FROM claim_cluster WHERE id = ?1")
+                .setParameter(1, clusterId).getSingleResult();
     }
 
     private static boolean processed(String messageId) {

@@ -27,13 +27,13 @@ public final class Batches<E> {
     private final Inbox inbox;
     private final String consumer;
     private final Class<E> type;
-    private final EventHandler<E> handler;
+    private final BatchHandler<E> handler;
     private final int maxBatch;
     private final BlockingQueue<Message<?>> waiting = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread worker;
     private volatile boolean running = true;
 
-    Batches(Inbox inbox, String consumer, Class<E> type, EventHandler<E> handler, int maxBatch) {
+    Batches(Inbox inbox, String consumer, Class<E> type, BatchHandler<E> handler, int maxBatch) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }

@@ -61,10 +61,11 @@ public class Inbox {
     /**
      * A consumer whose messages are many and whose handler is light: what has arrived while the previous batch was
      * being applied, up to {@code maxBatch} messages, is applied in one transaction with its dedup records, each message
-     * acknowledged after the commit ({@code claimdesk.messaging.max-batch}). The channel must bound its
+     * acknowledged after the commit ({@code claimdesk.messaging.max-batch}). The handler is given the batch's events
+     * seen for the first time, so it can read and write for all of them at once. The channel must bound its
      * unacknowledged messages ({@code max-outstanding-messages}) to no more than {@link Batches#CAPACITY}.
      */
-    public <E> Batches<E> batched(String consumer, Class<E> type, EventHandler<E> handler) {
+    public <E> Batches<E> batched(String consumer, Class<E> type, BatchHandler<E> handler) {
         Batches<E> batches = new Batches<>(this, consumer, type, handler, maxBatch);
         batching.add(batches);
         return batches;
@@ -78,7 +79,7 @@ public class Inbox {
      * Applies messages taken together in one transaction. Unreadable ones are dead-lettered first; if the transaction
      * fails, each message is applied on its own, so only the one at fault is retried or dead-lettered.
      */
-    <E> void deliverAll(String consumer, List<Message<?>> messages, Class<E> type, EventHandler<E> handler) {
+    <E> void deliverAll(String consumer, List<Message<?>> messages, Class<E> type, BatchHandler<E> handler) {
         List<Received<E>> readable = new ArrayList<>(messages.size());
         for (Message<?> message : messages) {
             String messageId = messageId(message);
@@ -88,8 +89,9 @@ public class Inbox {
                 reject(consumer, message, messageId, e);
             }
         }
+        EventHandler<E> alone = event -> handler.handleAll(List.of(event));
         if (readable.size() <= 1) {
-            readable.forEach(received -> apply(consumer, received, handler));
+            readable.forEach(received -> apply(consumer, received, alone));
             return;
         }
         List<Boolean> applied;
@@ -97,12 +99,16 @@ public class Inbox {
             applied = withPatience(consumer, readable.getFirst().messageId(), () -> {
                 Set<String> fresh = processed.claimAll(consumer, readable.stream().map(Received::messageId).toList());
                 List<Boolean> outcome = new ArrayList<>(readable.size());
+                List<E> events = new ArrayList<>(fresh.size());
                 for (Received<E> received : readable) {
                     boolean first = fresh.remove(received.messageId());
                     if (first) {
-                        handler.handle(received.event());
+                        events.add(received.event());
                     }
                     outcome.add(first);
+                }
+                if (!events.isEmpty()) {
+                    handler.handleAll(events);
                 }
                 return outcome;
             });
@@ -113,7 +119,7 @@ public class Inbox {
                 return;
             }
             LOG.debugf(e, "A batch of %d on %s failed; applying them one by one", readable.size(), consumer);
-            readable.forEach(received -> apply(consumer, received, handler));
+            readable.forEach(received -> apply(consumer, received, alone));
             return;
         }
         for (int i = 0; i < readable.size(); i++) {

@@ -19,8 +19,11 @@ public final class AdvisoryLock {
         }
     }
 
-    /** The same, in the transaction of {@code em}. */
+    /**
+     * The same, in the transaction of {@code em}. The lock touches no table, so what the transaction has changed is
+     * not flushed for it (as for any other SQL); queries after it flush what they read as ever.
+     */
     public static void acquire(jakarta.persistence.EntityManager em, String key) {
-        em.createNativeQuery(LOCK).setParameter(1, key).getSingleResult();
+        em.createNativeQuery(LOCK).setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter(1, key).getSingleResult();
     }
 }

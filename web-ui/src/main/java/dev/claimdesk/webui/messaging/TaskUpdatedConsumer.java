@@ -1,5 +1,6 @@
 package dev.claimdesk.webui.messaging;
 
+import dev.claimdesk.commons.messaging.BatchHandler;
 import dev.claimdesk.commons.messaging.Batches;
 import dev.claimdesk.commons.messaging.Inbox;
 import dev.claimdesk.webui.service.LiveQueues;
@@ -18,7 +19,7 @@ public class TaskUpdatedConsumer {
     private final Batches<TaskUpdated> updates;
 
     TaskUpdatedConsumer(Inbox inbox, LiveQueues live) {
-        this.updates = inbox.batched(QUEUE, TaskUpdated.class, live::changed);
+        this.updates = inbox.batched(QUEUE, TaskUpdated.class, BatchHandler.each(live::changed));
     }
 
     @Incoming("task-updated")
