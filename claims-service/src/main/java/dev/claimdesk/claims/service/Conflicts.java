@@ -76,13 +76,21 @@ public class Conflicts {
         if (clusterIds.isEmpty()) {
             return byCluster;
         }
-        for (Object[] r : Claim.getEntityManager().createQuery("SELECT c.clusterId, c.id, c.articleId, c.quantityValue, "
-                        + "c.quantityLow, c.quantityHigh, c.quantityQualifier, c.quantityUnit, c.quantitySubject, c.quantityText, "
-                        + "c.quantityStart, c.quantityEnd FROM Claim c WHERE c.clusterId IN ?1 AND c.type = 'STATISTIC' "
-                        + "AND c.status <> 'DISMISSED' AND c.quantityValue IS NOT NULL AND "
-                        + ReceivedArticle.isLatest("c.articleId", "c.revision") + " ORDER BY c.createdAt, c.id", Object[].class)
-                .setParameter(1, clusterIds)
-                .getResultList()) {
+        // SQL with one array for any number of clusters, synchronised on the claims and revisions this transaction
+        // has just written: HQL's IN list is translated anew for each number of clusters, and this runs per article
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = (List<Object[]>) Sql.on(Claim.getEntityManager(), Claim.class, """
+                        SELECT c.cluster_id, c.id, c.article_id, c.q_value, c.q_low, c.q_high, c.q_qualifier, c.q_unit,
+                               c.q_subject, c.q_text, c.q_start, c.q_end
+                        FROM claim c
+                        WHERE c.cluster_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) AND c.type = 'STATISTIC'
+                          AND c.status <> 'DISMISSED' AND c.q_value IS NOT NULL
+                          AND c.revision = (SELECT max(r.revision) FROM received_article r WHERE r.article_id = c.article_id)
+                        ORDER BY c.created_at, c.id""")
+                .addSynchronizedEntityClass(ReceivedArticle.class)
+                .setParameter(1, clusterIds.stream().map(UUID::toString).toArray(String[]::new))
+                .getResultList();
+        for (Object[] r : rows) {
             Quantity quantity = new Quantity((Double) r[3], (Double) r[4], (Double) r[5],
                     Quantity.Qualifier.valueOf((String) r[6]), (String) r[7], (String) r[8], (String) r[9],
                     (Integer) r[10], (Integer) r[11]);

@@ -1,5 +1,6 @@
 package dev.claimdesk.review.service;
 
+import dev.claimdesk.commons.persistence.Sql;
 import dev.claimdesk.review.Article;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.ReviewTask;
@@ -76,7 +77,9 @@ public class TaskIntake {
         // announces the same claim ids again
         touched.addAll(em.createQuery("select distinct c.clusterId from ClusterClaim c where c.articleId = ?1", UUID.class)
                 .setParameter(1, event.articleId()).getResultList());
-        ClusterClaim.delete("articleId", event.articleId());
+        // SQL rather than a bulk HQL delete, which Hibernate translates anew on every execution (once per article)
+        Sql.on(em, ClusterClaim.class, "DELETE FROM cluster_claim WHERE article_id = ?1").setParameter(1, event.articleId())
+                .executeUpdate();
         em.flush();
         Map<UUID, UUID> currentOf = current(event.claims().stream().map(ClaimExtracted.Item::clusterId).toList());
         for (ClaimExtracted.Item item : event.claims()) {
@@ -146,7 +149,8 @@ public class TaskIntake {
                 .setParameter(1, from).setParameter(2, into).executeUpdate() == 0) {
             return;
         }
-        ClusterClaim.update("clusterId = ?1 where clusterId = ?2", into, from);
+        Sql.on(em, ClusterClaim.class, "UPDATE cluster_claim SET cluster_id = ?1 WHERE cluster_id = ?2").setParameter(1, into)
+                .setParameter(2, from).executeUpdate();
         touched.add(into);
         ReviewTask absorbed = task(from).orElse(null);
         if (absorbed == null) {
