@@ -335,19 +335,22 @@ public class Clusters {
         return cluster;
     }
 
-    /** As {@link #showStatus(UUID)} for many clusters, in one statement. */
+    /**
+     * As {@link #showStatus(UUID)} for many clusters: one statement for each status they now show. Not a join with the
+     * clusters' ids and statuses unnested: PostgreSQL's generic plan for that, used once the driver has prepared the
+     * statement, scans every claim.
+     */
     public void showStatus(Collection<ClaimCluster> changed) {
-        if (changed.isEmpty()) {
-            return;
+        Map<String, List<String>> byStatus = new HashMap<>();
+        for (ClaimCluster cluster : changed) {
+            byStatus.computeIfAbsent(cluster.claimStatus(), k -> new ArrayList<>()).add(cluster.id.toString());
         }
-        Sql.on(em, Claim.class, """
-                        UPDATE claim SET status = s.status
-                        FROM unnest(CAST(CAST(?1 AS text[]) AS uuid[]), CAST(?2 AS text[])) AS s(cluster_id, status)
-                        WHERE claim.cluster_id = s.cluster_id AND claim.status <> ?3 AND claim.status <> s.status""")
-                .setParameter(1, changed.stream().map(c -> c.id.toString()).toArray(String[]::new))
-                .setParameter(2, changed.stream().map(ClaimCluster::claimStatus).toArray(String[]::new))
+        byStatus.forEach((status, clusterIds) -> Sql.on(em, Claim.class, "UPDATE claim SET status = ?1 "
+                        + "WHERE cluster_id = ANY(CAST(CAST(?2 AS text[]) AS uuid[])) AND status <> ?3 AND status <> ?1")
+                .setParameter(1, status)
+                .setParameter(2, clusterIds.toArray(String[]::new))
                 .setParameter(3, Claim.DISMISSED)
-                .executeUpdate();
+                .executeUpdate());
     }
 
     private List<ClusterMatcher.Candidate> candidates(UUID claimId, Placement placement) {
