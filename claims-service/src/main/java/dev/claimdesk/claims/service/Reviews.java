@@ -44,8 +44,8 @@ public class Reviews {
 
     /**
      * Task changes taken together: their clusters locked in one query, each change applied in arrival order to the
-     * cluster as the changes before it left it, and the claims of every cluster that now shows another status
-     * rewritten in one statement.
+     * cluster as the changes before it left it, and the claims of the clusters that now show another status
+     * rewritten with one statement for each status shown.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyTasks(List<TaskUpdated> tasks) {
