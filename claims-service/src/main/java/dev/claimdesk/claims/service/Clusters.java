@@ -192,7 +192,7 @@ public class Clusters {
                         SELECT c.id, c.cluster_id, c.corrected, cl.verdict_id IS NOT NULL OR cl.curated
                         FROM claim c JOIN claim_cluster cl ON cl.id = c.cluster_id
                         WHERE c.id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))""")
-                .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter(1, Sql.uuids(ids))
                 .getResultList();
         Map<UUID, UUID> clusterOf = new HashMap<>();
         List<UUID> unknown = new ArrayList<>();
@@ -341,14 +341,14 @@ public class Clusters {
      * statement, scans every claim.
      */
     public void showStatus(Collection<ClaimCluster> changed) {
-        Map<String, List<String>> byStatus = new HashMap<>();
+        Map<String, List<UUID>> byStatus = new HashMap<>();
         for (ClaimCluster cluster : changed) {
-            byStatus.computeIfAbsent(cluster.claimStatus(), k -> new ArrayList<>()).add(cluster.id.toString());
+            byStatus.computeIfAbsent(cluster.claimStatus(), k -> new ArrayList<>()).add(cluster.id);
         }
         byStatus.forEach((status, clusterIds) -> Sql.on(em, Claim.class, "UPDATE claim SET status = ?1 "
                         + "WHERE cluster_id = ANY(CAST(CAST(?2 AS text[]) AS uuid[])) AND status <> ?3 AND status <> ?1")
                 .setParameter(1, status)
-                .setParameter(2, clusterIds.toArray(String[]::new))
+                .setParameter(2, Sql.uuids(clusterIds))
                 .setParameter(3, Claim.DISMISSED)
                 .executeUpdate());
     }
@@ -439,7 +439,7 @@ public class Clusters {
             @SuppressWarnings("unchecked")
             List<ClaimCluster> rows = em.createNativeQuery("SELECT * FROM claim_cluster "
                             + "WHERE id = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) ORDER BY id FOR UPDATE", ClaimCluster.class)
-                    .setParameter(1, ids.stream().distinct().map(UUID::toString).toArray(String[]::new))
+                    .setParameter(1, Sql.uuids(ids))
                     .getResultList();
             rows.stream().filter(cluster -> cluster.mergedInto == null).forEach(cluster -> placement.locked.add(cluster.id));
         }

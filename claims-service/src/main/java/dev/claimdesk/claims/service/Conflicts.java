@@ -88,7 +88,7 @@ public class Conflicts {
                           AND c.revision = (SELECT max(r.revision) FROM received_article r WHERE r.article_id = c.article_id)
                         ORDER BY c.created_at, c.id""")
                 .addSynchronizedEntityClass(ReceivedArticle.class)
-                .setParameter(1, clusterIds.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter(1, Sql.uuids(clusterIds))
                 .getResultList();
         for (Object[] r : rows) {
             Quantity quantity = new Quantity((Double) r[3], (Double) r[4], (Double) r[5],
@@ -150,7 +150,7 @@ public class Conflicts {
             return byClaim;
         }
         // one array parameter for any number of claims; every article is announced through here
-        String[] ids = claimIds.stream().map(UUID::toString).toArray(String[]::new);
+        String[] ids = Sql.uuids(claimIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (List<Object[]>) Sql.on(Conflict.getEntityManager(), Conflict.class, "SELECT id, claim_a, claim_b FROM conflict "
                         + "WHERE claim_a = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) OR claim_b = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))")

@@ -128,7 +128,7 @@ public class TaskIntake {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT id, into_cluster FROM merged_cluster "
                             + "WHERE id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))")
-                    .setParameter(1, asked.stream().map(UUID::toString).toArray(String[]::new))
+                    .setParameter(1, Sql.uuids(asked))
                     .getResultList();
             rows.forEach(r -> into.put((UUID) r[0], (UUID) r[1]));
             asked = new HashSet<>();
