@@ -80,14 +80,43 @@ final class BenchServices {
 
     /** CPU time the process has used so far (user and system), in seconds; 0 when it is gone. */
     static double cpuSeconds(long pid) {
+        return cpuSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    /** As {@link #cpuSeconds(long)} from a process's or a thread's {@code stat} file. */
+    private static double cpuSeconds(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(statFile);
             // fields after the command name, which is in parentheses and may hold spaces
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         } catch (Exception gone) {
             return 0;
         }
+    }
+
+    /**
+     * CPU time, in seconds, of the JVM's own threads in the process: its JIT compilers ({@code C1/C2 CompilerThre},
+     * as the kernel shortens thread names) and its collector (G1's workers, marker, refinement and service threads,
+     * and the VM thread that runs the pauses). A thread that ended takes its time with it; on two cores the JVM keeps
+     * one compiler thread of each kind for good, so only extra ones could be missed.
+     */
+    static double[] jitAndGcSeconds(long pid) {
+        double jit = 0;
+        double gc = 0;
+        try (var threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                String name = Files.readString(thread.resolve("comm")).strip();
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += cpuSeconds(thread.resolve("stat"));
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                    gc += cpuSeconds(thread.resolve("stat"));
+                }
+            }
+        } catch (Exception gone) {
+            // the process or one of its threads ended while being read
+        }
+        return new double[] {jit, gc};
     }
 
     static String sql(String database, String query) throws Exception {

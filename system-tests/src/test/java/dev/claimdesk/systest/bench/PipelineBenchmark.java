@@ -72,7 +72,7 @@ public final class PipelineBenchmark {
 
     private record Result(Phase phase, int posted, int accepted, int failed, int completed, int withoutClaims, double throughput,
                           double[] total, double[] ingest, double[] claims, double[] review, Map<String, Double> coresUsed,
-                          double machineBusy, double messagesPerSecond, double commitsPerSecond, double seconds) {
+                          Map<String, double[]> jvmCoresUsed, double machineBusy, double messagesPerSecond, double commitsPerSecond, double seconds) {
     }
 
     /** What the tap saw, in nanoTime. */
@@ -177,6 +177,7 @@ public final class PipelineBenchmark {
         };
 
         Map<String, Double> cpu0 = cpu(services);
+        Map<String, double[]> jvm0 = jvm(services);
         long[] machine0 = machineTicks();
         long messages0 = sentMessages(services);
         long commits0 = commits(services);
@@ -220,9 +221,15 @@ public final class PipelineBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> cpu1 = cpu(services);
+        Map<String, double[]> jvm1 = jvm(services);
         long[] machine1 = machineTicks();
         Map<String, Double> cores = new LinkedHashMap<>();
         cpu1.forEach((name, used) -> cores.put(name, (used - cpu0.getOrDefault(name, 0.0)) / seconds));
+        Map<String, double[]> jvmCores = new LinkedHashMap<>();
+        jvm1.forEach((name, used) -> {
+            double[] before = jvm0.getOrDefault(name, new double[2]);
+            jvmCores.put(name, new double[] {(used[0] - before[0]) / seconds, (used[1] - before[1]) / seconds});
+        });
         double busy = 1 - (double) (machine1[1] - machine0[1]) / (machine1[0] - machine0[0]);
 
         List<Double> total = new ArrayList<>();
@@ -253,7 +260,7 @@ public final class PipelineBenchmark {
             throughput = (hi - lo) / ((completions.get(hi) - completions.get(lo)) / 1e9);
         }
         return new Result(phase, sent.get(), posted.size(), failed.get(), completions.size(), withoutClaims, throughput,
-                percentiles(total), percentiles(inIngest), percentiles(inClaims), percentiles(inReview), cores, busy,
+                percentiles(total), percentiles(inIngest), percentiles(inClaims), percentiles(inReview), cores, jvmCores, busy,
                 (sentMessages(services) - messages0) / seconds, (commits(services) - commits0) / seconds, seconds);
     }
 
@@ -300,6 +307,16 @@ public final class PipelineBenchmark {
         }
         used.put("postgres", pids("postgres").stream().mapToDouble(BenchServices::cpuSeconds).sum());
         used.put("rabbitmq", pids("beam.smp").stream().mapToDouble(BenchServices::cpuSeconds).sum());
+        return used;
+    }
+
+    /** CPU seconds used so far by each service's JIT compilers and by its collector. */
+    private static Map<String, double[]> jvm(List<Service> services) {
+        Map<String, double[]> used = new LinkedHashMap<>();
+        for (Service s : services) {
+            double[] own = BenchServices.jitAndGcSeconds(s.pid());
+            used.merge(s.name(), own, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+        }
         return used;
     }
 
@@ -374,15 +391,17 @@ public final class PipelineBenchmark {
         System.out.printf(Locale.ROOT, "%nPipeline: %d cores; %s.%n%n", Runtime.getRuntime().availableProcessors(),
                 String.join(", ", services.stream().map(Service::name).toList()));
         System.out.println("| load | accepted | failed | visible | articles/s out | POST → task p50 / p95 / p99 / max | ingest p50 / p99 "
-                + "| claims p50 / p99 | review p50 / p99 | machine busy | CPU cores used | messages/s | commits/s |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+                + "| claims p50 / p99 | review p50 / p99 | machine busy | CPU cores used | of which JIT compiling / GC | messages/s | commits/s |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %s | %s | %s | %s | %.0f %% | %s | %.0f | %.0f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %s | %s | %s | %s | %.0f %% | %s | %s | %.0f | %.0f |%n",
                     r.phase().name() + (r.phase().count() > 0 ? " (" + r.phase().count() + ")" : ", " + r.phase().seconds() + " s"),
                     r.accepted(), r.failed(), r.completed(), r.throughput(), ms(r.total(), 0, 1, 2, 3), ms(r.ingest(), 0, 2),
                     ms(r.claims(), 0, 2), ms(r.review(), 0, 2), 100 * r.machineBusy(),
                     String.join(", ", r.coresUsed().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(),
-                            e.getValue())).toList()), r.messagesPerSecond(), r.commitsPerSecond());
+                            e.getValue())).toList()),
+                    String.join(", ", r.jvmCoresUsed().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f / %.2f",
+                            e.getKey(), e.getValue()[0], e.getValue()[1])).toList()), r.messagesPerSecond(), r.commitsPerSecond());
         }
         Result saturated = results.stream().filter(r -> r.phase().name().equals("saturation")).reduce((a, b) -> b).orElse(results.getLast());
         System.out.printf(Locale.ROOT, "%nSustained (saturation): %.1f articles/s.%n", saturated.throughput());
