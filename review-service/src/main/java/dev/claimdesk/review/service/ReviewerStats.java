@@ -1,5 +1,7 @@
 package dev.claimdesk.review.service;
 
+import dev.claimdesk.commons.persistence.Sql;
+import dev.claimdesk.review.ReviewTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -21,11 +23,13 @@ public class ReviewerStats {
         this.em = em;
     }
 
+    /** Each reviewer's open tasks, as routing reads them. */
     public Map<String, Long> openTasks() {
         Map<String, Long> load = new HashMap<>();
-        for (Object[] row : em.createQuery("select t.assignee, count(t) from ReviewTask t where t.assignee is not null and "
-                + "t.stage <> 'DONE' group by t.assignee", Object[].class).getResultList()) {
-            load.put((String) row[0], (Long) row[1]);
+        for (Object row : Sql.on(em, ReviewTask.class, "SELECT username, sum(open_tasks) FROM reviewer_load GROUP BY username")
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            load.put((String) r[0], ((Number) r[1]).longValue());
         }
         return load;
     }

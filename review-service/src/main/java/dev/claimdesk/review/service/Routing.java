@@ -15,19 +15,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Assigns tasks to reviewers: one with the task's skill and language, active, below capacity, least loaded first,
  * and among equals the one who waited longest since an assignment. A second review goes to another reviewer than
  * the first; an escalation to a senior reviewer who rated neither. Safe with several instances: each takes waiting
- * tasks with {@code FOR UPDATE SKIP LOCKED}, and a reviewer's load is counted and raised under one lock held to
- * commit, so no task is assigned twice and no reviewer goes past capacity.
+ * tasks with {@code FOR UPDATE SKIP LOCKED}, and a reviewer's load is read and raised under one lock held to
+ * commit, so no task is assigned twice and no reviewer goes past capacity. The load is the database's own count of
+ * each reviewer's open tasks ({@code reviewer_load}, kept by a trigger on the task table), not a count of the tasks
+ * made on every assignment.
  */
 @ApplicationScoped
 public class Routing {
 
-    /** Each reviewer's open tasks, counted once per reviewer (it is both a filter and the first order). */
-    private static final String OPEN_TASKS = "(SELECT count(*) AS tasks FROM task t WHERE t.assignee = r.username AND t.stage <> 'DONE') held";
+    /** Each reviewer's open tasks, read once per reviewer (it is both a filter and the first order). */
+    private static final String OPEN_TASKS = "(SELECT coalesce(sum(l.open_tasks), 0) AS tasks FROM reviewer_load l "
+            + "WHERE l.username = r.username) held";
+    /** Assignments by this instance between two folds of the load's rows into one sum per reviewer. */
+    static final int FOLD_EVERY = 64;
+
+    private final AtomicInteger sinceFold = new AtomicInteger();
 
     private final EntityManager em;
     private final TaskEvents events;
@@ -62,8 +70,12 @@ public class Routing {
         excluded.add(task.secondReviewer);
         excluded.removeIf(Objects::isNull);
         boolean escalated = ReviewTask.ESCALATED.equals(task.stage);
-        @SuppressWarnings("unchecked")
-        List<String> chosen = em.createNativeQuery("SELECT r.username FROM reviewer r CROSS JOIN LATERAL " + OPEN_TASKS
+        if (sinceFold.incrementAndGet() >= FOLD_EVERY) {
+            sinceFold.set(0);
+            foldLoad();
+        }
+        // synchronised on tasks, so that this transaction's own changes to them are counted
+        List<?> chosen = Sql.on(em, ReviewTask.class, "SELECT r.username FROM reviewer r CROSS JOIN LATERAL " + OPEN_TASKS
                         + " WHERE r.active"
                         // an escalation needs seniority rather than the skill
                         + " AND (CASE WHEN ?4 THEN r.senior ELSE CAST(?1 AS text) = ANY(r.skills) END)"
@@ -82,7 +94,7 @@ public class Routing {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> before = Audit.state(task);
         String previous = task.assignee;
-        task.assignee = chosen.getFirst();
+        task.assignee = (String) chosen.getFirst();
         task.status = ReviewTask.ASSIGNED;
         task.updatedAt = now;
         task.version++;
@@ -95,6 +107,19 @@ public class Routing {
         return true;
     }
 
+
+    /**
+     * Folds the rows of {@code reviewer_load}, one for each change, into one per reviewer, so that reading a load stays
+     * as cheap as the desk is large rather than as busy. The caller holds the routing lock: no other fold runs, and a
+     * change another transaction has not yet committed is left as it is, to count when it does.
+     */
+    void foldLoad() {
+        Sql.on(em, ReviewTask.class, """
+                        WITH gone AS (DELETE FROM reviewer_load RETURNING username, open_tasks)
+                        INSERT INTO reviewer_load (username, open_tasks)
+                        SELECT username, sum(open_tasks) FROM gone GROUP BY username HAVING sum(open_tasks) <> 0""")
+                .executeUpdate();
+    }
 
     /** Routes waiting tasks, most urgent first; each instance takes rows no other instance has locked. */
     @Transactional

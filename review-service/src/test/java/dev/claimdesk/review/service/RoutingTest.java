@@ -39,6 +39,8 @@ class RoutingTest {
     Routing routing;
     @Inject
     dev.claimdesk.review.service.Desk rounds;
+    @Inject
+    ReviewerStats stats;
 
     private static UUID cluster() {
         return UUID.randomUUID();
@@ -177,6 +179,58 @@ class RoutingTest {
             }
         }
         assertEquals(Map.of(reviewers.get(0), 3, reviewers.get(1), 3, reviewers.get(2), 3), load);
+    }
+
+    @Test
+    void shouldKeepEachReviewersLoadAsTheirOpenTasksAreThroughVerdictsReassignmentAndFolding() throws Exception {
+        Desk desk = new Desk();
+        String slow = desk.name("a-slow");
+        String quick = desk.name("b-quick");
+        desk.reviewer(slow, 5, "figures");
+        List<UUID> clusters = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID c = cluster();
+            clusters.add(c);
+            claims.add(Claim.of("STATISTIC", "The agency said " + (100 + i) + " homes were damaged.", 0.6, c));
+        }
+        desk.announce(UUID.randomUUID(), 1, claims.toArray(Claim[]::new));
+        assertEquals(Map.of(slow, 3L), load(slow, quick), "three assigned");
+
+        ReviewTask done = task(clusters.getFirst());
+        as(slow, "reviewer").contentType(ContentType.JSON).body(verdict("TRUE", done.version))
+                .post("/api/tasks/" + done.id + "/verdict").then().statusCode(200).body("stage", equalTo("DONE"));
+        assertEquals(Map.of(slow, 2L), load(slow, quick), "a verdict frees one");
+
+        desk.reviewer(quick, 5, "figures");
+        rounds.overdue(task(clusters.getLast()).dueAt.plus(1, ChronoUnit.MINUTES));
+        assertEquals(Map.of(quick, 2L), load(slow, quick), "reassigned to the other reviewer");
+
+        QuarkusTransaction.requiringNew().run(routing::foldLoad);
+        assertEquals(Map.of(quick, 2L), load(slow, quick), "folding changes no load");
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) ReviewTask.getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM reviewer_load WHERE username IN (?1, ?2)").setParameter(1, slow).setParameter(2, quick)
+                .getSingleResult()).longValue()), "one row per reviewer with open tasks after a fold, none for one without");
+    }
+
+    /** The named reviewers' loads as routing reads them, checked against a count of their open tasks; zeros left out. */
+    private Map<String, Long> load(String... usernames) {
+        Map<String, Long> load = new HashMap<>();
+        Map<String, Long> counted = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, Long> all = stats.openTasks();
+            for (String u : usernames) {
+                if (all.getOrDefault(u, 0L) != 0) {
+                    load.put(u, all.get(u));
+                }
+                long open = ReviewTask.count("assignee = ?1 and stage <> 'DONE'", u);
+                if (open != 0) {
+                    counted.put(u, open);
+                }
+            }
+        });
+        assertEquals(counted, load, "the load routing reads against the open tasks counted");
+        return load;
     }
 
     private static long count(String action, UUID taskId) {
