@@ -10,8 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** The services bench.sh started, as the benchmarks read them: their URL, process and database. */
@@ -117,6 +122,38 @@ final class BenchServices {
             // the process or one of its threads ended while being read
         }
         return new double[] {jit, gc};
+    }
+
+    /** The databases of the services, each once (two instances of a service share one). */
+    static Set<String> databases(List<Service> services) {
+        Set<String> databases = new LinkedHashSet<>();
+        services.forEach(s -> databases.add(s.database()));
+        return databases;
+    }
+
+    /**
+     * What autovacuum would do, where the server runs without it (this machine's CI configuration has
+     * {@code autovacuum = off}): every database of the suite vacuumed and analysed once a minute, autovacuum's default
+     * nap, so that the suite meets dead rows and planner statistics as on a server with defaults. Nothing when
+     * autovacuum is on. Closing it stops the rounds.
+     */
+    static AutoCloseable autovacuumStandIn(Collection<String> databases) throws Exception {
+        String first = databases.iterator().next();
+        if (!"off".equals(sql(first, "SHOW autovacuum"))) {
+            return () -> { };
+        }
+        System.out.println("PostgreSQL runs with autovacuum off: each database of the suite is vacuumed and analysed every 60 s");
+        var rounds = Executors.newSingleThreadScheduledExecutor();
+        rounds.scheduleWithFixedDelay(() -> {
+            for (String database : databases) {
+                try {
+                    sql(database, "VACUUM (ANALYZE)");
+                } catch (Exception e) {
+                    System.err.println("vacuum of " + database + " failed: " + e.getMessage());
+                }
+            }
+        }, 60, 60, TimeUnit.SECONDS);
+        return rounds::shutdownNow;
     }
 
     static String sql(String database, String query) throws Exception {

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.claimdesk.systest.bench.BenchServices.CLUSTERS_WITHOUT_TASK;
 import static dev.claimdesk.systest.bench.BenchServices.acceptedId;
 import static dev.claimdesk.systest.bench.BenchServices.cpuSeconds;
+import static dev.claimdesk.systest.bench.BenchServices.databases;
 import static dev.claimdesk.systest.bench.BenchServices.postArticle;
 import static dev.claimdesk.systest.bench.BenchServices.rssMiB;
 import static dev.claimdesk.systest.bench.BenchServices.sql;
@@ -93,7 +94,8 @@ public final class PipelineBenchmark {
         addReviewers(http, review);
 
         List<Result> results = new ArrayList<>();
-        try (Connection broker = BenchBroker.fromEnvironment().newConnection("pipeline-benchmark")) {
+        try (Connection broker = BenchBroker.fromEnvironment().newConnection("pipeline-benchmark");
+             AutoCloseable vacuums = BenchServices.autovacuumStandIn(databases(services))) {
             tap(broker.createChannel());
             Random random = new Random(8);
             for (Phase phase : phases) {
@@ -342,11 +344,6 @@ public final class PipelineBenchmark {
         return new long[] {all, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
-    private static Set<String> databases(List<Service> services) {
-        Set<String> databases = new LinkedHashSet<>();
-        services.forEach(s -> databases.add(s.database()));
-        return databases;
-    }
 
     /** Messages the suite's outbox relays have had confirmed by the broker so far. */
     private static long sentMessages(List<Service> services) throws Exception {

@@ -83,7 +83,8 @@ public final class SoakBenchmark {
         }), 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
 
         List<Sample> samples = new ArrayList<>();
-        try (Connection broker = BenchBroker.fromEnvironment().newConnection("soak"); Channel channel = broker.createChannel()) {
+        try (Connection broker = BenchBroker.fromEnvironment().newConnection("soak"); Channel channel = broker.createChannel();
+             AutoCloseable vacuums = BenchServices.autovacuumStandIn(BenchServices.databases(services))) {
             for (long s = every; s <= seconds; s += every) {
                 Thread.sleep(Math.max(0, started / 1_000_000 + s * 1000 - System.nanoTime() / 1_000_000));
                 List<Long> latencies = new ArrayList<>();
