@@ -12,7 +12,8 @@
 #     persistent messages, confirms and a quorum queue, pgbench), then all four services (INSTANCES=1 or 2 each of
 #     claims-service and review-service): 300 articles to warm up, then posted at 5, 20 and 40 a second, then 1,500 as
 #     fast as they are taken (PHASES: warm:N,RATExSECONDS,...,max:N; BENCH_CEILINGS=no skips the ceilings),
-#     with POST -> review task latency, each stage's share, CPU per process and the suite's figures as ratios to the ceilings.
+#     with POST -> review task latency, each stage's share, CPU per process (and of it each service's JIT compilers and
+#     collector) and the suite's figures as ratios to the ceilings.
 #   ./bench.sh extraction [SECONDS] [THREADS]
 #     the extraction engine alone under JMH over the seeds: segmentation, extraction, extraction with embeddings.
 #   ./bench.sh faults [ARTICLES]
@@ -27,7 +28,8 @@
 #   ./bench.sh queue [TASKS] [REQUESTS]
 #     web-ui's queue page (/desk) for a reviewer with TASKS tasks of their own and TASKS waiting at the desk:
 #     REQUESTS page loads one after another, web-ui's own time (Server-Timing) and the whole answer.
-# Uses databases and a RabbitMQ virtual host of their own; a suite started by run.sh is not touched.
+# Uses databases and a RabbitMQ virtual host of their own; a suite started by run.sh is not touched. Where PostgreSQL
+# runs with autovacuum off (this machine's CI configuration), pipeline and soak vacuum and analyse them every minute.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
