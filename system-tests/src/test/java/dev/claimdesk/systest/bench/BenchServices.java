@@ -100,13 +100,27 @@ final class BenchServices {
         }
     }
 
+    /** CPU of a JVM's own threads, its JIT compilers' and its collector's, in seconds (or, per phase, in cores). */
+    record JvmCpu(double jit, double gc) {
+        static final JvmCpu NONE = new JvmCpu(0, 0);
+
+        JvmCpu plus(JvmCpu other) {
+            return new JvmCpu(jit + other.jit, gc + other.gc);
+        }
+
+        /** What was used between {@code before} and this, per second of {@code seconds}. */
+        JvmCpu since(JvmCpu before, double seconds) {
+            return new JvmCpu((jit - before.jit) / seconds, (gc - before.gc) / seconds);
+        }
+    }
+
     /**
-     * CPU time, in seconds, of the JVM's own threads in the process: its JIT compilers ({@code C1/C2 CompilerThre},
-     * as the kernel shortens thread names) and its collector (G1's workers, marker, refinement and service threads,
-     * and the VM thread that runs the pauses). A thread that ended takes its time with it; on two cores the JVM keeps
-     * one compiler thread of each kind for good, so only extra ones could be missed.
+     * CPU time so far of the JVM's own threads in the process: its JIT compilers ({@code C1/C2 CompilerThre}, as the
+     * kernel shortens thread names) and its collector (G1's workers, marker, refinement and service threads, and the
+     * VM thread that runs the pauses). A thread that ended takes its time with it; on two cores the JVM keeps one
+     * compiler thread of each kind for good, so only extra ones could be missed.
      */
-    static double[] jitAndGcSeconds(long pid) {
+    static JvmCpu jvmCpu(long pid) {
         double jit = 0;
         double gc = 0;
         try (var threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
@@ -121,7 +135,7 @@ final class BenchServices {
         } catch (Exception gone) {
             // the process or one of its threads ended while being read
         }
-        return new double[] {jit, gc};
+        return new JvmCpu(jit, gc);
     }
 
     /** The databases of the services, each once (two instances of a service share one). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DeliverCallback;
+import dev.claimdesk.systest.bench.BenchServices.JvmCpu;
 import dev.claimdesk.systest.bench.BenchServices.Service;
 
 import java.net.URI;
@@ -71,7 +72,7 @@ public final class PipelineBenchmark {
 
     private record Result(Phase phase, int posted, int accepted, int failed, int completed, int withoutClaims, double throughput,
                           double[] total, double[] ingest, double[] claims, double[] review, Map<String, Double> coresUsed,
-                          Map<String, double[]> jvmCoresUsed, double machineBusy, double messagesPerSecond, double commitsPerSecond, double seconds) {
+                          Map<String, JvmCpu> jvmCoresUsed, double machineBusy, double messagesPerSecond, double commitsPerSecond, double seconds) {
     }
 
     /** What the tap saw, in nanoTime. */
@@ -177,7 +178,7 @@ public final class PipelineBenchmark {
         };
 
         Map<String, Double> cpu0 = cpu(services);
-        Map<String, double[]> jvm0 = jvm(services);
+        Map<String, JvmCpu> jvm0 = jvm(services);
         long[] machine0 = machineTicks();
         long messages0 = sentMessages(services);
         long commits0 = commits(services);
@@ -221,15 +222,12 @@ public final class PipelineBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> cpu1 = cpu(services);
-        Map<String, double[]> jvm1 = jvm(services);
+        Map<String, JvmCpu> jvm1 = jvm(services);
         long[] machine1 = machineTicks();
         Map<String, Double> cores = new LinkedHashMap<>();
         cpu1.forEach((name, used) -> cores.put(name, (used - cpu0.getOrDefault(name, 0.0)) / seconds));
-        Map<String, double[]> jvmCores = new LinkedHashMap<>();
-        jvm1.forEach((name, used) -> {
-            double[] before = jvm0.getOrDefault(name, new double[2]);
-            jvmCores.put(name, new double[] {(used[0] - before[0]) / seconds, (used[1] - before[1]) / seconds});
-        });
+        Map<String, JvmCpu> jvmCores = new LinkedHashMap<>();
+        jvm1.forEach((name, used) -> jvmCores.put(name, used.since(jvm0.getOrDefault(name, JvmCpu.NONE), seconds)));
         double busy = 1 - (double) (machine1[1] - machine0[1]) / (machine1[0] - machine0[0]);
 
         List<Double> total = new ArrayList<>();
@@ -311,11 +309,10 @@ public final class PipelineBenchmark {
     }
 
     /** CPU seconds used so far by each service's JIT compilers and by its collector. */
-    private static Map<String, double[]> jvm(List<Service> services) {
-        Map<String, double[]> used = new LinkedHashMap<>();
+    private static Map<String, JvmCpu> jvm(List<Service> services) {
+        Map<String, JvmCpu> used = new LinkedHashMap<>();
         for (Service s : services) {
-            double[] own = BenchServices.jitAndGcSeconds(s.pid());
-            used.merge(s.name(), own, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+            used.merge(s.name(), BenchServices.jvmCpu(s.pid()), JvmCpu::plus);
         }
         return used;
     }
@@ -341,7 +338,6 @@ public final class PipelineBenchmark {
         }
         return new long[] {all, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
-
 
     /** Messages the suite's outbox relays have had confirmed by the broker so far. */
     private static long sentMessages(List<Service> services) throws Exception {
@@ -396,7 +392,7 @@ public final class PipelineBenchmark {
                     String.join(", ", r.coresUsed().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(),
                             e.getValue())).toList()),
                     String.join(", ", r.jvmCoresUsed().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f / %.2f",
-                            e.getKey(), e.getValue()[0], e.getValue()[1])).toList()), r.messagesPerSecond(), r.commitsPerSecond());
+                            e.getKey(), e.getValue().jit(), e.getValue().gc())).toList()), r.messagesPerSecond(), r.commitsPerSecond());
         }
         Result saturated = results.stream().filter(r -> r.phase().name().equals("saturation")).reduce((a, b) -> b).orElse(results.getLast());
         System.out.printf(Locale.ROOT, "%nSustained (saturation): %.1f articles/s.%n", saturated.throughput());
