@@ -8,13 +8,13 @@ import dev.claimdesk.claims.extraction.Extraction;
 import dev.claimdesk.claims.extraction.Quantity;
 import dev.claimdesk.claims.extraction.SentenceEmbedder;
 import dev.claimdesk.claims.messaging.ClaimExtracted;
-import dev.claimdesk.commons.messaging.Exchanges;
-import dev.claimdesk.commons.messaging.Outbox;
 import dev.claimdesk.claims.messaging.ArticleIngested;
+import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.commons.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -39,24 +39,33 @@ public class ArticleIntake {
     static final int MAX_CLAIMS = 500;
     /** Extraction status of a revision that had more claims than {@link #MAX_CLAIMS}. */
     static final String TRUNCATED = "TRUNCATED";
+    /** Extraction status of a revision received after a later one: kept, its claims neither stored nor announced. */
+    static final String SUPERSEDED = "SUPERSEDED";
+    static final String PLACEMENT_LOCK = "claims:placement";
 
     private final ClaimExtractor extractor = new ClaimExtractor();
     private final Announcements announcements;
     private final Clusters clusters;
     private final Conflicts conflicts;
     private final SentenceEmbedder embedder;
+    private final EntityManager em;
 
     private final Timer placement;
+    private final Timer placementWait;
 
     ArticleIntake(Announcements announcements, Clusters clusters, Conflicts conflicts, SentenceEmbedder embedder,
-                  MeterRegistry metrics) {
+                  EntityManager em, MeterRegistry metrics) {
         this.placement = Timer.builder("claimdesk.claims.placement")
                 .description("Time to place one article revision's claims into clusters and check their figures")
+                .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
+        this.placementWait = Timer.builder("claimdesk.claims.placement.wait")
+                .description("Time an extracted article revision waited for its turn to be placed")
                 .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
         this.announcements = announcements;
         this.clusters = clusters;
         this.conflicts = conflicts;
         this.embedder = embedder;
+        this.em = em;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,7 +85,6 @@ public class ArticleIntake {
         article.cleanText = event.cleanText();
         article.copyOf = event.copyOf();
         article.traceparent = TraceContext.currentTraceparent();
-        article.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Extraction extraction = extractor.extract(article.cleanText, article.language);
         List<ExtractedClaim> extracted = extraction.claims();
         article.extractionStatus = extraction.status().name();
@@ -86,9 +94,24 @@ public class ArticleIntake {
                     .limit(MAX_CLAIMS).sorted(Comparator.comparingInt(ExtractedClaim::start)).toList();
             article.extractionStatus = TRUNCATED;
         }
+        Map<String, float[]> vectors = embed(extracted);
+        // Extraction and embeddings above run side by side in every consumer; from here to the commit, one
+        // article at a time across consumers and instances, so each placement sees every claim placed before it
+        // (two articles telling one claim at once would otherwise open a cluster each) and an article's
+        // revisions are placed in the order they are taken.
+        placementWait.record(() -> AdvisoryLock.acquire(em, PLACEMENT_LOCK));
+        if (ReceivedArticle.count("key.articleId = ?1 and key.revision >= ?2", key.articleId(), key.revision()) > 0) {
+            // the same revision under another message id, or a later one placed first: this one's claims are not current
+            if (ReceivedArticle.findById(key) == null) {
+                article.extractionStatus = SUPERSEDED;
+                article.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                article.persist();
+            }
+            return;
+        }
+        article.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         article.persist();
         clusters.retire(article.key.articleId(), article.key.revision());
-        Map<String, float[]> vectors = embed(extracted);
         Timer.Sample placing = Timer.start();
         Map<String, Claim> before = earlierRevision(article.key);
         List<Claim> claims = new ArrayList<>();

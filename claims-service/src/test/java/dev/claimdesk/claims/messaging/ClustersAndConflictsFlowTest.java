@@ -1,15 +1,24 @@
 package dev.claimdesk.claims.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.GetResponse;
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.ReceivedArticle;
 import dev.claimdesk.claims.service.Conflicts;
+import dev.claimdesk.claims.testing.Articles.Revision;
+import dev.claimdesk.commons.testing.Broker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.claimdesk.claims.testing.Articles.awaitReceived;
 import static dev.claimdesk.claims.testing.Articles.ingest;
+import static dev.claimdesk.claims.testing.Articles.publish;
 import static dev.claimdesk.commons.security.Roles.EDITOR;
 import static dev.claimdesk.commons.security.Roles.REVIEWER;
 import static dev.claimdesk.commons.testing.Tokens.givenToken;
@@ -29,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Clusters across outlets, their sources, and the figures in them that disagree, through the real broker. */
 @QuarkusTest
 class ClustersAndConflictsFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Claim figure(UUID articleId, double value) {
         return Claim.<Claim>find("articleId = ?1 and type = 'STATISTIC' and quantityValue = ?2 order by revision desc",
@@ -113,6 +124,68 @@ class ClustersAndConflictsFlowTest {
         givenToken(REVIEWER).queryParam("articleId", article.toString()).get("/api/claims").then().statusCode(200)
                 .body("items.revision", everyItem(equalTo(2)))
                 .body("items.quantity.value", hasItem(51000000.0f));
+    }
+
+    @Test
+    void shouldPutOneClaimToldByTwoArticlesArrivingTogetherIntoOneCluster() throws Exception {
+        // claims-service takes articles with two consumers: each pair is extracted side by side
+        for (int pair = 0; pair < 5; pair++) {
+            String harbour = "Tervik" + UUID.randomUUID().toString().substring(0, 6);
+            UUID wire = UUID.randomUUID();
+            UUID paper = UUID.randomUUID();
+            publish(new Revision(wire, 1, "Wire", "The port authority said 212 containers fell overboard near " + harbour
+                            + " during the storm on Friday."),
+                    new Revision(paper, 1, "Paper", "During Friday's storm, 212 containers fell overboard near " + harbour
+                            + ", the port authority said."));
+            awaitReceived(wire, 1);
+            awaitReceived(paper, 1);
+            assertEquals(figure(wire, 212).clusterId, figure(paper, 212).clusterId, "pair " + pair + " in one cluster");
+        }
+    }
+
+    @Test
+    void shouldPlaceOnlyTheLatestRevisionOfAnArticleWhoseRevisionsArriveTogetherOrOutOfOrder() throws Exception {
+        String town = "Lindvik" + UUID.randomUUID().toString().substring(0, 6);
+        String first = "Engineers reopened the bridge at " + town + " on Sunday. The works cost 48 million euros, the ministry said.";
+        String second = "Engineers reopened the bridge at " + town + " on Sunday. The works cost 51 million euros, the ministry said.";
+        try (Broker broker = Broker.connect()) {
+            String tap = broker.channel.queueDeclare("", false, true, true, null).getQueue();
+            broker.channel.queueBind(tap, "claims", "claim.extracted.v1");
+            UUID late = UUID.randomUUID();
+            publish(new Revision(late, 2, "Wire", second));
+            awaitReceived(late, 2);
+            publish(new Revision(late, 1, "Wire", first));
+            awaitReceived(late, 1);
+            assertEquals("SUPERSEDED", ReceivedArticle.<ReceivedArticle>findById(new ReceivedArticle.Key(late, 1)).extractionStatus);
+            assertEquals(0, Claim.count("articleId = ?1 and revision = 1", late), "no claims of the older revision");
+            Thread.sleep(1000);
+            List<Integer> announced = new ArrayList<>();
+            for (GetResponse got = broker.channel.basicGet(tap, true); got != null; got = broker.channel.basicGet(tap, true)) {
+                JsonNode event = JSON.readTree(got.getBody());
+                if (event.get("articleId").asText().equals(late.toString())) {
+                    announced.add(event.get("revision").asInt());
+                }
+            }
+            assertEquals(List.of(2), announced, "only the later revision announced");
+        }
+
+        for (int i = 0; i < 5; i++) {
+            UUID article = UUID.randomUUID();
+            publish(new Revision(article, 1, "Outlet " + i, first), new Revision(article, 2, "Outlet " + i, second));
+            awaitReceived(article, 1);
+            awaitReceived(article, 2);
+            assertEquals(0, candidateKeys(article, 1), "the older revision's claims are no candidates");
+            assertTrue(candidateKeys(article, 2) > 0, "the latest revision's claims are");
+            givenToken(REVIEWER).queryParam("articleId", article.toString()).get("/api/claims").then().statusCode(200)
+                    .body("items.revision", everyItem(equalTo(2)))
+                    .body("items.quantity.value", hasItem(51000000.0f));
+        }
+    }
+
+    private static long candidateKeys(UUID articleId, int revision) {
+        return ((Number) Claim.getEntityManager().createNativeQuery("SELECT count(*) FROM claim_key ck JOIN claim c "
+                        + "ON c.id = ck.claim_id WHERE c.article_id = ?1 AND c.revision = ?2")
+                .setParameter(1, articleId).setParameter(2, revision).getSingleResult()).longValue();
     }
 
     @Test

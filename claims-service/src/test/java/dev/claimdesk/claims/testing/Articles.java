@@ -30,6 +30,39 @@ public final class Articles {
 
     public static void ingest(UUID articleId, int revision, String outlet, String cleanText, UUID copyOf, String language)
             throws Exception {
+        publish(articleId, revision, outlet, cleanText, copyOf, language);
+        awaitReceived(articleId, revision);
+    }
+
+    /** An article.ingested.v1 to publish. */
+    public record Revision(UUID articleId, int revision, String outlet, String cleanText) {
+    }
+
+    /**
+     * Publishes article.ingested.v1 for each revision back to back on one channel, without waiting for
+     * claims-service, so that they arrive together.
+     */
+    public static void publish(Revision... revisions) throws Exception {
+        try (Broker broker = Broker.connect()) {
+            broker.channel.confirmSelect();
+            for (Revision r : revisions) {
+                publish(broker, r.articleId(), r.revision(), r.outlet(), r.cleanText(), null, "en");
+            }
+            broker.channel.waitForConfirmsOrDie(5000);
+        }
+    }
+
+    private static void publish(UUID articleId, int revision, String outlet, String cleanText, UUID copyOf, String language)
+            throws Exception {
+        try (Broker broker = Broker.connect()) {
+            broker.channel.confirmSelect();
+            publish(broker, articleId, revision, outlet, cleanText, copyOf, language);
+            broker.channel.waitForConfirmsOrDie(5000);
+        }
+    }
+
+    private static void publish(Broker broker, UUID articleId, int revision, String outlet, String cleanText, UUID copyOf,
+                                String language) throws Exception {
         ObjectNode body = JSON.createObjectNode()
                 .put("eventId", UUID.randomUUID().toString()).put("occurredAt", "2022-03-29T12:00:05Z")
                 .put("articleId", articleId.toString()).put("revision", revision).put("title", "Story")
@@ -37,13 +70,12 @@ public final class Articles {
         if (copyOf != null) {
             body.put("copyOf", copyOf.toString());
         }
-        try (Broker broker = Broker.connect()) {
-            broker.channel.confirmSelect();
-            broker.channel.basicPublish("articles", "article.ingested.v1", true, new AMQP.BasicProperties.Builder()
-                            .messageId(body.get("eventId").asText()).deliveryMode(2).build(),
-                    JSON.writeValueAsBytes(body));
-            broker.channel.waitForConfirmsOrDie(5000);
-        }
+        broker.channel.basicPublish("articles", "article.ingested.v1", true, new AMQP.BasicProperties.Builder()
+                        .messageId(body.get("eventId").asText()).deliveryMode(2).build(),
+                JSON.writeValueAsBytes(body));
+    }
+
+    public static void awaitReceived(UUID articleId, int revision) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (ReceivedArticle.findById(new ReceivedArticle.Key(articleId, revision)) == null) {
             assertTrue(Instant.now().isBefore(deadline), "article " + articleId + " revision " + revision + " received");
