@@ -13,14 +13,17 @@
 #     claims-service and review-service): 300 articles to warm up, then posted at 5, 20 and 40 a second, then 1,500 as
 #     fast as they are taken (PHASES: warm:N,RATExSECONDS,...,max:N; BENCH_CEILINGS=no skips the ceilings),
 #     with POST -> review task latency, each stage's share, CPU per process (and of it each service's JIT compilers and
-#     collector) and the suite's figures as ratios to the ceilings.
+#     collector) and the suite's figures as ratios to the ceilings. BENCH_CEILINGS=engine measures only the engine, in
+#     a shorter run, before the suite and again after it: this machine's speed moves by a third between runs, so two
+#     short runs compare by their ratios to it.
 #   ./bench.sh extraction [SECONDS] [THREADS]
 #     the extraction engine alone under JMH over the seeds: segmentation, extraction, extraction with embeddings.
 #   ./bench.sh faults [ARTICLES]
 #     the fault suite (FaultSuiteIT) under a larger load, its table written to docs/reliability.md.
-#   ./bench.sh startup
+#   ./bench.sh startup [SERVICES]
 #     each service's time from launching its jar to /q/health/ready UP, and its RSS then: four starts each, the
-#     first against an empty database (migrations), the others as a restart.
+#     first against an empty database (migrations), the others as a restart. SERVICES: a comma-separated few of
+#     ingest-service,claims-service,review-service,web-ui (all four).
 #   ./bench.sh soak [RATE] [SECONDS] [stories|template]
 #     all four services, RATE articles/s posted to ingest-service for SECONDS (5/s, 300 s): errors, outbox rows
 #     waiting and outbox lag, queue depths, dead letters, heap and RSS sampled every 15 s, then a drain and a count of what arrived.
@@ -45,12 +48,12 @@ case "$what" in
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
   queue) tasks="${2:-500}" requests="${3:-200}" ;;
-  startup) ;;
+  startup) services="${2:-ingest-service,claims-service,review-service,web-ui}" ;;
   soak) rate="${2:-5}" seconds="${3:-300}" text="${4:-stories}" ;;
   faults) export CLAIMDESK_FAULTS_ARTICLES="${2:-1000}"
     exec ./test.sh -pl system-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSuiteIT \
       -Dfailsafe.failIfNoSpecifiedTests=false ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] [THREADS] | pipeline [INSTANCES] [PHASES] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] [THREADS] | pipeline [INSTANCES] [PHASES] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup [SERVICES] | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
 # extraction_bench ARTICLES THREADS SECONDS [BENCHMARKS]: the extraction engine alone, under JMH (CPU only).
@@ -202,7 +205,7 @@ elif [ "$what" = startup ]; then
     CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$(random_secret)")
   echo "| service | run | launch → ready | Quarkus \"started in\" | RSS when ready |"
   echo "| --- | ---: | ---: | ---: | ---: |"
-  for module in ingest-service claims-service review-service web-ui; do
+  for module in ${services//,/ }; do
     database="claimdesk_bench_$(echo "$module" | sed 's/-service//; s/-//')"
     extra=()
     [ "$module" = web-ui ] && extra=("${web_env[@]}")
@@ -251,11 +254,20 @@ elif [ "$what" = pipeline ]; then
   # the ceilings first, each alone on the machine
   mkdir -p target
   ceiling_engine="" ceiling_broker="" ceiling_database=""
-  if [ "${BENCH_CEILINGS:-yes}" = yes ]; then
-    java -cp "$systest_cp" dev.claimdesk.systest.bench.BenchArticles target/bench-articles.jsonl seeds 200
+  ceilings="${BENCH_CEILINGS:-yes}"
+  # engine_ceiling SECONDS: the extraction engine alone with embeddings, articles/s on all cores (sets $ceiling_engine)
+  engine_ceiling() {
     echo "== ceiling: the extraction engine alone, JMH, $(nproc) threads, on 200 stories like those posted below"
-    extraction_bench target/bench-articles.jsonl "$(nproc)" 10 'extraction|extractionWithEmbeddings' | tee target/bench-engine.out
+    extraction_bench target/bench-articles.jsonl "$(nproc)" "$1" 'extraction|extractionWithEmbeddings' | tee target/bench-engine.out
     ceiling_engine=$(awk '$1 == "extractionWithEmbeddings" { gsub(",", "", $2); print $2 }' target/bench-engine.out)
+  }
+  if [ "$ceilings" != no ]; then
+    java -cp "$systest_cp" dev.claimdesk.systest.bench.BenchArticles target/bench-articles.jsonl seeds 200
+  fi
+  if [ "$ceilings" = engine ]; then
+    engine_ceiling 4
+  elif [ "$ceilings" = yes ]; then
+    engine_ceiling 10
     echo "== ceiling: RabbitMQ PerfTest, 2 producers and 2 consumers, one quorum queue, persistent 2 kB messages, confirms (64 in flight), 20 s"
     ./mvnw -B -q -f scripts/bench/perftest/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/perftest.classpath"
     java -cp "$(cat target/perftest.classpath)" com.rabbitmq.perf.PerfTest \
@@ -298,6 +310,13 @@ elif [ "$what" = pipeline ]; then
   CEILING_ENGINE="$ceiling_engine" CEILING_BROKER="$ceiling_broker" CEILING_DATABASE="$ceiling_database" \
     java -cp "$systest_cp" -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" \
     dev.claimdesk.systest.bench.PipelineBenchmark "$phases" seeds "${processes[@]}"
+  if [ "$ceilings" = engine ]; then
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+    before=$ceiling_engine
+    engine_ceiling 4 > /dev/null
+    echo "The engine alone, articles/s with embeddings: $before before the suite, $ceiling_engine after."
+  fi
 elif [ "$what" = queue ]; then
   ./mvnw -B -q clean package -DskipTests -pl review-service,web-ui -am
   start_service review-service claimdesk_bench_review

@@ -1,7 +1,5 @@
 package dev.claimdesk.claims.extraction;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -36,7 +34,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
 
     private final OrtEnvironment environment;
     private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    private final WordPieceTokenizer tokenizer;
     private final boolean typeIds;
 
     public MiniLmEmbedder(int threads) {
@@ -54,7 +52,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
             options.setMemoryPatternOptimization(false);
             options.setCPUArenaAllocator(false);
             session = createSession(onnx, options);
-            tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false", "truncation", "false"));
+            tokenizer = WordPieceTokenizer.read(vocabulary);
             typeIds = session.getInputNames().contains("token_type_ids");
         } catch (IOException e) {
             throw new UncheckedIOException("the embedding model could not be read from its jar", e);
@@ -91,11 +89,15 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     }
 
     private float[] embed(String sentence) {
-        Encoding encoding = tokenizer.encode(sentence);
-        int length = Math.min(MAX_TOKENS, encoding.getIds().length);
-        long[][] ids = {Arrays.copyOf(encoding.getIds(), length)};
-        long[][] mask = {Arrays.copyOf(encoding.getAttentionMask(), length)};
-        long[][] types = {Arrays.copyOf(encoding.getTypeIds(), length)};
+        int[] tokens = tokenizer.encode(sentence);
+        int length = Math.min(MAX_TOKENS, tokens.length);
+        long[][] ids = {new long[length]};
+        for (int i = 0; i < length; i++) {
+            ids[0][i] = tokens[i];
+        }
+        long[][] mask = {new long[length]};
+        Arrays.fill(mask[0], 1L);
+        long[][] types = {new long[length]};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, ids));
