@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CorrectionsTest {
 
     private static String town() {
-        return "Vells" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        // a place name of letters only, unique per test: each of six random hex digits as one of 16 letters
+        StringBuilder name = new StringBuilder("Vells");
+        UUID.randomUUID().toString().replace("-", "").chars().limit(6).forEach(c -> name.append((char) ('a' + Character.digit(c, 16))));
+        return name.toString();
     }
 
     private static Claim statistic(UUID articleId) {
