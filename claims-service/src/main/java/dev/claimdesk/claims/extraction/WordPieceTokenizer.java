@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
  * BERT's uncased WordPiece tokenizer, as Hugging Face's {@code tokenizers} runs the {@code tokenizer.json} of
  * all-MiniLM-L6-v2 (BertNormalizer with lower-casing, BertPreTokenizer, WordPiece, {@code [CLS] … [SEP]}), in Java:
- * the native library that otherwise runs it took 33 MiB of the service's memory for a few microseconds a sentence.
- * Gives the same ids (MiniLmEmbedderTest compares them with that library's on the seeds and the reference sets).
+ * that library's native code took 10-15 MiB of the service's memory at start (docs/benchmarks.md, "The tokenizer in
+ * Java"). Gives the same ids (WordPieceTokenizerTest compares them with the library's on the seeds, the reference
+ * sets and edge cases).
  * Safe to share between threads.
  */
 public final class WordPieceTokenizer {
@@ -257,7 +257,7 @@ public final class WordPieceTokenizer {
 
         void add(int value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
         }
@@ -271,7 +271,7 @@ public final class WordPieceTokenizer {
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }
