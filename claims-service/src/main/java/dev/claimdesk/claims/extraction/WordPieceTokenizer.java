@@ -93,23 +93,19 @@ public final class WordPieceTokenizer {
         IntList ids = new IntList(text.length() / 3 + 4);
         ids.add(start);
         int from = 0;
-        for (int i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
-            Integer id = specialAt(text, i);
+        for (int open = text.indexOf('['), close; open >= 0 && (close = text.indexOf(']', open)) >= 0;
+             open = text.indexOf('[', open + 1)) {
+            Integer id = special.get(text.substring(open, close + 1));
             if (id != null) {
-                words(text.substring(from, i), ids);
+                words(text.substring(from, open), ids);
                 ids.add(id);
-                from = text.indexOf(']', i) + 1;
-                i = from - 1;
+                from = close + 1;
+                open = close;
             }
         }
         words(text.substring(from), ids);
         ids.add(end);
         return ids.toArray();
-    }
-
-    private Integer specialAt(String text, int at) {
-        int close = text.indexOf(']', at);
-        return close < 0 || close - at > 16 ? null : special.get(text.substring(at, close + 1));
     }
 
     private void words(String text, IntList ids) {
@@ -169,7 +165,7 @@ public final class WordPieceTokenizer {
     }
 
     /** Control characters out, whitespace as spaces, CJK ideographs as words of their own, accents off, lower case. */
-    static String normalize(String text) {
+    private static String normalize(String text) {
         StringBuilder clean = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
