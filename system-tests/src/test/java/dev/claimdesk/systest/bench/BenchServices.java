@@ -75,12 +75,47 @@ final class BenchServices {
     }
 
     static long rssMiB(long pid) throws Exception {
+        return statusMiB(pid, "VmRSS:");
+    }
+
+    private static long statusMiB(long pid, String field) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         }
         return -1;
+    }
+
+    /**
+     * Each service's RSS at the end of the load with the most it held during it, and again once the suite has stood
+     * idle for {@code BENCH_IDLE_SECONDS} (30): a JVM gives heap back only after a collection, and with nothing to do
+     * G1 collects only when its periodic interval comes round.
+     */
+    static void printRssAfterLoad(List<Service> services) throws InterruptedException {
+        System.out.println("RSS after the load (peak during it), MiB: " + eachService(services,
+                s -> rssMiB(s.pid()) + " (" + statusMiB(s.pid(), "VmHWM:") + ")"));
+        int idle = Integer.parseInt(System.getenv().getOrDefault("BENCH_IDLE_SECONDS", "30"));
+        Thread.sleep(idle * 1000L);
+        System.out.println("RSS " + idle + " s after the load, MiB: " + eachService(services, s -> String.valueOf(rssMiB(s.pid()))));
+    }
+
+    private interface Reading {
+        String of(Service s) throws Exception;
+    }
+
+    private static String eachService(List<Service> services, Reading reading) {
+        StringBuilder line = new StringBuilder();
+        for (Service s : services) {
+            String value;
+            try {
+                value = reading.of(s);
+            } catch (Exception e) {
+                value = "?";
+            }
+            line.append(line.isEmpty() ? "" : ", ").append(s.name()).append(' ').append(value);
+        }
+        return line.toString();
     }
 
     /** CPU time the process has used so far (user and system), in seconds; 0 when it is gone. */

@@ -31,7 +31,7 @@ import static dev.claimdesk.systest.bench.BenchServices.acceptedId;
 import static dev.claimdesk.systest.bench.BenchServices.cpuSeconds;
 import static dev.claimdesk.systest.bench.BenchServices.databases;
 import static dev.claimdesk.systest.bench.BenchServices.postArticle;
-import static dev.claimdesk.systest.bench.BenchServices.rssMiB;
+import static dev.claimdesk.systest.bench.BenchServices.printRssAfterLoad;
 import static dev.claimdesk.systest.bench.BenchServices.sql;
 import static dev.claimdesk.systest.bench.BenchServices.token;
 
@@ -105,13 +105,7 @@ public final class PipelineBenchmark {
         print(results, services);
         Map<String, Long> twice = twice(services);
         System.out.println("\nDone twice (must all be 0): " + twice);
-        System.out.println("RSS after the load, MiB: " + services.stream().map(s -> {
-            try {
-                return s.name() + " " + rssMiB(s.pid());
-            } catch (Exception e) {
-                return s.name() + " ?";
-            }
-        }).reduce((a, b) -> a + ", " + b).orElse(""));
+        printRssAfterLoad(services);
         boolean failed = results.stream().anyMatch(r -> r.failed() > 0 || r.completed() + r.withoutClaims() < r.accepted())
                 || twice.values().stream().anyMatch(n -> n > 0);
         System.exit(failed ? 1 : 0);
