@@ -98,7 +98,8 @@ await_service_ready() {
 }
 
 # train_service MODULE DATABASE [VAR=VALUE...]: a training run for the module's AOT cache (service_java in
-# scripts/lib.sh), as run.sh makes one: a start to ready and a stop; prints how long each took.
+# scripts/lib.sh), as run.sh makes one: a start to ready, its training load (aot_training_load) and a stop; prints how
+# long each took.
 train_service() {
   local module=$1 database=$2 t0 t1
   shift 2
@@ -107,9 +108,11 @@ train_service() {
   AOT_TRAINING=1 launch_service "$module" "$database" "$@"
   await_service_ready
   t1=$(date +%s%N)
+  aot_training_load "$module" "http://127.0.0.1:$port" "$PWD/.test/bench-jwt/private.pem"
+  t2=$(date +%s%N)
   kill "$service_pid"
   await_exit "$service_pid" 180 || { echo "$module's training run did not exit" >&2; exit 1; }
-  echo "$module: AOT cache trained (start to ready $(( (t1 - t0) / 1000000 )) ms, stop and cache $(( ($(date +%s%N) - t1) / 1000000 )) ms, $(( $(stat -c %s "$module/target/quarkus-app/app.aot") / 1048576 )) MiB)"
+  echo "$module: AOT cache trained (start to ready $(( (t1 - t0) / 1000000 )) ms, load $(( (t2 - t1) / 1000000 )) ms, stop and cache $(( ($(date +%s%N) - t2) / 1000000 )) ms, $(( $(stat -c %s "$module/target/quarkus-app/app.aot") / 1048576 )) MiB)"
 }
 
 # launch_service MODULE DATABASE [VAR=VALUE...]: runs the jar on a free port (sets $port, $service_pid), not waiting.

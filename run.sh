@@ -108,7 +108,8 @@ start_service() {
 }
 
 # After a build, one training run of every service makes its AOT cache (scripts/lib.sh, service_java): the starts
-# that follow take about half the time. Trained against the suite's own databases, as the real start runs.
+# that follow take about half the time. Trained against the suite's own databases, as the real start runs, with a
+# load that stores nothing (aot_training_load).
 train_if_needed() {
   java_has_aot_cache || return 0
   local svc stale=()
@@ -117,6 +118,7 @@ train_if_needed() {
   echo "Training the start-up caches of ${stale[*]} (once per build)..."
   for svc in "${stale[@]}"; do AOT_TRAINING=1 start_service "$svc"; done
   for svc in "${stale[@]}"; do await_ready "$svc" >/dev/null; done
+  for svc in "${stale[@]}"; do aot_training_load "$svc" "http://127.0.0.1:${PORT[$svc]}" "$RUN_DIR/jwt/private.pem"; done
   for svc in "${stale[@]}"; do kill "$(pid_of "$svc")"; done
   for svc in "${stale[@]}"; do
     await_exit "$(pid_of "$svc")" 180 || { echo "$svc's training run did not end; see $RUN_DIR/logs/$svc.log" >&2; exit 1; }

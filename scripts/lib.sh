@@ -181,3 +181,28 @@ await_exit() {
   for ((i = 0; i < $2 * 10; i++)); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
   return 1
 }
+
+# aot_training_load MODULE URL PRIVATE_KEY: what a training run does between ready and its stop (run.sh, bench.sh), so
+# that the cache holds, besides the classes of the start, the profiles of code that runs under load (JEP 515) and C2
+# compiles that code as soon as it runs rather than after minutes of load. claims-service: the seeds, AOT_TRAINING_ROUNDS
+# (40) times, through the extraction engine (/api/claims/extract, which stores nothing; paced under its rate limit).
+aot_training_load() {
+  local module=$1 url=$2 key=$3 token bodies round body failed=0
+  [ "$module" = claims-service ] || return 0
+  token=$(jwt_for "$key" aot-training ingest)
+  bodies=$(mktemp -d)
+  python3 - "$(dirname "$SERVICE_JVM_OPTIONS")/../seeds" "$bodies" <<'PY'
+import json, pathlib, sys
+for seed in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
+    (pathlib.Path(sys.argv[2]) / (seed.stem + ".json")).write_text(json.dumps({"text": seed.read_text()}))
+PY
+  for ((round = 0; round < ${AOT_TRAINING_ROUNDS:-40}; round++)); do
+    for body in "$bodies"/*.json; do
+      curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        --data-binary "@$body" "$url/api/claims/extract" | grep -qx 200 || failed=$((failed + 1))
+      sleep 0.06
+    done
+  done
+  rm -rf "$bodies"
+  [ "$failed" -eq 0 ] || echo "$module's training load: $failed requests not answered 200" >&2
+}
