@@ -187,15 +187,15 @@ await_exit() {
 # compiles that code as soon as it runs rather than after minutes of load. claims-service: the seeds, AOT_TRAINING_ROUNDS
 # (40) times, through the extraction engine (/api/claims/extract, which stores nothing; paced under its rate limit).
 aot_training_load() {
-  local module=$1 url=$2 key=$3 token bodies round body failed=0
+  local module=$1 url=$2 key=$3 token bodies seed round body failed=0
   [ "$module" = claims-service ] || return 0
   token=$(jwt_for "$key" aot-training ingest)
   bodies=$(mktemp -d)
-  python3 - "$(dirname "$SERVICE_JVM_OPTIONS")/../seeds" "$bodies" <<'PY'
-import json, pathlib, sys
-for seed in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
-    (pathlib.Path(sys.argv[2]) / (seed.stem + ".json")).write_text(json.dumps({"text": seed.read_text()}))
-PY
+  for seed in "$(dirname "$SERVICE_JVM_OPTIONS")"/../seeds/*.txt; do
+    # the seed as a JSON string: backslashes, quotes, tabs and CRs escaped, its lines joined by \n
+    printf '{"text":"%s"}' "$(sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/\t/\\t/g' -e 's/\r/\\r/g' "$seed" \
+      | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n/\\n/g')" > "$bodies/$(basename "$seed" .txt).json"
+  done
   for ((round = 0; round < ${AOT_TRAINING_ROUNDS:-40}; round++)); do
     for body in "$bodies"/*.json; do
       curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
