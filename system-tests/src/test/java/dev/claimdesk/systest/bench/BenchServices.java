@@ -100,11 +100,13 @@ final class BenchServices {
         System.out.println("RSS " + idle + " s after the load, MiB: " + eachService(services, s -> String.valueOf(rssMiB(s.pid()))));
     }
 
-    private interface Reading {
+    /** One figure of a service; a reading that fails shows as "?". */
+    interface Reading {
         String of(Service s) throws Exception;
     }
 
-    private static String eachService(List<Service> services, Reading reading) {
+    /** {@code name figure, name figure, ...} for the services, in their order. */
+    static String eachService(List<Service> services, Reading reading) {
         StringBuilder line = new StringBuilder();
         for (Service s : services) {
             String value;

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.claimdesk.systest.bench.BenchServices.CLUSTERS_WITHOUT_TASK;
 import static dev.claimdesk.systest.bench.BenchServices.acceptedId;
+import static dev.claimdesk.systest.bench.BenchServices.eachService;
 import static dev.claimdesk.systest.bench.BenchServices.metrics;
 import static dev.claimdesk.systest.bench.BenchServices.postArticle;
 import static dev.claimdesk.systest.bench.BenchServices.printRssAfterLoad;
@@ -122,8 +123,8 @@ public final class SoakBenchmark {
             System.out.printf(Locale.ROOT, "%nPosted %d, accepted %d, errors %d; claims-service took in %d (lost %d) within %.1f s of "
                             + "the load's end; clusters without a task %d; dead letters %d.%n", posted.get(), accepted.size(), errors.get(),
                     received, lost, drained, withoutTask, last.deadLetters());
-            System.out.println("After the drain, heap in use MiB: " + services.stream().map(sv -> sv.name() + " "
-                    + last.heapMiB().get(sv.name())).reduce((a, b) -> a + ", " + b).orElse(""));
+            System.out.println("After the drain, heap in use MiB: "
+                    + eachService(services, sv -> String.valueOf(last.heapMiB().get(sv.name()))));
             printRssAfterLoad(services);
             if (errors.get() > 0 || lost != 0 || withoutTask > 0 || last.deadLetters() > 0) {
                 System.exit(1);
