@@ -1,5 +1,6 @@
 package dev.claimdesk.claims;
 
+import dev.claimdesk.commons.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -39,6 +40,15 @@ public class ReceivedArticle extends PanacheEntityBase {
     /** EXTRACTED, or why there are no claims (NOT_ENGLISH, EMPTY). */
     @Column(name = "extraction_status")
     public String extractionStatus;
+
+    /** The latest revision of the article received so far, or null if none has been. */
+    public static Integer latestRevision(UUID articleId) {
+        // asked for every message: a Panache count would be translated to SQL anew on each call
+        return (Integer) Sql.on(getEntityManager(), ReceivedArticle.class,
+                        "SELECT max(revision) FROM received_article WHERE article_id = ?1")
+                .setParameter(1, articleId)
+                .getSingleResult();
+    }
 
     /**
      * The HQL condition that a row's revision is its article's latest one received, given the paths of its

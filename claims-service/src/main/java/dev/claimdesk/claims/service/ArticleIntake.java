@@ -100,9 +100,10 @@ public class ArticleIntake {
         // (two articles telling one claim at once would otherwise open a cluster each) and an article's
         // revisions are placed in the order they are taken.
         placementWait.record(() -> AdvisoryLock.acquire(em, PLACEMENT_LOCK));
-        if (ReceivedArticle.count("key.articleId = ?1 and key.revision >= ?2", key.articleId(), key.revision()) > 0) {
+        Integer latest = ReceivedArticle.latestRevision(key.articleId());
+        if (latest != null && latest >= key.revision()) {
             // the same revision under another message id, or a later one placed first: this one's claims are not current
-            if (ReceivedArticle.findById(key) == null) {
+            if (latest > key.revision() && ReceivedArticle.findById(key) == null) {
                 article.extractionStatus = SUPERSEDED;
                 article.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 article.persist();

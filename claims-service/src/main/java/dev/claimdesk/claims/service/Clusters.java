@@ -397,9 +397,13 @@ public class Clusters {
     void absorb(UUID into, Collection<UUID> moving) {
         // whether a key stays a candidate for good changes only where a verdict is on either side
         boolean decided = moving.stream().anyMatch(id -> em.find(ClaimCluster.class, id).decided());
-        Claim.update("clusterId = ?1 where clusterId in ?2", into, moving);
-        ClaimCluster.update("mergedInto = ?1 where id in ?2", into, moving);
-        Conflict.update("clusterId = ?1 where clusterId in ?2", into, moving);
+        String[] movingIds = Sql.uuids(moving);
+        Sql.on(em, Claim.class, "UPDATE claim SET cluster_id = ?1 WHERE cluster_id = ANY(CAST(CAST(?2 AS text[]) AS uuid[]))")
+                .setParameter(1, into).setParameter(2, movingIds).executeUpdate();
+        Sql.on(em, ClaimCluster.class, "UPDATE claim_cluster SET merged_into = ?1 WHERE id = ANY(CAST(CAST(?2 AS text[]) AS uuid[]))")
+                .setParameter(1, into).setParameter(2, movingIds).executeUpdate();
+        Sql.on(em, Conflict.class, "UPDATE conflict SET cluster_id = ?1 WHERE cluster_id = ANY(CAST(CAST(?2 AS text[]) AS uuid[]))")
+                .setParameter(1, into).setParameter(2, movingIds).executeUpdate();
         if (decided || em.find(ClaimCluster.class, into).decided()) {
             settle(into);
         } else {

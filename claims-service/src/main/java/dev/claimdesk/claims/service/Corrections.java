@@ -177,8 +177,7 @@ public class Corrections {
     }
 
     private static void requireCurrent(Claim claim) {
-        long newer = ReceivedArticle.count("key.articleId = ?1 and key.revision > ?2", claim.articleId, claim.revision);
-        if (newer > 0) {
+        if (ReceivedArticle.latestRevision(claim.articleId) > claim.revision) {
             throw new ProblemException(409, "claim-superseded", "Claim superseded",
                     "The article has a newer revision; correct the claim of that revision");
         }
