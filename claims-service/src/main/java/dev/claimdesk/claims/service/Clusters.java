@@ -398,17 +398,20 @@ public class Clusters {
         // whether a key stays a candidate for good changes only where a verdict is on either side
         boolean decided = moving.stream().anyMatch(id -> em.find(ClaimCluster.class, id).decided());
         String[] movingIds = Sql.uuids(moving);
-        Sql.on(em, Claim.class, "UPDATE claim SET cluster_id = ?1 WHERE cluster_id = ANY(CAST(CAST(?2 AS text[]) AS uuid[]))")
-                .setParameter(1, into).setParameter(2, movingIds).executeUpdate();
-        Sql.on(em, ClaimCluster.class, "UPDATE claim_cluster SET merged_into = ?1 WHERE id = ANY(CAST(CAST(?2 AS text[]) AS uuid[]))")
-                .setParameter(1, into).setParameter(2, movingIds).executeUpdate();
-        Sql.on(em, Conflict.class, "UPDATE conflict SET cluster_id = ?1 WHERE cluster_id = ANY(CAST(CAST(?2 AS text[]) AS uuid[]))")
-                .setParameter(1, into).setParameter(2, movingIds).executeUpdate();
+        repoint(Claim.class, "UPDATE claim SET cluster_id = ?1 WHERE cluster_id", into, movingIds);
+        repoint(ClaimCluster.class, "UPDATE claim_cluster SET merged_into = ?1 WHERE id", into, movingIds);
+        repoint(Conflict.class, "UPDATE conflict SET cluster_id = ?1 WHERE cluster_id", into, movingIds);
         if (decided || em.find(ClaimCluster.class, into).decided()) {
             settle(into);
         } else {
             showStatus(into);
         }
+    }
+
+    /** Runs {@code update}, which ends in the column to match, on the rows where that column is one of {@code ids}. */
+    private void repoint(Class<?> entity, String update, UUID into, String[] ids) {
+        Sql.on(em, entity, update + " = ANY(CAST(CAST(?2 AS text[]) AS uuid[]))")
+                .setParameter(1, into).setParameter(2, ids).executeUpdate();
     }
 
     /** A dismissed claim stops being a candidate for later claims. */
