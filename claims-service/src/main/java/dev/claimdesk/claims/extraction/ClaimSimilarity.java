@@ -133,12 +133,11 @@ public final class ClaimSimilarity {
 
     /** 0..1 from what two comparable claims share on the surface: words, speaker, places, the figure. */
     private static double surface(Features a, Features b) {
-        Set<String> common = new HashSet<>(a.words());
-        common.retainAll(b.words());
+        int common = shared(a.words(), b.words());
         // overlap coefficient (a short wire sentence inside a longer rewrite counts fully), tempered by Jaccard
         // so that two short sentences about one story do not pass for one claim on a few shared words
-        double overlap = common.size() / (double) Math.min(a.words().size(), b.words().size());
-        double jaccard = common.size() / (double) (a.words().size() + b.words().size() - common.size());
+        double overlap = common / (double) Math.min(a.words().size(), b.words().size());
+        double jaccard = common / (double) (a.words().size() + b.words().size() - common);
         double words = 0.6 * overlap + 0.4 * jaccard;
         if (a.type() == ClaimType.STATISTIC) {
             // figures of one thing join whether they agree or not: disagreeing is what a conflict is
@@ -160,6 +159,19 @@ public final class ClaimSimilarity {
             score -= OPPOSING_SIDES;
         }
         return Math.max(0, Math.min(1, score));
+    }
+
+    /** How many elements two sets have in common, counted without copying either: scoring runs for every candidate. */
+    private static int shared(Set<String> a, Set<String> b) {
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        int common = 0;
+        for (String element : small) {
+            if (large.contains(element)) {
+                common++;
+            }
+        }
+        return common;
     }
 
     /** Both name where, and no place is shared; a claim that names none may be told of any. */

@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -57,7 +56,7 @@ public class Clusters {
     }
 
     /** A stored claim under one blocking key, as the candidate read returns it. */
-    private record Keyed(UUID claimId, Instant createdAt) {
+    record Keyed(UUID claimId, Instant createdAt) {
     }
 
     /**
@@ -124,59 +123,83 @@ public class Clusters {
         return placement;
     }
 
-    /** The latest stored claims of other articles under each key, and every decided one, in one query. */
+    /**
+     * The latest stored claims of other articles under each key, and every decided one, in one query: thousands of
+     * rows an article, so read without Hibernate's mapping (nothing of this transaction's is pending in claim_key).
+     */
     private Map<String, List<Keyed>> keyed(UUID articleId, Set<String> keys) {
         Map<String, List<Keyed>> byKey = new HashMap<>();
         if (keys.isEmpty()) {
             return byKey;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT wanted.key, k.claim_id, k.created_at FROM unnest(CAST(?1 AS text[])) AS wanted(key)
+        Timestamp since = Timestamp.from(Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS));
+        Sql.select(em, """
+                        SELECT wanted.key, k.claim_id, k.created_at FROM unnest(CAST(? AS text[])) AS wanted(key)
                         CROSS JOIN LATERAL (
                             (SELECT ck.claim_id, ck.created_at FROM claim_key ck
-                             WHERE ck.key = wanted.key AND ck.created_at > ?2 AND ck.article_id <> ?3
-                             ORDER BY ck.created_at DESC LIMIT ?4)
+                             WHERE ck.key = wanted.key AND ck.created_at > ? AND ck.article_id <> ?
+                             ORDER BY ck.created_at DESC LIMIT ?)
                             UNION
                             (SELECT ck.claim_id, ck.created_at FROM claim_key ck
-                             WHERE ck.key = wanted.key AND ck.decided AND ck.article_id <> ?3
-                             ORDER BY ck.created_at DESC LIMIT ?4)) k""")
-                .setParameter(1, keys.toArray(String[]::new))
-                .setParameter(2, Timestamp.from(Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS)))
-                .setParameter(3, articleId)
-                .setParameter(4, PER_KEY)
-                .getResultList();
-        for (Object[] r : rows) {
-            byKey.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new Keyed((UUID) r[1], instant(r[2])));
-        }
+                             WHERE ck.key = wanted.key AND ck.decided AND ck.article_id <> ?
+                             ORDER BY ck.created_at DESC LIMIT ?)) k""", statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("text", keys.toArray()));
+                    statement.setTimestamp(2, since);
+                    statement.setObject(3, articleId);
+                    statement.setInt(4, PER_KEY);
+                    statement.setObject(5, articleId);
+                    statement.setInt(6, PER_KEY);
+                }, row -> {
+                    byKey.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                            .add(new Keyed(row.getObject(2, UUID.class), row.getTimestamp(3).toInstant()));
+                    return null;
+                });
         return byKey;
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("created_at read as " + value.getClass());
-        };
-    }
-
     /** A claim's candidates: those sharing the most of its keys first, then the latest. */
-    private static List<UUID> rank(Set<String> keys, Map<String, List<Keyed>> byKey) {
-        Map<UUID, Integer> shared = new HashMap<>();
-        Map<UUID, Instant> told = new HashMap<>();
+    static List<UUID> rank(Set<String> keys, Map<String, List<Keyed>> byKey) {
+        // one tally per candidate, sorted on its own fields: a comparator looking counts up in maps took a twentieth
+        // of claims-service's CPU (docs/benchmarks.md, "Ranking candidates")
+        Map<UUID, Tally> tallies = new HashMap<>();
         for (String key : keys) {
             for (Keyed k : byKey.getOrDefault(key, List.of())) {
-                shared.merge(k.claimId(), 1, Integer::sum);
-                told.putIfAbsent(k.claimId(), k.createdAt());
+                Tally tally = tallies.get(k.claimId());
+                if (tally == null) {
+                    tallies.put(k.claimId(), new Tally(k.claimId(), k.createdAt()));
+                } else {
+                    tally.shared++;
+                }
             }
         }
-        return shared.keySet().stream()
-                .sorted(Comparator.<UUID>comparingInt(shared::get).reversed()
-                        .thenComparing(told::get, Comparator.reverseOrder())
-                        .thenComparing(Comparator.naturalOrder()))
-                .limit(MAX_CANDIDATES)
-                .toList();
+        List<Tally> ranked = new ArrayList<>(tallies.values());
+        ranked.sort(null);
+        List<UUID> ids = new ArrayList<>(Math.min(MAX_CANDIDATES, ranked.size()));
+        for (int i = 0; i < ranked.size() && i < MAX_CANDIDATES; i++) {
+            ids.add(ranked.get(i).claimId);
+        }
+        return ids;
+    }
+
+    /** How many of a claim's keys a candidate shares, and when it was told; the first in order is the best. */
+    private static final class Tally implements Comparable<Tally> {
+        private final UUID claimId;
+        private final Instant told;
+        private int shared = 1;
+
+        Tally(UUID claimId, Instant told) {
+            this.claimId = claimId;
+            this.told = told;
+        }
+
+        @Override
+        public int compareTo(Tally other) {
+            if (shared != other.shared) {
+                return Integer.compare(other.shared, shared);
+            }
+            int byTime = other.told.compareTo(told);
+            return byTime != 0 ? byTime : claimId.compareTo(other.claimId);
+        }
     }
 
     /**
@@ -187,25 +210,26 @@ public class Clusters {
         if (ids.isEmpty()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        record Candidate(UUID id, UUID cluster, boolean corrected, boolean settled) {
+        }
+        // read for every article, hundreds of rows: without Hibernate's mapping (the article's claims are not yet stored)
+        List<Candidate> rows = Sql.select(em, """
                         SELECT c.id, c.cluster_id, c.corrected, cl.verdict_id IS NOT NULL OR cl.curated
                         FROM claim c JOIN claim_cluster cl ON cl.id = c.cluster_id
-                        WHERE c.id = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))""")
-                .setParameter(1, Sql.uuids(ids))
-                .getResultList();
+                        WHERE c.id = ANY(CAST(? AS uuid[]))""",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", Sql.uuids(ids))),
+                row -> new Candidate(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getBoolean(3),
+                        row.getBoolean(4)));
         Map<UUID, UUID> clusterOf = new HashMap<>();
         List<UUID> unknown = new ArrayList<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            UUID cluster = (UUID) r[1];
-            clusterOf.put(id, cluster);
-            placement.settled.put(cluster, (Boolean) r[3]);
-            CandidateFeatures.Known known = (Boolean) r[2] ? null : cache.get(id);
+        for (Candidate r : rows) {
+            clusterOf.put(r.id(), r.cluster());
+            placement.settled.put(r.cluster(), r.settled());
+            CandidateFeatures.Known known = r.corrected() ? null : cache.get(r.id());
             if (known == null) {
-                unknown.add(id);
+                unknown.add(r.id());
             } else {
-                placement.stored.put(id, new Stored(known.articleId(), cluster, known.features()));
+                placement.stored.put(r.id(), new Stored(known.articleId(), r.cluster(), known.features()));
             }
         }
         if (unknown.isEmpty()) {

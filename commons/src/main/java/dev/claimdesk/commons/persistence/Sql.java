@@ -1,9 +1,15 @@
 package dev.claimdesk.commons.persistence;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,5 +35,38 @@ public final class Sql {
      */
     public static String[] uuids(Collection<UUID> ids) {
         return ids.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    /**
+     * The rows of a read, straight from JDBC on the entity manager's connection and in its transaction: no flush
+     * before it and no mapping of the result by Hibernate, which for a native query resolves every column's type
+     * again on each execution. For reads that run for every message and return thousands of rows, and only where the
+     * session holds no pending change to the tables they read (docs/benchmarks.md, "Reads without the mapping").
+     */
+    public static <T> List<T> select(EntityManager em, String sql, Binder binder, RowReader<T> reader) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<T> rows = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(reader.read(result));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** One row of a result, read from where the result set stands. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 }
