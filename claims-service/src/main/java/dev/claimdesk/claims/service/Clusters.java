@@ -160,7 +160,7 @@ public class Clusters {
     /** A claim's candidates: those sharing the most of its keys first, then the latest. */
     static List<UUID> rank(Set<String> keys, Map<String, List<Keyed>> byKey) {
         // one tally per candidate, sorted on its own fields: a comparator looking counts up in maps took a twentieth
-        // of claims-service's CPU (docs/benchmarks.md, "Ranking candidates")
+        // of claims-service's CPU (docs/benchmarks.md, "Ranking candidates, and reads without the mapping")
         Map<UUID, Tally> tallies = new HashMap<>();
         for (String key : keys) {
             for (Keyed k : byKey.getOrDefault(key, List.of())) {
@@ -212,7 +212,7 @@ public class Clusters {
         }
         record Candidate(UUID id, UUID cluster, boolean corrected, boolean settled) {
         }
-        // read for every article, hundreds of rows: without Hibernate's mapping (the article's claims are not yet stored)
+        // hundreds of rows for every article, so without Hibernate's mapping (its claims are not stored yet)
         List<Candidate> rows = Sql.select(em, """
                         SELECT c.id, c.cluster_id, c.corrected, cl.verdict_id IS NOT NULL OR cl.curated
                         FROM claim c JOIN claim_cluster cl ON cl.id = c.cluster_id

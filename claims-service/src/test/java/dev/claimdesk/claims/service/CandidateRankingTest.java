@@ -40,7 +40,8 @@ class CandidateRankingTest {
         }
         UUID sharesBoth = new UUID(2, 0);
         common.add(keyed(sharesBoth, 10_000));
-        Map<String, List<Clusters.Keyed>> byKey = Map.of("said", common, "speaker:smith", List.of(keyed(sharesBoth, 10_000)));
+        Map<String, List<Clusters.Keyed>> byKey =
+                Map.of("said", common, "speaker:smith", List.of(keyed(sharesBoth, 10_000)));
 
         List<UUID> ranked = Clusters.rank(Set.of("said", "speaker:smith"), byKey);
 

@@ -41,7 +41,8 @@ public final class Sql {
      * The rows of a read, straight from JDBC on the entity manager's connection and in its transaction: no flush
      * before it and no mapping of the result by Hibernate, which for a native query resolves every column's type
      * again on each execution. For reads that run for every message and return thousands of rows, and only where the
-     * session holds no pending change to the tables they read (docs/benchmarks.md, "Reads without the mapping").
+     * session holds no pending change to the tables they read (docs/benchmarks.md, "Ranking candidates, and reads
+     * without the mapping").
      */
     public static <T> List<T> select(EntityManager em, String sql, Binder binder, RowReader<T> reader) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
