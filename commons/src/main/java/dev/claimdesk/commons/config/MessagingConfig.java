@@ -26,6 +26,13 @@ public interface MessagingConfig {
     @WithDefault("64")
     int maxBatch();
 
+    /**
+     * How long a batched consumer waits after a batch's first message for more to take with it; none by default, for
+     * consumers whose effect someone waits for.
+     */
+    @WithDefault("PT0S")
+    Duration batchLinger();
+
     /** The queues this service consumes, by queue name; declared with their dead-letter queues at start. */
     Map<String, ConsumerQueue> consumers();
 

@@ -3,6 +3,7 @@ package dev.claimdesk.commons.messaging;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The transport of a batched consumer ({@link Inbox#batched}): the connector hands each message to {@link #accept},
- * which only queues it, and one thread applies what is queued, in arrival order, a batch at a time. Acknowledging is
- * the thread's, after its batch commits; what is queued when the service stops is not acknowledged and the broker
- * delivers it again.
+ * which only queues it, and one thread applies what is queued, in arrival order, a batch at a time. With a linger, the
+ * thread waits that long after a batch's first message for more, unless the batch fills first: fewer, larger
+ * transactions where a consumer's effect is not waited for. Acknowledging is the thread's, after its batch commits;
+ * what is queued when the service stops is not acknowledged and the broker delivers it again.
  */
 public final class Batches<E> {
 
@@ -24,24 +26,31 @@ public final class Batches<E> {
 
     private static final Logger LOG = Logger.getLogger(Batches.class);
 
-    private final Inbox inbox;
+    /** Applies one batch and settles each of its messages. */
+    @FunctionalInterface
+    interface Delivery {
+        void deliverAll(List<Message<?>> batch);
+    }
+
     private final String consumer;
-    private final Class<E> type;
-    private final BatchHandler<E> handler;
+    private final Delivery delivery;
     private final int maxBatch;
+    private final long lingerNanos;
     private final BlockingQueue<Message<?>> waiting = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread worker;
     private volatile boolean running = true;
 
-    Batches(Inbox inbox, String consumer, Class<E> type, BatchHandler<E> handler, int maxBatch) {
+    Batches(String consumer, Delivery delivery, int maxBatch, Duration linger) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
-        this.inbox = inbox;
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("linger must not be negative");
+        }
         this.consumer = consumer;
-        this.type = type;
-        this.handler = handler;
+        this.delivery = delivery;
         this.maxBatch = maxBatch;
+        this.lingerNanos = linger.toNanos();
         this.worker = Thread.ofPlatform().daemon().name("inbox-" + consumer).start(this::applyForever);
     }
 
@@ -75,7 +84,8 @@ public final class Batches<E> {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
-                inbox.deliverAll(consumer, batch, type, handler);
+                linger(batch);
+                delivery.deliverAll(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -86,6 +96,20 @@ public final class Batches<E> {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Adds what arrives within the linger after the batch's first message, until the batch is full. */
+    private void linger(List<Message<?>> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        long left;
+        while (batch.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
+            Message<?> next = waiting.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            waiting.drainTo(batch, maxBatch - batch.size());
         }
     }
 }

@@ -38,6 +38,7 @@ public class Inbox {
 
     private final Duration patience;
     private final int maxBatch;
+    private final Duration batchLinger;
     private final List<Batches<?>> batching = new CopyOnWriteArrayList<>();
 
     Inbox(ProcessedMessages processed, MeterRegistry metrics, MessagingConfig config) {
@@ -45,6 +46,7 @@ public class Inbox {
         this.metrics = metrics;
         this.patience = config.databasePatience();
         this.maxBatch = config.maxBatch();
+        this.batchLinger = config.batchLinger();
     }
 
     public <E> CompletionStage<Void> deliver(String consumer, Message<?> message, Class<E> type, EventHandler<E> handler) {
@@ -61,12 +63,14 @@ public class Inbox {
     /**
      * A consumer whose messages are many and whose handler is light: what has arrived while the previous batch was
      * being applied, up to {@code maxBatch} messages, is applied in one transaction with its dedup records, each message
-     * acknowledged after the commit ({@code claimdesk.messaging.max-batch}). The handler is given the batch's events
+     * acknowledged after the commit ({@code claimdesk.messaging.max-batch}), and with {@code batch-linger} what arrives
+     * that soon after the batch's first message. The handler is given the batch's events
      * seen for the first time, so it can read and write for all of them at once. The channel must bound its
      * unacknowledged messages ({@code max-outstanding-messages}) to no more than {@link Batches#CAPACITY}.
      */
     public <E> Batches<E> batched(String consumer, Class<E> type, BatchHandler<E> handler) {
-        Batches<E> batches = new Batches<>(this, consumer, type, handler, maxBatch);
+        Batches<E> batches = new Batches<>(consumer, batch -> deliverAll(consumer, batch, type, handler), maxBatch,
+                batchLinger);
         batching.add(batches);
         return batches;
     }
