@@ -133,7 +133,7 @@ public class Clusters {
             return byKey;
         }
         Timestamp since = Timestamp.from(Instant.now().minus(CANDIDATE_DAYS, ChronoUnit.DAYS));
-        Sql.select(em, """
+        List<Map.Entry<String, Keyed>> rows = Sql.select(em, """
                         SELECT wanted.key, k.claim_id, k.created_at FROM unnest(CAST(? AS text[])) AS wanted(key)
                         CROSS JOIN LATERAL (
                             (SELECT ck.claim_id, ck.created_at FROM claim_key ck
@@ -149,11 +149,11 @@ public class Clusters {
                     statement.setInt(4, PER_KEY);
                     statement.setObject(5, articleId);
                     statement.setInt(6, PER_KEY);
-                }, row -> {
-                    byKey.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-                            .add(new Keyed(row.getObject(2, UUID.class), row.getTimestamp(3).toInstant()));
-                    return null;
-                });
+                }, row -> Map.entry(row.getString(1),
+                        new Keyed(row.getObject(2, UUID.class), row.getTimestamp(3).toInstant())));
+        for (Map.Entry<String, Keyed> row : rows) {
+            byKey.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
+        }
         return byKey;
     }
 

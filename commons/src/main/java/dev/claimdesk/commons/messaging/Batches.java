@@ -25,6 +25,8 @@ public final class Batches<E> {
     public static final int CAPACITY = 1024;
 
     private static final Logger LOG = Logger.getLogger(Batches.class);
+    /** How often an idle or lingering worker looks whether the service is stopping. */
+    private static final long IDLE_POLL_MILLIS = 200;
 
     /** Applies one batch and settles each of its messages. */
     @FunctionalInterface
@@ -78,7 +80,7 @@ public final class Batches<E> {
         List<Message<?>> batch = new ArrayList<>(maxBatch);
         while (running) {
             try {
-                Message<?> first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                Message<?> first = waiting.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -99,17 +101,20 @@ public final class Batches<E> {
         }
     }
 
-    /** Adds what arrives within the linger after the batch's first message, until the batch is full. */
+    /**
+     * Adds what arrives within the linger after the batch's first message, until the batch is full; a stop cuts the
+     * linger short, looking at least every {@link #IDLE_POLL_MILLIS} ms.
+     */
     private void linger(List<Message<?>> batch) throws InterruptedException {
         long deadline = System.nanoTime() + lingerNanos;
         long left;
-        while (batch.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
-            Message<?> next = waiting.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
+        while (running && batch.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
+            Message<?> next = waiting.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS)),
+                    TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
+                waiting.drainTo(batch, maxBatch - batch.size());
             }
-            batch.add(next);
-            waiting.drainTo(batch, maxBatch - batch.size());
         }
     }
 }
