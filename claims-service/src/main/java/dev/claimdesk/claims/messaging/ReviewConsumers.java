@@ -22,7 +22,7 @@ public class ReviewConsumers {
 
     private final Inbox inbox;
     private final Reviews reviews;
-    private final Batches<TaskUpdated> tasks;
+    private final Batches tasks;
 
     ReviewConsumers(Inbox inbox, Reviews reviews) {
         this.inbox = inbox;

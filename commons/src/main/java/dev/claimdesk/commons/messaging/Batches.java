@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * transactions where a consumer's effect is not waited for. Acknowledging is the thread's, after its batch commits;
  * what is queued when the service stops is not acknowledged and the broker delivers it again.
  */
-public final class Batches<E> {
+public final class Batches {
 
     /** More than any channel's {@code max-outstanding-messages}, so {@link #accept} never finds the queue full. */
     public static final int CAPACITY = 1024;

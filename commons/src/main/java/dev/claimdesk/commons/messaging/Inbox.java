@@ -39,7 +39,7 @@ public class Inbox {
     private final Duration patience;
     private final int maxBatch;
     private final Duration batchLinger;
-    private final List<Batches<?>> batching = new CopyOnWriteArrayList<>();
+    private final List<Batches> batching = new CopyOnWriteArrayList<>();
 
     Inbox(ProcessedMessages processed, MeterRegistry metrics, MessagingConfig config) {
         this.processed = processed;
@@ -68,8 +68,8 @@ public class Inbox {
      * seen for the first time, so it can read and write for all of them at once. The channel must bound its
      * unacknowledged messages ({@code max-outstanding-messages}) to no more than {@link Batches#CAPACITY}.
      */
-    public <E> Batches<E> batched(String consumer, Class<E> type, BatchHandler<E> handler) {
-        Batches<E> batches = new Batches<>(consumer, batch -> deliverAll(consumer, batch, type, handler), maxBatch,
+    public <E> Batches batched(String consumer, Class<E> type, BatchHandler<E> handler) {
+        Batches batches = new Batches(consumer, batch -> deliverAll(consumer, batch, type, handler), maxBatch,
                 batchLinger);
         batching.add(batches);
         return batches;

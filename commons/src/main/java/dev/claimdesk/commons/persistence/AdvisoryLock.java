@@ -12,10 +12,10 @@ public final class AdvisoryLock {
     private AdvisoryLock() {
     }
 
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))";
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
 
     public static void acquire(Connection connection, String key) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK.replace("?1", "?"))) {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.setString(1, key);
             lock.execute();
         }

@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class BatchesTest {
 
     private final BlockingQueue<List<Object>> delivered = new LinkedBlockingQueue<>();
-    private Batches<String> batches;
+    private Batches batches;
 
     private void start(int maxBatch, Duration linger) {
-        batches = new Batches<>("test", batch -> delivered.add(batch.stream().<Object>map(Message::getPayload).toList()),
+        batches = new Batches("test", batch -> delivered.add(batch.stream().<Object>map(Message::getPayload).toList()),
                 maxBatch, linger);
     }
 

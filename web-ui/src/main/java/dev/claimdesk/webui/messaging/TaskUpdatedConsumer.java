@@ -16,7 +16,7 @@ public class TaskUpdatedConsumer {
 
     static final String QUEUE = "webui.task-updated";
 
-    private final Batches<TaskUpdated> updates;
+    private final Batches updates;
 
     TaskUpdatedConsumer(Inbox inbox, LiveQueues live) {
         this.updates = inbox.batched(QUEUE, TaskUpdated.class, BatchHandler.each(live::changed));
