@@ -233,7 +233,7 @@ elif [ "$what" = startup ]; then
   done
 elif [ "$what" = soak ]; then
   ./mvnw -B -q clean package -DskipTests
-  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests -am
   pids=()
   start_service ingest-service claimdesk_bench_ingest \
     CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000
@@ -253,7 +253,7 @@ elif [ "$what" = soak ]; then
     "$rate" "$seconds" 15 seeds "$text" "$ingest" "$claims" "$review" "$web"
 elif [ "$what" = pipeline ]; then
   ./mvnw -B -q clean package -DskipTests
-  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl system-tests -am
   systest_cp="system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)"
   # the ceilings first, each alone on the machine
   mkdir -p target

@@ -75,6 +75,8 @@ public final class PipelineBenchmark {
                           Map<String, JvmCpu> jvmCoresUsed, double machineBusy, double messagesPerSecond, double commitsPerSecond, double seconds) {
     }
 
+    private static final String LOAD_GENERATOR = "load generator";
+
     /** What the tap saw, in nanoTime. */
     private static final Map<String, Long> INGESTED = new ConcurrentHashMap<>();
     private static final Map<String, Long> EXTRACTED = new ConcurrentHashMap<>();
@@ -291,7 +293,10 @@ public final class PipelineBenchmark {
         return Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1);
     }
 
-    /** CPU seconds used so far by each service process, by PostgreSQL's processes and by RabbitMQ's node. */
+    /**
+     * CPU seconds used so far by each service process, by PostgreSQL's processes, by RabbitMQ's node and by this
+     * process, whose posting and tapping share the machine with the suite.
+     */
     private static Map<String, Double> cpu(List<Service> services) throws Exception {
         Map<String, Double> used = new LinkedHashMap<>();
         for (Service s : services) {
@@ -299,6 +304,7 @@ public final class PipelineBenchmark {
         }
         used.put("postgres", pids("postgres").stream().mapToDouble(BenchServices::cpuSeconds).sum());
         used.put("rabbitmq", pids("beam.smp").stream().mapToDouble(BenchServices::cpuSeconds).sum());
+        used.put(LOAD_GENERATOR, cpuSeconds(ProcessHandle.current().pid()));
         return used;
     }
 
@@ -393,11 +399,34 @@ public final class PipelineBenchmark {
         ratio("extraction engine alone, all cores", "CEILING_ENGINE", saturated.throughput(), "articles/s");
         ratio("RabbitMQ PerfTest", "CEILING_BROKER", saturated.messagesPerSecond(), "messages/s");
         ratio("pgbench", "CEILING_DATABASE", saturated.commitsPerSecond(), "transactions/s");
+        budget(saturated);
         String[] stages = {"ingest-service", "claims-service", "review-service"};
         double[] p50 = {saturated.ingest()[0], saturated.claims()[0], saturated.review()[0]};
         int worst = p50[0] >= p50[1] && p50[0] >= p50[2] ? 0 : p50[1] >= p50[2] ? 1 : 2;
         System.out.printf(Locale.ROOT, "Limiting stage at saturation: %s, %.0f %% of the median article's time (%.2f of %.2f s).%n",
                 stages[worst], 100 * p50[worst] / saturated.total()[0], p50[worst], saturated.total()[0]);
+    }
+
+    /**
+     * What an article costs the machine at saturation, by process, against what the engine alone spends on one: a
+     * suite that keeps the cores busy does {@code share} of the engine's articles/s only if everything it runs for an
+     * article, the engine's work included, costs at most the engine's CPU divided by {@code share}.
+     */
+    private static void budget(Result saturated) {
+        double cores = Runtime.getRuntime().availableProcessors();
+        double perArticle = 1000 * cores * saturated.machineBusy() / saturated.throughput();
+        double suite = saturated.coresUsed().entrySet().stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR))
+                .mapToDouble(Map.Entry::getValue).sum() * 1000 / saturated.throughput();
+        System.out.printf(Locale.ROOT, "CPU per article at saturation: %.1f ms of the machine's, %.1f ms of it the suite's processes (%s)%n",
+                perArticle, suite, String.join(", ", saturated.coresUsed().entrySet().stream().map(e -> String.format(Locale.ROOT,
+                        "%s %.1f", e.getKey(), 1000 * e.getValue() / saturated.throughput())).toList()));
+        String engine = System.getenv("CEILING_ENGINE");
+        if (engine != null && !engine.isBlank()) {
+            double engineMs = 1000 * cores / Double.parseDouble(engine);
+            System.out.printf(Locale.ROOT, "  the engine alone spends %.1f ms on an article; 60 %% of its rate leaves the suite %.1f ms an "
+                    + "article in all, %.1f ms beside the engine's own work (the suite's processes now spend %.1f ms beside it)%n",
+                    engineMs, engineMs / 0.6, engineMs / 0.6 - engineMs, suite - engineMs);
+        }
     }
 
     private static void ratio(String ceiling, String variable, double suite, String unit) {
