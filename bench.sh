@@ -16,7 +16,7 @@
 #     collector) and the suite's figures as ratios to the ceilings. BENCH_CEILINGS=engine measures only the engine, in
 #     a shorter run, before the suite and again after it: this machine's speed moves by a third between runs, so two
 #     short runs compare by their ratios to it. Each service's RSS at the end (with its peak), and again once the suite
-#     has stood idle for BENCH_IDLE_SECONDS (30; the soak too).
+#     has stood idle for BENCH_IDLE_SECONDS (60; the soak too).
 #   ./bench.sh extraction [SECONDS] [THREADS]
 #     the extraction engine alone under JMH over the seeds: segmentation, extraction, extraction with embeddings.
 #   ./bench.sh faults [ARTICLES]

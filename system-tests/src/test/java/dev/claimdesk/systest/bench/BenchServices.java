@@ -89,13 +89,13 @@ final class BenchServices {
 
     /**
      * Each service's RSS at the end of the load with the most it held during it, and again once the suite has stood
-     * idle for {@code BENCH_IDLE_SECONDS} (30): a JVM gives heap back only after a collection, and with nothing to do
+     * idle for {@code BENCH_IDLE_SECONDS} (60): a JVM gives heap back only after a collection, and with nothing to do
      * G1 collects only when its periodic interval comes round.
      */
     static void printRssAfterLoad(List<Service> services) throws InterruptedException {
         System.out.println("RSS after the load (peak during it), MiB: " + eachService(services,
                 s -> rssMiB(s.pid()) + " (" + statusMiB(s.pid(), "VmHWM:") + ")"));
-        int idle = Integer.parseInt(System.getenv().getOrDefault("BENCH_IDLE_SECONDS", "30"));
+        int idle = Integer.parseInt(System.getenv().getOrDefault("BENCH_IDLE_SECONDS", "60"));
         Thread.sleep(idle * 1000L);
         System.out.println("RSS " + idle + " s after the load, MiB: " + eachService(services, s -> String.valueOf(rssMiB(s.pid()))));
     }
