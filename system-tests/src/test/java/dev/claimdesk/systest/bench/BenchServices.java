@@ -199,6 +199,10 @@ final class BenchServices {
             for (String database : databases) {
                 try {
                     sql(database, "VACUUM (ANALYZE)");
+                } catch (InterruptedException e) {
+                    // the benchmark ended during a round: its report is printed, the round need not finish
+                    Thread.currentThread().interrupt();
+                    return;
                 } catch (Exception e) {
                     System.err.println("vacuum of " + database + " failed: " + e.getMessage());
                 }
