@@ -57,18 +57,11 @@ case "$what" in
   *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] [THREADS] | pipeline [INSTANCES] [PHASES] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup [SERVICES] | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
-# bench_classpath MODULE: compiles MODULE's tests with the modules it needs from this checkout (the reactor, never
-# ~/.m2's copies) and sets bench_cp to the classpath its benchmarks run on.
-bench_classpath() {
-  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl "$1" -am
-  bench_cp="$1/target/test-classes:$1/target/classes:$(cat "$1/target/bench.classpath")"
-}
-
 # extraction_bench ARTICLES THREADS SECONDS [BENCHMARKS]: the extraction engine alone, under JMH (CPU only).
 extraction_bench() {
-  local bench_cp  # the engine's classpath, not the caller's
-  bench_classpath claims-service
-  java -cp "$bench_cp" dev.claimdesk.claims.bench.ExtractionBench "$@"
+  local test_cp  # the engine's classpath, not the caller's
+  test_classpath claims-service
+  java -cp "$test_cp" dev.claimdesk.claims.bench.ExtractionBench "$@"
 }
 
 if [ "$what" = extraction ]; then
@@ -145,19 +138,19 @@ percentiles() {
 
 if [ "$what" = ingest ]; then
   ./mvnw -B -q clean package -DskipTests -pl ingest-service -am
-  bench_classpath system-tests
+  test_classpath system-tests
   start_service ingest-service claimdesk_bench_ingest \
     CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000
-  java -cp "$bench_cp" \
+  java -cp "$test_cp" \
     -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.IngestBenchmark \
     "http://127.0.0.1:$port" seeds "$clients" "$saturation" "$rate" "$rate_s"
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
   curl -s "http://127.0.0.1:$port/q/metrics" | grep -E '^claimdesk_outbox_lag_seconds\{.*quantile' || true
 elif [ "$what" = clustering ]; then
   ./mvnw -B -q clean package -DskipTests -pl claims-service -am
-  bench_classpath claims-service
+  test_classpath claims-service
   start_service claims-service claimdesk_bench_claims
-  java -cp "$bench_cp" \
+  java -cp "$test_cp" \
     dev.claimdesk.claims.bench.ClusteringBenchmark jdbc:postgresql://127.0.0.1:5432/claimdesk_bench_claims claimdesk_bench \
     "http://127.0.0.1:$port" seeds "$articles" "$sizes"
   echo "service RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$service_pid/status) / 1024 )) MiB"
@@ -240,7 +233,7 @@ elif [ "$what" = startup ]; then
   done
 elif [ "$what" = soak ]; then
   ./mvnw -B -q clean package -DskipTests
-  bench_classpath system-tests
+  test_classpath system-tests
   pids=()
   start_service ingest-service claimdesk_bench_ingest \
     CLAIMDESK_RATE_LIMITS_INGEST_REQUESTS=1000000 CLAIMDESK_RATE_LIMITS_INGEST_BURST=1000000
@@ -255,12 +248,12 @@ elif [ "$what" = soak ]; then
     CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_USERNAME=admin CLAIMDESK_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD="$(random_secret)"
   web="web-ui=http://127.0.0.1:$port,$service_pid,claimdesk_bench_webui"; pids+=("$service_pid")
   trap 'kill ${pids[*]} 2>/dev/null || true; wait 2>/dev/null; true' EXIT
-  java -cp "$bench_cp" \
+  java -cp "$test_cp" \
     -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" dev.claimdesk.systest.bench.SoakBenchmark \
     "$rate" "$seconds" 15 seeds "$text" "$ingest" "$claims" "$review" "$web"
 elif [ "$what" = pipeline ]; then
   ./mvnw -B -q clean package -DskipTests
-  bench_classpath system-tests
+  test_classpath system-tests
   # the ceilings first, each alone on the machine
   mkdir -p target
   ceiling_engine="" ceiling_broker="" ceiling_database=""
@@ -272,7 +265,7 @@ elif [ "$what" = pipeline ]; then
     ceiling_engine=$(awk '$1 == "extractionWithEmbeddings" { gsub(",", "", $2); print $2 }' target/bench-engine.out)
   }
   if [ "$ceilings" != no ]; then
-    java -cp "$bench_cp" dev.claimdesk.systest.bench.BenchArticles target/bench-articles.jsonl seeds 200
+    java -cp "$test_cp" dev.claimdesk.systest.bench.BenchArticles target/bench-articles.jsonl seeds 200
   fi
   if [ "$ceilings" = engine ]; then
     engine_ceiling 4
@@ -318,7 +311,7 @@ elif [ "$what" = pipeline ]; then
   trap 'kill ${pids[*]} 2>/dev/null || true; wait 2>/dev/null; true' EXIT
   echo "== the suite: $instances instance(s) each of claims-service and review-service; phases $phases"
   CEILING_ENGINE="$ceiling_engine" CEILING_BROKER="$ceiling_broker" CEILING_DATABASE="$ceiling_database" \
-    java -cp "$bench_cp" -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" \
+    java -cp "$test_cp" -Dclaimdesk.test.jwt.private-key="$PWD/.test/bench-jwt/private.pem" \
     dev.claimdesk.systest.bench.PipelineBenchmark "$phases" seeds "${processes[@]}"
   if [ "$ceilings" = engine ]; then
     kill "${pids[@]}" 2>/dev/null || true

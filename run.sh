@@ -10,6 +10,9 @@ cd "$(dirname "$0")"
 . scripts/lib.sh
 
 RUN_DIR=.run
+STARTED=$SECONDS
+# step TEXT: one line of progress, with the seconds since the start
+step() { printf '[%4ss] %s\n' "$((SECONDS - STARTED))" "$*"; }
 SERVICES=(claims-service review-service web-ui ingest-service)   # consumers first: their queues exist before ingest publishes
 declare -A PORT=([web-ui]=8080 [ingest-service]=8081 [claims-service]=8082 [review-service]=8083)
 declare -A DB=([web-ui]=claimdesk_webui [ingest-service]=claimdesk_ingest [claims-service]=claimdesk_claims [review-service]=claimdesk_review)
@@ -77,8 +80,17 @@ build_if_needed() {
     fi
   done
   if [ "$stale" = 1 ]; then
-    echo "Building the services (tests run with ./test.sh)..."
-    ./mvnw -B -q clean package -DskipTests -pl ingest-service,claims-service,review-service,web-ui -am
+    step "Building the services (tests run with ./test.sh; a first build downloads the dependencies; log in $RUN_DIR/logs/build.log)"
+    # A line per module as Maven reaches it; the whole log when it fails.
+    if ! ./mvnw -B -ntp clean package -DskipTests -pl ingest-service,claims-service,review-service,web-ui -am 2>&1 \
+        | tee "$RUN_DIR/logs/build.log" | while IFS= read -r line; do
+            case "$line" in "[INFO] Building "*"]") step "  $(echo "${line#\[INFO\] Building }" | tr -s ' ')" ;; esac
+          done; then
+      tail -n 40 "$RUN_DIR/logs/build.log" >&2
+      echo "The build failed; see $RUN_DIR/logs/build.log" >&2
+      exit 1
+    fi
+    step "Built"
   fi
 }
 
@@ -115,14 +127,16 @@ train_if_needed() {
   local svc stale=()
   for svc in "${SERVICES[@]}"; do aot_cache_fresh "$svc" || stale+=("$svc"); done
   [ ${#stale[@]} -gt 0 ] || return 0
-  echo "Training the start-up caches of ${stale[*]} (once per build)..."
+  step "Training the start-up caches of ${stale[*]} (once per build)"
   for svc in "${stale[@]}"; do AOT_TRAINING=1 start_service "$svc"; done
-  for svc in "${stale[@]}"; do await_ready "$svc" >/dev/null; done
+  for svc in "${stale[@]}"; do await_ready "$svc" >/dev/null && step "  $svc started for training"; done
   for svc in "${stale[@]}"; do aot_training_load "$svc" "http://127.0.0.1:${PORT[$svc]}" "$RUN_DIR/jwt/private.pem"; done
+  step "  training loads done; the services write their caches as they stop"
   for svc in "${stale[@]}"; do kill "$(pid_of "$svc")"; done
   for svc in "${stale[@]}"; do
     await_exit "$(pid_of "$svc")" 180 || { echo "$svc's training run did not end; see $RUN_DIR/logs/$svc.log" >&2; exit 1; }
     rm -f "$RUN_DIR/$svc.pid"
+    step "  $svc's cache written"
   done
 }
 
@@ -130,7 +144,7 @@ await_ready() {
   local svc=$1
   for _ in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:${PORT[$svc]}/q/health/ready" >/dev/null; then
-      echo "$svc ready on http://127.0.0.1:${PORT[$svc]}"
+      step "$svc ready on http://127.0.0.1:${PORT[$svc]}"
       return
     fi
     running "$svc" || { echo "$svc exited; see $RUN_DIR/logs/$svc.log" >&2; tail -n 20 "$RUN_DIR/logs/$svc.log" >&2; exit 1; }
@@ -148,15 +162,19 @@ case "${1:-start}" in
 esac
 
 pick_java
+step "Checking PostgreSQL and RabbitMQ"
 ensure_local_services
 secrets
+step "Databases, roles and broker users"
 provision
 build_if_needed
 train_if_needed
+step "Starting the services"
 for svc in claims-service review-service web-ui; do start_service "$svc"; done
 for svc in claims-service review-service web-ui; do await_ready "$svc"; done
 start_service ingest-service
 await_ready ingest-service
+step "Loading the seed articles"
 CLAIMDESK_AUTH_URL="http://127.0.0.1:${PORT[web-ui]}/api/auth/token" CLAIMDESK_USERNAME=admin CLAIMDESK_PASSWORD="$ADMIN_PASSWORD" \
   java scripts/LoadSeeds.java seeds "http://127.0.0.1:${PORT[ingest-service]}"
 

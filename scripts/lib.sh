@@ -34,6 +34,24 @@ ensure_local_services() {
   fi
 }
 
+# ensure_packages [--no-install-recommends] COMMAND:PACKAGE...: each Debian package whose command is missing,
+# installed when this runs as root with apt-get; otherwise the missing ones named with the command that installs them.
+ensure_packages() {
+  local options=() pair missing=()
+  [ "${1:-}" != --no-install-recommends ] || { options+=("$1"); shift; }
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "Missing ${missing[*]}; install with: sudo apt-get install ${missing[*]}" >&2
+    return 1
+  fi
+  echo "Installing ${missing[*]} (Debian packages)..."
+  apt-get install -y -qq "${options[@]}" "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && apt-get install -y -qq "${options[@]}" "${missing[@]}" >/dev/null; }
+}
+
 psql_admin() {
   PGOPTIONS="--client-min-messages=warning" psql -h 127.0.0.1 -U "${PG_ADMIN_USER:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
 }
@@ -205,4 +223,12 @@ aot_training_load() {
   done
   rm -rf "$bodies"
   [ "$failed" -eq 0 ] || echo "$module's training load: $failed requests not answered 200" >&2
+}
+
+# test_classpath MODULE: compiles MODULE's tests with the modules it needs from this checkout (the reactor, never
+# ~/.m2's copies) and sets test_cp to the classpath that runs its test-scope programs (benchmarks, the scorer).
+test_classpath() {
+  # local-services: the profile that holds system-tests
+  ./mvnw -B -q -Plocal-services test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -pl "$1" -am
+  test_cp="$1/target/test-classes:$1/target/classes:$(cat "$1/target/test.classpath")"
 }

@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Scores the claim engine as the team measures it: ../shared/eval/score_claims.py against ingest-service,
+# Scores the claim engine with the project's scorer (ClaimScorer, eval/README.md) against ingest-service,
 # claims-service and web-ui started from their built jars on empty databases and a broker vhost of their own
 # (a suite started by run.sh is not touched).
-#   scripts/score-claims.sh [GOLD...]   default: the seeds and the practice set; extra scorer flags via SCORE_ARGS
-# SCORE_HOLD=1 keeps the services running afterwards, for a look at their APIs, until Ctrl-C.
+#   scripts/score-claims.sh [GOLD...]   default: eval/seeds-gold.json and eval/practice/practice-gold.json;
+#                                       scorer flags via SCORE_ARGS (default --verbose)
+# SCORE_HOLD=1 keeps the services running afterwards, for a look at their APIs (or another scorer), until Ctrl-C.
 set -euo pipefail
+golds=()
+for gold in "$@"; do golds+=("$(realpath "$gold")"); done
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 pick_java
 ensure_local_services
 
-eval_dir="$(cd .. && pwd)/shared/eval"
-[ "$#" -gt 0 ] || set -- "$eval_dir/seeds-gold.json" "$eval_dir/practice/practice-gold.json"
+[ "${#golds[@]}" -gt 0 ] || golds=(eval/seeds-gold.json eval/practice/practice-gold.json)
 for svc in ingest-service claims-service web-ui; do
   [ -f "$svc/target/quarkus-app/quarkus-run.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 done
+
+test_classpath system-tests
 
 user=claimdesk_score vhost=claimdesk-score work=target/score
 ensure_role "$user"
@@ -47,12 +51,9 @@ start web-ui
 start ingest-service
 
 status=0
-for gold in "$@"; do
-  echo "== $(basename "$gold")"
-  python3 "$eval_dir/score_claims.py" --gold "$gold" --ingest "http://127.0.0.1:${port[ingest-service]}" \
-    --claims "http://127.0.0.1:${port[claims-service]}" --webui "http://127.0.0.1:${port[web-ui]}" \
-    --username admin --password "$admin_password" ${SCORE_ARGS:---verbose} || status=$?
-done
+CLAIMDESK_USERNAME=admin CLAIMDESK_PASSWORD="$admin_password" java -cp "$test_cp" dev.claimdesk.systest.eval.ClaimScorer \
+  --ingest "http://127.0.0.1:${port[ingest-service]}" --claims "http://127.0.0.1:${port[claims-service]}" \
+  --webui "http://127.0.0.1:${port[web-ui]}" ${SCORE_ARGS:---verbose} "${golds[@]}" || status=$?
 if [ -n "${SCORE_HOLD:-}" ]; then
   echo "ingest ${port[ingest-service]}, claims ${port[claims-service]}, web-ui ${port[web-ui]}; admin password $admin_password"
   wait

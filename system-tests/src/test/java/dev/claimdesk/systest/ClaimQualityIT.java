@@ -1,27 +1,24 @@
 package dev.claimdesk.systest;
 
-import dev.claimdesk.commons.testing.SharedData;
+import dev.claimdesk.commons.testing.EvalData;
 import dev.claimdesk.commons.testing.Tokens;
+import dev.claimdesk.systest.eval.ClaimScorer;
+import dev.claimdesk.systest.eval.ClaimScorer.Report;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The claim engine's quality bars, measured as the team measures them: ../shared/eval/score_claims.py run
- * against ingest-service and claims-service started from their jars, on the seeds and on the practice set.
+ * The claim engine's quality bars: the project's scorer (eval/README.md) against ingest-service and claims-service
+ * started from their jars, on the seeds and on the practice set.
  */
 class ClaimQualityIT {
 
@@ -46,91 +43,56 @@ class ClaimQualityIT {
 
     @Test
     void shouldMeetTheQualityBarsOnTheSeeds() throws Exception {
-        Score score = score("seeds-gold.json");
-        score.atLeast("recall", "claims: \\d+ reference, \\d+ found, recall ([\\d.]+)", 0.85);
-        score.atLeast("quantities", "quantities exact: \\d+/\\d+ = ([\\d.]+)", 0.90);
-        score.ratioAtLeast("speakers", "speakers: (\\d+)/(\\d+)", 0.80);
-        score.ratioAtLeast("places", "places: (\\d+)/(\\d+)", 0.80);
-        score.atLeast("strict precision", "strict precision ([\\d.]+)", 0.60);
-        score.atLeast("ranking", "check-worthiness ranking \\(average precision\\): ([\\d.]+)", 0.70);
-        score.atLeast("cluster recall", "reference pairs together \\(([\\d.]+)\\)", 0.70);
-        score.atLeast("cluster precision", "pairwise precision ([\\d.]+)", 0.80);
-        assertEquals(0, (int) score.number("claims made of boilerplate: (\\d+)"), score.output);
-        score.holds();
+        Report r = score(EvalData.seedsGold());
+        Bars bars = new Bars();
+        bars.atLeast("recall", r.recall(), 0.85);
+        bars.atLeast("quantities", r.quantities(), 0.90);
+        bars.atLeast("speakers", r.speakers(), 0.80);
+        bars.atLeast("places", r.places(), 0.80);
+        bars.atLeast("strict precision", r.precision(), 0.60);
+        bars.atLeast("ranking", r.ranking(), 0.70);
+        bars.atLeast("cluster recall", r.clusterRecall(), 0.70);
+        bars.atLeast("cluster precision", r.clusterPrecision(), 0.80);
+        bars.exactly("claims made of boilerplate", r.boilerplateClaims(), 0);
+        bars.hold(r);
     }
 
     @Test
     void shouldFlagTheConflictNotTheConsistentFiguresAndTheCopyOnThePracticeSet() throws Exception {
-        Score score = score("practice/practice-gold.json");
-        score.atLeast("recall", "claims: \\d+ reference, \\d+ found, recall ([\\d.]+)", 0.85);
-        score.atLeast("quantities", "quantities exact: \\d+/\\d+ = ([\\d.]+)", 0.85);
-        Matcher conflicts = score.find("conflicts flagged: (\\d+)/(\\d+); consistent pairs wrongly flagged: (\\d+)/(\\d+)");
-        if (!conflicts.group(1).equals(conflicts.group(2))) {
-            score.failures.add("conflicts flagged " + conflicts.group(1) + "/" + conflicts.group(2));
-        }
-        if (!conflicts.group(3).equals("0")) {
-            score.failures.add("consistent pairs flagged " + conflicts.group(3) + "/" + conflicts.group(4));
-        }
-        Matcher copies = score.find("rewritten copies flagged: (\\d+)/(\\d+)");
-        if (!copies.group(1).equals(copies.group(2))) {
-            score.failures.add("copies flagged " + copies.group(1) + "/" + copies.group(2));
-        }
-        score.holds();
+        Report r = score(EvalData.practiceGold());
+        Bars bars = new Bars();
+        bars.atLeast("recall", r.recall(), 0.85);
+        bars.atLeast("quantities", r.quantities(), 0.85);
+        bars.exactly("conflicts flagged", r.conflictsFlagged(), r.conflictsGiven());
+        bars.exactly("consistent pairs flagged", r.consistentFlagged(), 0);
+        bars.exactly("copies flagged", r.copiesFlagged(), r.copiesGiven());
+        bars.hold(r);
     }
 
-    private static Score score(String gold) throws IOException, InterruptedException {
-        Path eval = SharedData.root().resolve("eval");
-        ProcessBuilder builder = new ProcessBuilder("python3", eval.resolve("score_claims.py").toString(),
-                "--gold", eval.resolve(gold).toString(), "--ingest", ingest.baseUri(), "--claims", claims.baseUri(),
-                "--wait", "60", "--verbose").redirectErrorStream(true);
-        // in the environment, not on the command line, where any process of the machine could read it
-        builder.environment().put("CLAIMDESK_TOKEN", Tokens.valid("systest-scorer", "ingest", "editor"));
-        Process scorer = builder.start();
-        scorer.getOutputStream().close();
-        String output;
-        try (var in = scorer.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(scorer.waitFor(3, TimeUnit.MINUTES), "scorer finished");
-        System.out.println("score_claims.py " + gold + ":\n" + output);
-        return new Score(output);
+    private static Report score(EvalData.GoldSet set) throws Exception {
+        ClaimScorer scorer = new ClaimScorer(ingest.baseUri(), claims.baseUri(),
+                Tokens.valid("systest-scorer", "ingest", "editor"), Duration.ofSeconds(60), true, System.out);
+        System.out.println("ClaimScorer " + set.file().getFileName() + ":");
+        return scorer.score(set);
     }
 
-    private static final class Score {
-        final String output;
-        final List<String> failures = new ArrayList<>();
+    private static final class Bars {
+        private final List<String> failures = new ArrayList<>();
 
-        Score(String output) {
-            this.output = output;
-        }
-
-        Matcher find(String regex) {
-            Matcher m = Pattern.compile(regex).matcher(output);
-            assertTrue(m.find(), "the scorer printed /" + regex + "/:\n" + output);
-            return m;
-        }
-
-        double number(String regex) {
-            return Double.parseDouble(find(regex).group(1));
-        }
-
-        void atLeast(String what, String regex, double bar) {
-            double value = number(regex);
+        void atLeast(String what, double value, double bar) {
             if (value < bar) {
                 failures.add("%s %.3f below %.2f".formatted(what, value, bar));
             }
         }
 
-        void ratioAtLeast(String what, String regex, double bar) {
-            Matcher m = find(regex);
-            double value = Double.parseDouble(m.group(1)) / Math.max(1, Double.parseDouble(m.group(2)));
-            if (value < bar) {
-                failures.add("%s %s/%s below %.2f".formatted(what, m.group(1), m.group(2), bar));
+        void exactly(String what, Integer value, int wanted) {
+            if (value == null || value != wanted) {
+                failures.add("%s %s, not %d".formatted(what, value, wanted));
             }
         }
 
-        void holds() {
-            assertTrue(failures.isEmpty(), String.join("; ", failures) + "\n" + output);
+        void hold(Report report) {
+            assertTrue(failures.isEmpty(), String.join("; ", failures) + "\n" + report);
         }
     }
 }

@@ -1,4 +1,4 @@
 package dev.claimdesk.claims.extraction;
 
-/** The contract's claim types; see ../shared/eval/seeds-gold.json "types" for their definitions. */
+/** The contract's claim types (docs/api.md); eval/seeds-gold.json "types" defines each with examples. */
 public enum ClaimType { STATISTIC, MILITARY_ACTION, QUOTE, EVENT }

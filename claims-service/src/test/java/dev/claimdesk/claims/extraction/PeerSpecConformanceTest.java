@@ -2,7 +2,7 @@ package dev.claimdesk.claims.extraction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claimdesk.commons.testing.SharedData;
+import dev.claimdesk.commons.testing.EvalData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The figure parser against a peer's conformance suite (Microsoft Recognizers-Text's English cases in
- * ../shared/eval/peer-specs): every case not marked unsupported for Java, the found values compared with
+ * eval/peer-specs, MIT licence): every case not marked unsupported for Java, the found values compared with
  * the expected ones in order. Prints the pass rate and each failing input.
  */
 class PeerSpecConformanceTest {
@@ -26,7 +26,7 @@ class PeerSpecConformanceTest {
 
     static List<JsonNode> supportedCases(String file) throws IOException {
         List<JsonNode> cases = new ArrayList<>();
-        for (JsonNode c : JSON.readTree(SharedData.root().resolve("eval/peer-specs/" + file).toFile())) {
+        for (JsonNode c : JSON.readTree(EvalData.eval().resolve("peer-specs").resolve(file).toFile())) {
             boolean unsupported = false;
             for (String key : List.of("NotSupported", "NotSupportedByDesign")) {
                 if (c.has(key) && Arrays.stream(c.get(key).asText().split(",")).map(String::trim).anyMatch("java"::equals)) {

@@ -1,13 +1,8 @@
 package dev.claimdesk.claims.extraction;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claimdesk.commons.testing.SharedData;
+import dev.claimdesk.commons.testing.EvalData;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,38 +14,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReferenceQuantitiesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
     private final QuantityExtractor extractor = new QuantityExtractor();
 
     @Test
-    void shouldReadAtLeast90PercentOfTheReferenceQuantitiesWithTheirQualifier() throws IOException {
-        Path eval = SharedData.root().resolve("eval");
+    void shouldReadAtLeast90PercentOfTheReferenceQuantitiesWithTheirQualifier() {
         List<String> misses = new ArrayList<>();
         int total = 0;
-        for (String[] set : List.of(new String[]{"seeds-gold.json", "seeds", "seed"},
-                new String[]{"practice/practice-gold.json", "eval/practice", "file"})) {
-            JsonNode gold = JSON.readTree(eval.resolve(set[0]).toFile());
-            for (JsonNode article : gold.get("articles")) {
-                String file = article.has("seed") ? article.get("seed").asText() : article.path("file").asText();
-                String body = Files.readString(SharedData.root().resolve(set[1]).resolve(file)).replaceAll("\\s+", " ");
-                for (JsonNode claim : article.get("claims")) {
-                    if (!claim.has("quantity")) {
+        for (EvalData.GoldSet set : List.of(EvalData.seedsGold(), EvalData.practiceGold())) {
+            for (EvalData.GoldArticle article : set.articles()) {
+                List<Sentence> sentences = segmenter.split(article.body().replaceAll("\\s+", " "));
+                for (EvalData.GoldClaim claim : article.claims()) {
+                    if (claim.quantity() == null) {
                         continue;
                     }
                     total++;
-                    String anchor = claim.get("anchor").asText();
-                    double value = claim.get("quantity").get("value").asDouble();
-                    String qualifier = claim.get("quantity").get("qualifier").asText();
-                    Sentence sentence = segmenter.split(body).stream().filter(s -> s.text().contains(anchor)).findFirst().orElse(null);
+                    EvalData.GoldQuantity want = claim.quantity();
+                    Sentence sentence = sentences.stream().filter(s -> s.text().contains(claim.anchor())).findFirst().orElse(null);
                     if (sentence == null) {
-                        misses.add(anchor + ": no sentence holds it");
+                        misses.add(claim.anchor() + ": no sentence holds it");
                         continue;
                     }
                     List<Quantity> found = extractor.extract(sentence.text());
-                    boolean hit = found.stream().anyMatch(q -> Math.abs(q.value() - value) < 1e-6 && q.qualifier().name().equals(qualifier));
+                    boolean hit = found.stream().anyMatch(q -> Math.abs(q.value() - want.value()) < 1e-6
+                            && q.qualifier().name().equals(want.qualifier()));
                     if (!hit) {
-                        misses.add(anchor + ": want " + value + " " + qualifier + ", found "
+                        misses.add(claim.anchor() + ": want " + want.value() + " " + want.qualifier() + ", found "
                                 + found.stream().map(q -> q.value() + " " + q.qualifier()).toList());
                     }
                 }

@@ -2,7 +2,7 @@ package dev.claimdesk.claims.extraction;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claimdesk.commons.testing.SharedData;
+import dev.claimdesk.commons.testing.EvalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class WordPieceTokenizerTest {
     void shouldGiveTheReferenceIdsForEverySentenceOfTheSeedsThePracticeSetAndThePeersFigureCases() throws IOException {
         SentenceSegmenter segmenter = new SentenceSegmenter();
         List<String> sentences = new ArrayList<>();
-        for (Path dir : List.of(SharedData.root().resolve("seeds"), SharedData.root().resolve("eval/practice"))) {
+        for (Path dir : List.of(EvalData.seeds(), EvalData.eval().resolve("practice"))) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                     segmenter.split(Files.readString(file)).forEach(s -> sentences.add(s.text()));
@@ -59,7 +59,7 @@ class WordPieceTokenizerTest {
             }
         }
         // figures in every notation: currencies, units, ranges, percentages, ordinals, words
-        try (Stream<Path> files = Files.list(SharedData.root().resolve("eval/peer-specs"))) {
+        try (Stream<Path> files = Files.list(EvalData.eval().resolve("peer-specs"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 new ObjectMapper().readTree(file.toFile()).forEach(c -> sentences.add(c.path("Input").asText()));
             }

@@ -33,7 +33,7 @@ class BadInputTest {
     private static final int MIB = 1 << 20;
 
     private static String news(int chars) throws Exception {
-        String seed = Files.readString(dev.claimdesk.commons.testing.SharedData.root().resolve("seeds/000_8584d569caeb9c00.txt"));
+        String seed = Files.readString(dev.claimdesk.commons.testing.EvalData.seeds().resolve("000_8584d569caeb9c00.txt"));
         StringBuilder text = new StringBuilder();
         while (text.length() + seed.length() + 1 <= chars) {
             text.append(seed).append('\n');

@@ -2,7 +2,7 @@ package dev.claimdesk.commons.messaging;
 
 import java.util.List;
 
-/** The exchanges and routing keys of the public contract (../shared/CONTRACT.md, Messaging). */
+/** The exchanges and routing keys of the public contract (docs/api.md, Messaging). */
 public final class Exchanges {
 
     public static final String ARTICLES = "articles";

@@ -1,7 +1,7 @@
 package dev.claimdesk.ingest.rest;
 
 import dev.claimdesk.ingest.support.Articles;
-import dev.claimdesk.ingest.support.SharedEval;
+import dev.claimdesk.commons.testing.EvalData;
 import dev.claimdesk.ingest.support.Store;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -106,10 +106,10 @@ class ArticleIngestTest {
     @Test
     void shouldFlagTheRewrittenPracticeCopyAndNotTheIndependentReport() {
         Map<String, String> ids = new java.util.HashMap<>();
-        for (SharedEval.GoldArticle a : SharedEval.practice()) {
+        for (EvalData.GoldArticle a : EvalData.practiceGold().articles()) {
             Map<String, Object> body = Articles.text(a.title(), a.body());
             body.put("outlet", a.outlet());
-            ids.put(a.file(), post(body).statusCode(201).extract().path("id"));
+            ids.put(a.key(), post(body).statusCode(201).extract().path("id"));
         }
         givenToken(INGEST).get("/api/articles/" + ids.get("p3_flood_copy.txt")).then().body("copyOf", equalTo(ids.get("p1_flood_agency.txt")));
         givenToken(INGEST).get("/api/articles/" + ids.get("p2_flood_paper.txt")).then().body("copyOf", nullValue());
@@ -118,15 +118,15 @@ class ArticleIngestTest {
 
     @Test
     void shouldRemoveSeedBoilerplateAndKeepEveryReferenceAnchorThroughTheApi() {
-        for (SharedEval.GoldArticle a : SharedEval.seeds()) {
+        for (EvalData.GoldArticle a : EvalData.seedsGold().articles()) {
             Map<String, Object> body = Articles.text(a.title(), a.body());
             body.put("outlet", a.outlet());
-            String clean = SharedEval.norm(post(body).statusCode(201).extract().path("cleanText"));
-            for (String b : a.boilerplate()) {
-                org.junit.jupiter.api.Assertions.assertFalse(clean.contains(SharedEval.norm(b)), a.file() + " kept " + b);
+            String clean = EvalData.norm(post(body).statusCode(201).extract().path("cleanText"));
+            for (String b : a.junk()) {
+                org.junit.jupiter.api.Assertions.assertFalse(clean.contains(EvalData.norm(b)), a.key() + " kept " + b);
             }
             for (String anchor : a.anchors()) {
-                org.junit.jupiter.api.Assertions.assertTrue(clean.contains(SharedEval.norm(anchor)), a.file() + " lost " + anchor);
+                org.junit.jupiter.api.Assertions.assertTrue(clean.contains(EvalData.norm(anchor)), a.key() + " lost " + anchor);
             }
         }
     }

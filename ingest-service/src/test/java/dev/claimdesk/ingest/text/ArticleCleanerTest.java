@@ -1,7 +1,7 @@
 package dev.claimdesk.ingest.text;
 
-import dev.claimdesk.ingest.support.SharedEval;
-import dev.claimdesk.ingest.support.SharedEval.GoldArticle;
+import dev.claimdesk.commons.testing.EvalData;
+import dev.claimdesk.commons.testing.EvalData.GoldArticle;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static dev.claimdesk.ingest.support.SharedEval.norm;
+import static dev.claimdesk.commons.testing.EvalData.norm;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,13 +27,13 @@ class ArticleCleanerTest {
 
     @TestFactory
     Stream<DynamicTest> shouldRemoveEveryReferenceBoilerplateAndKeepEveryAnchor() {
-        List<GoldArticle> all = new ArrayList<>(SharedEval.seeds());
-        all.addAll(SharedEval.practice());
-        return all.stream().map(article -> DynamicTest.dynamicTest(article.file(), () -> {
+        List<GoldArticle> all = new ArrayList<>(EvalData.seedsGold().articles());
+        all.addAll(EvalData.practiceGold().articles());
+        return all.stream().map(article -> DynamicTest.dynamicTest(article.key(), () -> {
             CleanedText cleaned = clean(article.body());
             String text = norm(cleaned.text());
             assertAll(Stream.concat(
-                    article.boilerplate().stream().map(b -> () -> assertFalse(text.contains(norm(b)), "kept boilerplate: " + b)),
+                    article.junk().stream().map(b -> () -> assertFalse(text.contains(norm(b)), "kept boilerplate: " + b)),
                     article.anchors().stream().map(a -> () -> assertTrue(text.contains(norm(a)), "lost anchor: " + a))));
         }));
     }

@@ -1,6 +1,6 @@
 package dev.claimdesk.ingest.text;
 
-import dev.claimdesk.ingest.support.SharedEval;
+import dev.claimdesk.commons.testing.EvalData;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -21,8 +21,8 @@ class MinHashTest {
 
     @Test
     void shouldScoreTheRewrittenPracticeCopyFarAboveTheIndependentReport() {
-        Map<String, int[]> signatures = SharedEval.practice().stream()
-                .collect(Collectors.toMap(SharedEval.GoldArticle::file, a -> MinHash.signature(a.body())));
+        Map<String, int[]> signatures = EvalData.practiceGold().articles().stream()
+                .collect(Collectors.toMap(EvalData.GoldArticle::key, a -> MinHash.signature(a.body())));
         double copy = MinHash.similarity(signatures.get("p1_flood_agency.txt"), signatures.get("p3_flood_copy.txt"));
         double independent = MinHash.similarity(signatures.get("p1_flood_agency.txt"), signatures.get("p2_flood_paper.txt"));
         assertTrue(copy >= 0.3, "copy similarity " + copy);
