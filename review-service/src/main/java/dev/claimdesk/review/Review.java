@@ -23,6 +23,9 @@ public class Review extends PanacheEntityBase {
     public UUID taskId;
     public String stage;
     public String reviewer;
+    /** The claim rated: the task's lead when the rating was given. */
+    @Column(name = "claim_id")
+    public UUID claimId;
     public String rating;
     public String explanation;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -43,6 +43,9 @@ public class ReviewTask extends PanacheEntityBase {
     /** What a reviewer must know to take it, from its claims' types. */
     public String skill;
     public String language;
+    /** The claim the task is reviewed as: shown on the desk, named by each rating, published by the verdict. */
+    @Column(name = "lead_claim_id")
+    public UUID leadClaimId;
     @Column(name = "overdue_handled")
     public boolean overdueHandled;
     @Column(name = "created_at")

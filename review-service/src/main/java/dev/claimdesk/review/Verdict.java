@@ -41,6 +41,9 @@ public class Verdict extends PanacheEntityBase {
     public UUID[] claimIds;
     @Column(name = "claim_reviewed")
     public String claimReviewed;
+    /** The claim whose sentence {@link #claimReviewed} is; null for verdicts published before it was recorded. */
+    @Column(name = "claim_reviewed_id")
+    public UUID claimReviewedId;
     public String rating;
     public String explanation;
     @JdbcTypeCode(SqlTypes.JSON)

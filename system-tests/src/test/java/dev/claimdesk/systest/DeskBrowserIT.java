@@ -121,6 +121,7 @@ class DeskBrowserIT {
                 keys.sendKeys("o").perform();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict-form")));
                 assertEquals(sentence, browser.findElement(By.id("claim")).getText(), "the claim's sentence is highlighted");
+                String shownClaim = browser.findElement(By.cssSelector("#verdict-form input[name=claimId]")).getAttribute("value");
                 assertTrue(browser.findElement(By.id("article-text")).getText().contains("Residents gathered"), "inside its article");
                 screenshot(browser, "task.png");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the claim page");
@@ -143,6 +144,14 @@ class DeskBrowserIT {
                         ExpectedConditions.presenceOfElementLocated(By.id("error"))));
                 assertTrue(browser.getCurrentUrl().contains("/desk?done="), () -> "submitted, not refused: "
                         + browser.findElement(By.id("error")).getText());
+                // the verdict names the claim the page highlighted, the one review-service leads the task with
+                var decided = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin"))
+                        .get("/api/tasks/" + taskId).then().statusCode(200).extract();
+                assertEquals(shownClaim, decided.path("leadClaimId"));
+                given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin"))
+                        .get("/api/verdicts/" + decided.path("verdict.id")).then().statusCode(200)
+                        .body("claimReviewedId", org.hamcrest.Matchers.equalTo(shownClaim))
+                        .body("claimReviewed", org.hamcrest.Matchers.equalTo(sentence));
 
                 // hostile text in an article is shown as text on the queue and the claim page; nothing in it runs
                 String hostile = marker + "c";

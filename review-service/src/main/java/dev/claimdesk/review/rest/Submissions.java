@@ -29,6 +29,16 @@ final class Submissions {
         return v.asLong();
     }
 
+    /** The claim the reviewer rated, as the task named it in leadClaimId; absent for clients that send none. */
+    static java.util.UUID claimId(JsonNode body) {
+        String id = text(body, "claimId");
+        try {
+            return id == null ? null : java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw invalid("claimId is the id of the claim the task leads with (leadClaimId)");
+        }
+    }
+
     static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {

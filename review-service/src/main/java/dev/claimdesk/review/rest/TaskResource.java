@@ -89,15 +89,16 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "Rate the caller's task at its stage: published, or on to a second review or an escalation; "
-            + "a stale taskVersion is 409; Idempotency-Key honoured")
+            + "a stale taskVersion, or a claimId other than the task's leadClaimId, is 409; Idempotency-Key honoured")
     public Response verdict(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key, byte[] raw) {
         UUID taskId = Requests.id(id, "Task");
         JsonNode body = Requests.json(raw);
         Reviews.Submission submission = Submissions.of(body);
         long taskVersion = Submissions.version(body, "taskVersion");
+        UUID claimId = Submissions.claimId(body);
         String reviewer = caller.getPrincipal().getName();
         return idempotency.once("verdict:" + taskId + ":" + reviewer, key, raw,
-                () -> Response.ok(view(reviews.submit(taskId, reviewer, taskVersion, submission))).build());
+                () -> Response.ok(view(reviews.submit(taskId, reviewer, taskVersion, claimId, submission))).build());
     }
 
     /**

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The contract's Task, with the claims it is about, whether it is past due, and its verdict once published. */
-public record TaskView(UUID id, UUID clusterId, List<UUID> claimIds, double priority, Instant dueAt, boolean overdue,
+/**
+ * The contract's Task, with the claims it is about, the one it is reviewed as ({@code leadClaimId}: the desk shows
+ * it and a verdict names it), whether it is past due, and its verdict once published.
+ */
+public record TaskView(UUID id, UUID clusterId, List<UUID> claimIds, UUID leadClaimId, double priority, Instant dueAt, boolean overdue,
                        String status, String assignee, String stage, long version, String skill, Instant createdAt,
                        List<ClaimView> claims, VerdictRef verdict) {
 
@@ -27,7 +30,7 @@ public record TaskView(UUID id, UUID clusterId, List<UUID> claimIds, double prio
     }
 
     static TaskView of(ReviewTask t, List<ClusterClaim> claims, Map<UUID, String> outlets, Verdict verdict, Instant now) {
-        return new TaskView(t.id, t.clusterId, claims.stream().map(c -> c.claimId).toList(), t.priority, t.dueAt,
+        return new TaskView(t.id, t.clusterId, claims.stream().map(c -> c.claimId).toList(), t.leadClaimId, t.priority, t.dueAt,
                 t.open() && t.dueAt.isBefore(now), t.status, t.assignee, t.stage, t.version, t.skill, t.createdAt,
                 claims.stream().map(c -> ClaimView.of(c, outlets)).toList(),
                 verdict == null ? null : new VerdictRef(verdict.id, verdict.version, verdict.rating));

@@ -69,7 +69,8 @@ public class ClaimReviews {
             claim.put("appearance", appearances);
             claim.put("firstAppearance", appearances.getFirst());
         }
-        claims.stream().filter(c -> c.text.equals(latest.claimReviewed)).map(c -> c.speaker).filter(Objects::nonNull).findFirst()
+        claims.stream().filter(c -> latest.claimReviewedId == null ? c.text.equals(latest.claimReviewed) : c.claimId.equals(latest.claimReviewedId))
+                .map(c -> c.speaker).filter(Objects::nonNull).findFirst()
                 .ifPresent(speaker -> claim.put("author", Map.of("@type", "Person", "name", speaker)));
         review.put("itemReviewed", claim);
         return review;

@@ -4,6 +4,7 @@ import dev.claimdesk.review.ClusterClaim;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * How urgently a cluster needs a verdict, 0..100. Casualty figures and figures that disagree across sources come
@@ -19,11 +20,11 @@ public final class Priorities {
     }
 
     public static double of(List<ClusterClaim> claims) {
-        ClusterClaim lead = lead(claims);
-        double priority = 38 * lead.checkworthiness;
+        ClusterClaim top = lead(claims);
+        double priority = 38 * top.checkworthiness;
         long sources = claims.stream().map(c -> c.source).distinct().count();
         priority += 2 * Math.min(4, sources - 1);
-        if (lead.type.equals("STATISTIC") || lead.type.equals("MILITARY_ACTION")) {
+        if (top.type.equals("STATISTIC") || top.type.equals("MILITARY_ACTION")) {
             priority += 3;
         }
         if (claims.stream().anyMatch(c -> c.casualties || c.conflicted)) {
@@ -36,9 +37,20 @@ public final class Priorities {
         return priority >= 50 ? Band.URGENT : priority >= 35 ? Band.HIGH : priority >= 20 ? Band.NORMAL : Band.LOW;
     }
 
-    /** The claim a cluster is reviewed as: its most check-worthy, the earliest told on a tie. */
+    /**
+     * The claim a new task is reviewed as: its cluster's most check-worthy, on a tie the one told earliest in its
+     * article, then by article and claim id, so that the same claims always give the same lead.
+     */
     public static ClusterClaim lead(List<ClusterClaim> claims) {
-        return claims.stream().max(Comparator.comparingDouble((ClusterClaim c) -> c.checkworthiness)
-                .thenComparing(c -> -c.start)).orElseThrow();
+        return claims.stream().min(Comparator.comparingDouble((ClusterClaim c) -> -c.checkworthiness)
+                .thenComparingInt(c -> c.start).thenComparing(c -> c.articleId).thenComparing(c -> c.claimId)).orElseThrow();
+    }
+
+    /**
+     * The lead of a task whose cluster changed: the one it had while that claim is still in the cluster (a reviewer
+     * may be rating it), else a new one by {@link #lead}.
+     */
+    public static ClusterClaim lead(UUID current, List<ClusterClaim> claims) {
+        return claims.stream().filter(c -> c.claimId.equals(current)).findFirst().orElseGet(() -> lead(claims));
     }
 }

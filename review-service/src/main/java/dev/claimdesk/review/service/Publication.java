@@ -36,10 +36,23 @@ public class Publication {
         this.config = config;
     }
 
-    /** A new version of verdict {@code id} (a new verdict when {@code correctionOf} is null). */
+    /** The claim a verdict rates, by id (null for verdicts published before ids were recorded) and sentence. */
+    public record Reviewed(UUID claimId, String text) {
+
+        /** The claim as review-service holds it now; the caller's lock on the task keeps it in the cluster. */
+        static Reviewed of(UUID claimId) {
+            ClusterClaim claim = claimId == null ? null : ClusterClaim.findById(claimId);
+            if (claim == null) {
+                throw new IllegalStateException("the claim under review " + claimId + " is not held here");
+            }
+            return new Reviewed(claim.claimId, claim.text);
+        }
+    }
+
+    /** A new version of verdict {@code id} (a new verdict when {@code correctionOf} is null) on the claim {@code reviewed}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Verdict publish(UUID id, int version, Integer correctionOf, String reason, UUID clusterId, UUID taskId,
-                           String rating, String explanation, List<Source> sources, List<String> reviewers) {
+                           Reviewed reviewed, String rating, String explanation, List<Source> sources, List<String> reviewers) {
         AdvisoryLock.acquire(em, "claimdesk:verdict-feed");
         Long last = em.createQuery("select max(v.sequence) from Verdict v", Long.class).getSingleResult();
         List<ClusterClaim> claims = ClusterClaim.list("clusterId = ?1 order by articleId, start", clusterId);
@@ -50,7 +63,8 @@ public class Publication {
         verdict.clusterId = clusterId;
         verdict.taskId = taskId;
         verdict.claimIds = claims.stream().map(c -> c.claimId).toArray(UUID[]::new);
-        verdict.claimReviewed = claims.isEmpty() ? "" : Priorities.lead(claims).text;
+        verdict.claimReviewedId = reviewed.claimId();
+        verdict.claimReviewed = reviewed.text();
         verdict.rating = rating;
         verdict.explanation = explanation;
         verdict.sources = List.copyOf(sources);
@@ -66,7 +80,7 @@ public class Publication {
 
     public VerdictPublished event(UUID eventId, Verdict v) {
         return new VerdictPublished(eventId, v.publishedAt, v.id, v.version, v.sequence, v.clusterId, Arrays.asList(v.claimIds),
-                v.claimReviewed, v.rating, v.explanation, v.sources, Arrays.asList(v.reviewers), v.publishedAt, v.correctionOf,
+                v.claimReviewed, v.claimReviewedId, v.rating, v.explanation, v.sources, Arrays.asList(v.reviewers), v.publishedAt, v.correctionOf,
                 url(v.id));
     }
 

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,9 +57,12 @@ public class Reviews {
         this.audit = audit;
     }
 
-    /** Records {@code reviewer}'s rating of the task at its stage; the task must be theirs and at {@code taskVersion}. */
+    /**
+     * Records {@code reviewer}'s rating of the task at its stage; the task must be theirs and at {@code taskVersion},
+     * and {@code claimId}, when given, the claim the task leads with: the claim the rating is recorded on.
+     */
     @Transactional
-    public ReviewTask submit(UUID taskId, String reviewer, long taskVersion, Submission submission) {
+    public ReviewTask submit(UUID taskId, String reviewer, long taskVersion, UUID claimId, Submission submission) {
         validate(submission);
         ReviewTask task = em.find(ReviewTask.class, taskId, LockModeType.PESSIMISTIC_WRITE);
         if (task == null) {
@@ -74,11 +78,16 @@ public class Reviews {
             throw new ProblemException(409, "stale-version", "Stale task version",
                     "The task is at version " + task.version + ", not " + taskVersion + ": reload it and submit again");
         }
+        if (claimId != null && !claimId.equals(task.leadClaimId)) {
+            throw new ProblemException(409, "lead-changed", "Not the claim under review",
+                    "Task " + taskId + " is reviewed as claim " + task.leadClaimId + ", not " + claimId + ": reload it and submit again");
+        }
         Review review = new Review();
         review.id = UUID.randomUUID();
         review.taskId = task.id;
         review.stage = task.stage;
         review.reviewer = reviewer;
+        review.claimId = task.leadClaimId;
         review.rating = submission.rating();
         review.explanation = submission.explanation().strip();
         review.sources = submission.sources();
@@ -97,7 +106,8 @@ public class Reviews {
             case ReviewTask.SECOND_REVIEW -> {
                 task.secondReviewer = reviewer;
                 Review first = review(task, ReviewTask.FIRST_REVIEW);
-                if (first.rating.equals(review.rating)) {
+                // two ratings make one verdict only when they rate one claim: a lead that changed between them escalates
+                if (first.rating.equals(review.rating) && Objects.equals(first.claimId, review.claimId)) {
                     publish(task, first, union(first, review), List.of(first.reviewer, reviewer), reviewer);
                 } else {
                     nextStage(task, ReviewTask.ESCALATED, reviewer, "task.escalated");
@@ -132,7 +142,8 @@ public class Reviews {
             reviewers.add(actor);
         }
         Verdict corrected = publication.publish(verdictId, latest.version + 1, latest.version, reason.strip(), latest.clusterId,
-                latest.taskId, submission.rating(), submission.explanation().strip(), submission.sources(), reviewers);
+                latest.taskId, new Publication.Reviewed(latest.claimReviewedId, latest.claimReviewed), submission.rating(),
+                submission.explanation().strip(), submission.sources(), reviewers);
         ReviewTask task = em.find(ReviewTask.class, latest.taskId);
         audit.record(actor, "verdict.corrected", task, actor, Map.of("version", latest.version, "rating", latest.rating),
                 Map.of("version", corrected.version, "rating", corrected.rating, "reason", corrected.reason));
@@ -156,8 +167,8 @@ public class Reviews {
     }
 
     private void publish(ReviewTask task, Review review, List<Source> sources, List<String> reviewers, String actor) {
-        Verdict verdict = publication.publish(UUID.randomUUID(), 1, null, null, task.clusterId, task.id, review.rating,
-                review.explanation, sources, reviewers);
+        Verdict verdict = publication.publish(UUID.randomUUID(), 1, null, null, task.clusterId, task.id,
+                Publication.Reviewed.of(review.claimId), review.rating, review.explanation, sources, reviewers);
         Map<String, Object> was = Audit.state(task);
         task.stage = ReviewTask.DONE;
         task.status = ReviewTask.DONE;

@@ -200,11 +200,19 @@ public class TaskIntake {
             task.dueAt = task.createdAt.plus(serviceLevel(priority));
             task.skill = config.skills().of(lead.type);
             task.language = lead.language;
+            task.leadClaimId = lead.claimId;
             task.version = 1;
             task.persist();
             audit.record(Audit.SYSTEM, "task.created", task, null, null, Audit.state(task));
             // announced once routed, as it then stands: one task.updated.v1, not one queued and one assigned
             return Optional.of(new Created(task, TaskEvents.ids(claims)));
+        }
+        UUID lead = Priorities.lead(task.leadClaimId, claims).claimId;
+        if (!lead.equals(task.leadClaimId)) {
+            // the claim it led with left the cluster: a reviewer rating it must reload, which the new version makes them do
+            audit.record(Audit.SYSTEM, "task.lead-changed", task, null, Map.of("leadClaimId", String.valueOf(task.leadClaimId)),
+                    Map.of("leadClaimId", lead.toString()));
+            task.leadClaimId = lead;
         }
         if (priority != task.priority) {
             Map<String, Object> was = Audit.state(task);

@@ -230,6 +230,109 @@ class VerdictFlowTest {
                 .body("datePublished", equalTo(Instant.now().toString().substring(0, 10)));
     }
 
+    @Test
+    void shouldPublishTheClaimTheReviewerWasShownWhenARevisionPutsAMoreCheckWorthyTellingIntoTheCluster() throws Exception {
+        Desk desk = new Desk();
+        String reviewer = desk.name("cai");
+        desk.reviewer(reviewer, 5, "politics");
+        UUID cluster = UUID.randomUUID();
+        UUID wire = UUID.randomUUID();
+        UUID paper = UUID.randomUUID();
+        Claim told = Claim.of("EVENT", "The council approved the new budget on Tuesday.", 0.5, cluster);
+        desk.announce(wire, 1, told);
+        desk.announce(paper, 1, Claim.of("EVENT", "The mayor spoke at length.", 0.2, UUID.randomUUID()),
+                Claim.of("EVENT", "Councillors approved the budget on Tuesday evening.", 0.5, cluster));
+        ReviewTask task = task(cluster);
+        as(reviewer, "reviewer").get("/api/tasks/" + task.id).then().statusCode(200).body("leadClaimId", equalTo(told.id().toString()));
+
+        // the paper revises its article: its telling now opens it and reads as more check-worthy
+        Claim revised = Claim.of("EVENT", "Councillors approved a budget of cuts on Tuesday evening, minutes show.", 0.9, cluster);
+        desk.announce(paper, 2, revised);
+        long version = task(cluster).version;
+        as(reviewer, "reviewer").get("/api/tasks/" + task.id).then().statusCode(200).body("leadClaimId", equalTo(told.id().toString()))
+                .body("claimIds", hasItem(revised.id().toString()));
+
+        Map<String, Object> rating = new java.util.HashMap<>(verdict("TRUE", version));
+        rating.put("claimId", told.id().toString());
+        String verdictId = as(reviewer, "reviewer").contentType(ContentType.JSON).body(rating).post("/api/tasks/" + task.id + "/verdict")
+                .then().statusCode(200).body("stage", equalTo("DONE")).extract().path("verdict.id");
+        as("editor-6", "editor").get("/api/verdicts/" + verdictId).then().statusCode(200)
+                .body("claimReviewed", equalTo(told.text())).body("claimReviewedId", equalTo(told.id().toString()));
+        as("editor-6", "editor").get("/api/verdicts/" + verdictId + "/claimreview").then().statusCode(200)
+                .body("claimReviewed", equalTo(told.text()));
+
+        // a correction changes the rating, never the claim rated
+        Map<String, Object> correction = new java.util.HashMap<>(verdict("MOSTLY_TRUE", 0));
+        correction.remove("taskVersion");
+        correction.put("version", 1);
+        correction.put("reason", "The budget passed with amendments.");
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(correction).post("/api/verdicts/" + verdictId + "/corrections")
+                .then().statusCode(201).body("claimReviewed", equalTo(told.text())).body("claimReviewedId", equalTo(told.id().toString()));
+    }
+
+    @Test
+    void shouldRefuseARatingOfTheClaimATaskLedWithOnceItLeftTheClusterAndPublishTheNewLead() throws Exception {
+        Desk desk = new Desk();
+        String reviewer = desk.name("dia");
+        desk.reviewer(reviewer, 5, "politics");
+        UUID cluster = UUID.randomUUID();
+        UUID wire = UUID.randomUUID();
+        Claim lead = Claim.of("EVENT", "The minister resigned on Friday, her office said.", 0.7, cluster);
+        Claim other = Claim.of("EVENT", "The minister stepped down on Friday.", 0.6, cluster);
+        desk.announce(wire, 1, lead);
+        desk.announce(UUID.randomUUID(), 1, other);
+        ReviewTask task = task(cluster);
+        assertEquals(lead.id(), task.leadClaimId);
+        long shown = task.version;
+
+        // the wire revises its article; its claim now tells of something else, in a cluster of its own
+        desk.announce(wire, 2, Claim.of("EVENT", "The minister will face questions on Friday.", 0.7, UUID.randomUUID()));
+        ReviewTask changed = task(cluster);
+        assertEquals(other.id(), changed.leadClaimId);
+        assertNotEquals(shown, changed.version);
+        as(reviewer, "reviewer").get("/api/tasks/" + task.id + "/audit").then().statusCode(200)
+                .body("action", hasItem("task.lead-changed"));
+
+        Map<String, Object> stale = new java.util.HashMap<>(verdict("TRUE", changed.version));
+        stale.put("claimId", lead.id().toString());
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(stale).post("/api/tasks/" + task.id + "/verdict")
+                .then().statusCode(409).body("type", equalTo("https://claimdesk.dev/problems/lead-changed"));
+        Map<String, Object> current = new java.util.HashMap<>(verdict("TRUE", changed.version));
+        current.put("claimId", other.id().toString());
+        String verdictId = as(reviewer, "reviewer").contentType(ContentType.JSON).body(current).post("/api/tasks/" + task.id + "/verdict")
+                .then().statusCode(200).extract().path("verdict.id");
+        as("editor-7", "editor").get("/api/verdicts/" + verdictId).then().statusCode(200)
+                .body("claimReviewed", equalTo(other.text())).body("claimReviewedId", equalTo(other.id().toString()));
+    }
+
+    @Test
+    void shouldEscalateTwoEqualRatingsGivenOnDifferentClaimsRatherThanPublishEitherAsAgreed() throws Exception {
+        Desk desk = new Desk();
+        String first = desk.name("e-first");
+        String second = desk.name("f-second");
+        desk.reviewer(first, 5, "figures");
+        desk.reviewer(second, 5, "figures");
+        UUID cluster = UUID.randomUUID();
+        UUID wire = UUID.randomUUID();
+        Claim lead = Claim.toll("Floods killed at least 40 people in the valley, the agency said.", cluster);
+        Claim other = new Claim(UUID.randomUUID(), "STATISTIC", "At least 40 people died in the floods.", 0.8, cluster, true,
+                List.of(), null);
+        desk.announce(wire, 1, lead);
+        desk.announce(UUID.randomUUID(), 1, other);
+        ReviewTask task = task(cluster);
+        assertEquals(first, task.assignee);
+        as(first, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", task.version))
+                .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200).body("stage", equalTo("SECOND_REVIEW"));
+
+        desk.announce(wire, 2, Claim.of("EVENT", "Rescue teams reached the valley on Sunday.", 0.5, UUID.randomUUID()));
+        ReviewTask changed = task(cluster);
+        assertEquals(other.id(), changed.leadClaimId);
+        assertEquals(second, changed.assignee);
+        as(second, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", changed.version))
+                .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200)
+                .body("stage", equalTo("ESCALATED")).body("verdict", nullValue());
+    }
+
     /** Where the feed ends now: its cursor followed to the last page. */
     private static long feedEnd() {
         String cursor = "0";

@@ -53,16 +53,16 @@ public class DeskPage {
         this.caller = caller;
     }
 
-    /** A task as a line of a queue. */
-    public record Row(String id, double priority, String due, boolean overdue, String stage, String type, String text,
-                      int sources, boolean conflicted, boolean casualties) {
+    /** A task as a line of a queue, shown by the claim it is reviewed as. */
+    public record Row(String id, double priority, String due, boolean overdue, String stage, String claimId, String type,
+                      String text, int sources, boolean conflicted, boolean casualties) {
         /** The due time as a reader takes it in at a glance. */
         public String dueText() {
             return Pages.minute(due);
         }
 
         static Row of(JsonNode t) {
-            JsonNode lead = t.path("claims").path(0);
+            JsonNode lead = lead(t);
             java.util.Set<String> articles = new java.util.HashSet<>();
             boolean conflicted = false;
             boolean casualties = false;
@@ -72,9 +72,24 @@ public class DeskPage {
                 casualties |= c.path("casualties").asBoolean();
             }
             return new Row(t.path("id").asText(), t.path("priority").asDouble(), t.path("dueAt").asText(),
-                    t.path("overdue").asBoolean(), t.path("stage").asText(), lead.path("type").asText(), lead.path("text").asText(),
+                    t.path("overdue").asBoolean(), t.path("stage").asText(), lead.path("id").asText(), lead.path("type").asText(),
+                    lead.path("text").asText(),
                     articles.size(), conflicted, casualties);
         }
+    }
+
+    /**
+     * The claim review-service reviews the task as (its leadClaimId): the one the desk shows and the verdict names.
+     * The first claim only for a task from a review-service that names none.
+     */
+    static JsonNode lead(JsonNode task) {
+        String id = task.path("leadClaimId").asText("");
+        for (JsonNode c : task.path("claims")) {
+            if (c.path("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        return task.path("claims").path(0);
     }
 
     /** The article's clean text cut around the claim's sentence and, inside it, its figure. */
@@ -387,7 +402,7 @@ public class DeskPage {
     public Response verdict(@PathParam("id") String id, @FormParam("_csrf") String csrf, @FormParam("rating") String rating,
                             @FormParam("explanation") String explanation, @FormParam("url") List<String> urls,
                             @FormParam("excerpt") List<String> excerpts, @FormParam("taskVersion") String taskVersion,
-                            @FormParam("key") String key) {
+                            @FormParam("claimId") String claimId, @FormParam("key") String key) {
         ActiveSession session = Pages.session(caller);
         List<String[]> evidence = new ArrayList<>();
         List<Map<String, String>> sources = new ArrayList<>();
@@ -416,6 +431,8 @@ public class DeskPage {
         body.put("rating", rating);
         body.put("explanation", explanation);
         body.put("sources", sources);
+        // the claim this reviewer was shown: review-service refuses the rating if the task now leads with another
+        body.put("claimId", claimId == null || claimId.isBlank() ? null : claimId);
         try {
             body.put("taskVersion", Long.parseLong(taskVersion));
         } catch (NumberFormatException | NullPointerException e) {
@@ -439,7 +456,7 @@ public class DeskPage {
             throw new ProblemException(502, "service-refused", "Review service refused", task.detail());
         }
         JsonNode t = task.body();
-        JsonNode lead = t.path("claims").path(0);
+        JsonNode lead = lead(t);
         Context context = context(lead.path("id").asText(), session);
         Map<String, String> outlets = new java.util.HashMap<>();
         t.path("claims").forEach(c -> outlets.put(c.path("id").asText(), c.path("outlet").asText(null)));
