@@ -3,13 +3,18 @@
 # RabbitMQ, in databases and a RabbitMQ virtual host of their own, so a suite started by run.sh is never
 # touched. First it installs what the tests need and the machine lacks (as root on Debian), checks the compose
 # setup, and proves the repository stands alone: the last commit, cloned into an empty folder, passes commons'
-# and claims-service's tests there. Extra arguments go to Maven and run only those tests
-# (e.g. ./test.sh -pl ingest-service).
+# and claims-service's tests there. Extra arguments go to Maven; those that select tests (-pl, -Dtest=, -Dit.test=)
+# run only those, without the compose and stand-alone checks (e.g. ./test.sh -pl ingest-service).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
 pick_java
 ensure_local_services
+
+selected=false
+for arg in "$@"; do
+  case "$arg" in -pl|-pl*|--projects|--projects=*|-Dtest=*|-Dit.test=*) selected=true ;; esac
+done
 
 export CLAIMDESK_TEST_PG="${CLAIMDESK_TEST_PG:-127.0.0.1:5432}"
 export CLAIMDESK_TEST_PG_USER="${CLAIMDESK_TEST_PG_USER:-claimdesk_test}"
@@ -22,9 +27,9 @@ export CLAIMDESK_TEST_RABBITMQ_VHOST="${CLAIMDESK_TEST_RABBITMQ_VHOST:-claimdesk
 # docker-compose; the accessibility checks use axe-core from the npm registry.
 # Missing where they cannot be installed: the whole run stops; a run of selected tests goes on and lets the
 # tests that need them say so.
-ensure_packages chromium:chromium chromedriver:chromium-driver || [ "$#" -gt 0 ]
-ensure_packages --no-install-recommends docker-compose:docker-compose || [ "$#" -gt 0 ]
-[ "$#" -gt 0 ] || scripts/check-compose.sh
+ensure_packages chromium:chromium chromedriver:chromium-driver || [ "$selected" = true ]
+ensure_packages --no-install-recommends docker-compose:docker-compose || [ "$selected" = true ]
+[ "$selected" = true ] || scripts/check-compose.sh
 
 ensure_role "$CLAIMDESK_TEST_PG_USER"
 psql_admin -c "ALTER ROLE \"$CLAIMDESK_TEST_PG_USER\" CREATEDB"
@@ -53,13 +58,13 @@ fresh_test_servers
 : "${CLAIMDESK_TEST_RABBITMQ_PASSWORD:?set CLAIMDESK_TEST_RABBITMQ_PASSWORD for the test broker user}"
 
 # Stand alone: nothing outside the repository (no folder beside it) is needed to build and pass.
-if [ "$#" -eq 0 ] && ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+if [ "$selected" = false ] && ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   echo "Not a git clone: the stand-alone check (a clone of the last commit) cannot run here." >&2
-elif [ "$#" -eq 0 ]; then
+elif [ "$selected" = false ]; then
   [ -z "$(git status --porcelain 2>/dev/null)" ] || echo "Uncommitted changes: the stand-alone check tests the last commit only." >&2
   standalone=$(mktemp -d)
   trap 'rm -rf "$standalone"' EXIT
-  git clone -q --no-hardlinks . "$standalone/claimdesk"
+  git -c advice.detachedHead=false clone -q --no-hardlinks . "$standalone/claimdesk"
   echo "Stand-alone check: commons and claims-service from a clone in $standalone, with nothing beside it"
   (cd "$standalone/claimdesk" && ./mvnw -B -ntp clean verify -pl claims-service -am)
   rm -rf "$standalone"

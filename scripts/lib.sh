@@ -1,4 +1,5 @@
-# Shared by run.sh, test.sh and .ci/run: the JDK, and the local PostgreSQL and RabbitMQ they need.
+# Shared by run.sh, test.sh, bench.sh and the scripts beside this file: the JDK, the local PostgreSQL and RabbitMQ
+# they need, and the packages the tests need.
 
 pick_java() {
   if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
@@ -44,10 +45,11 @@ ensure_packages() {
   done
   [ ${#missing[@]} -gt 0 ] || return 0
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "Missing ${missing[*]}; install with: sudo apt-get install ${missing[*]}" >&2
+    echo "Missing ${missing[*]} (Debian's package names); on Debian: sudo apt-get install ${missing[*]}" >&2
     return 1
   fi
   echo "Installing ${missing[*]} (Debian packages)..."
+  export DEBIAN_FRONTEND=noninteractive
   apt-get install -y -qq "${options[@]}" "${missing[@]}" >/dev/null 2>&1 \
     || { apt-get update -qq >/dev/null && apt-get install -y -qq "${options[@]}" "${missing[@]}" >/dev/null; }
 }

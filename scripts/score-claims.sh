@@ -7,13 +7,15 @@
 # SCORE_HOLD=1 keeps the services running afterwards, for a look at their APIs (or another scorer), until Ctrl-C.
 set -euo pipefail
 golds=()
-for gold in "$@"; do golds+=("$(realpath "$gold")"); done
+for gold in "$@"; do
+  [ -f "$gold" ] || { echo "no such reference set: $gold" >&2; exit 2; }
+  golds+=("$(realpath "$gold")")
+done
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 pick_java
 ensure_local_services
 
-[ "${#golds[@]}" -gt 0 ] || golds=(eval/seeds-gold.json eval/practice/practice-gold.json)
 for svc in ingest-service claims-service web-ui; do
   [ -f "$svc/target/quarkus-app/quarkus-run.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 done
@@ -53,7 +55,7 @@ start ingest-service
 status=0
 CLAIMDESK_USERNAME=admin CLAIMDESK_PASSWORD="$admin_password" java -cp "$test_cp" dev.claimdesk.systest.eval.ClaimScorer \
   --ingest "http://127.0.0.1:${port[ingest-service]}" --claims "http://127.0.0.1:${port[claims-service]}" \
-  --webui "http://127.0.0.1:${port[web-ui]}" ${SCORE_ARGS:---verbose} "${golds[@]}" || status=$?
+  --webui "http://127.0.0.1:${port[web-ui]}" ${SCORE_ARGS:---verbose} ${golds[@]+"${golds[@]}"} || status=$?
 if [ -n "${SCORE_HOLD:-}" ]; then
   echo "ingest ${port[ingest-service]}, claims ${port[claims-service]}, web-ui ${port[web-ui]}; admin password $admin_password"
   wait

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class ArticleIngestedEventIT {
 
     @Test
     void shouldPublishASeedArticleAsASchemaValidEventWithHeaders() throws Exception {
-        String body = Files.readString(Path.of("..", "seeds", "000_8584d569caeb9c00.txt"));
+        String body = Files.readString(dev.claimdesk.commons.testing.EvalData.seeds().resolve("000_8584d569caeb9c00.txt"));
         try (EventTap tap = new EventTap("articles", "article.ingested.v1")) {
             String id = given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest")).contentType(ContentType.JSON)
                     .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")

@@ -160,7 +160,7 @@ class ReviewFlowIT {
 
     /** Ingests the five seed articles under urls of this run; returns each article's id with its url. */
     private static Map<String, String> ingestSeeds(ServiceProcess ingest) throws Exception {
-        Path seeds = Path.of("..", "seeds");
+        Path seeds = dev.claimdesk.commons.testing.EvalData.seeds();
         JsonNode manifest = JSON.readTree(seeds.resolve("manifest.json").toFile());
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> ids = new java.util.LinkedHashMap<>();

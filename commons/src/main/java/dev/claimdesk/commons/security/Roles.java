@@ -2,7 +2,7 @@ package dev.claimdesk.commons.security;
 
 import java.util.List;
 
-/** The roles of the contract's Identity section; JWTs carry them in the {@code groups} claim. */
+/** The roles of the contract (docs/api.md, Identity); JWTs carry them in the {@code groups} claim. */
 public final class Roles {
 
     public static final String REVIEWER = "reviewer";
