@@ -133,17 +133,40 @@ class DeskBrowserIT {
                 assertTrue(browser.findElement(By.id("error")).getText().contains("rating"), browser.findElement(By.id("error")).getText());
                 assertEquals("The council's minutes record the vote.", browser.findElement(By.id("explanation")).getAttribute("value"));
 
+                // meanwhile a second outlet tells the claim: the task changes under the reviewer's draft
+                long opened = Long.parseLong(browser.findElement(By.cssSelector("#verdict-form input[name=taskVersion]")).getAttribute("value"));
+                ingestArticle("Second Paper", marker, sentence);
+                Instant changed = Instant.now().plusSeconds(60);
+                while (given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).get("/api/tasks/" + taskId)
+                        .then().statusCode(200).extract().<Number>path("version").longValue() <= opened) {
+                    assertTrue(Instant.now().isBefore(changed), "the second telling reached the task");
+                    Thread.sleep(200);
+                }
+
                 leaveFields(browser);
                 keys.sendKeys("1").perform();
                 assertTrue(browser.findElement(By.cssSelector("input[name=rating][value=TRUE]")).isSelected(), "1 rates TRUE");
-                leaveFields(browser);
+                // with focus left on the rating, every shortcut still works: another digit, then e
+                keys.sendKeys("2").perform();
+                assertTrue(browser.findElement(By.cssSelector("input[name=rating][value=MOSTLY_TRUE]")).isSelected(), "2 rates MOSTLY_TRUE");
+                keys.sendKeys("1").perform();
                 keys.sendKeys("e").perform();
                 new Actions(browser).sendKeys("https://council.example/minutes").perform();
+                keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+                // refused as stale: the page says what changed, keeps every part of the draft, and one key sends it again
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+                assertTrue(browser.findElement(By.id("error")).getText().startsWith("This task changed after you opened it"),
+                        browser.findElement(By.id("error")).getText());
+                assertEquals("The council's minutes record the vote.", browser.findElement(By.id("explanation")).getAttribute("value"));
+                assertTrue(browser.findElement(By.cssSelector("input[name=rating][value=TRUE]")).isSelected(), "the rating kept");
+                assertEquals("https://council.example/minutes", browser.findElement(By.cssSelector("input[name=url]")).getAttribute("value"));
                 keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
                 wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/desk?done="),
                         ExpectedConditions.presenceOfElementLocated(By.id("error"))));
                 assertTrue(browser.getCurrentUrl().contains("/desk?done="), () -> "submitted, not refused: "
                         + browser.findElement(By.id("error")).getText());
+                assertEquals("Verdict published: editors see it in the feed now.", browser.findElement(By.id("submitted")).getText(),
+                        "the queue says where the rating went");
                 // the verdict names the claim the page highlighted, the one review-service leads the task with
                 var decided = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin"))
                         .get("/api/tasks/" + taskId).then().statusCode(200).extract();

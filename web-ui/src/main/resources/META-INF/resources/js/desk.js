@@ -1,7 +1,11 @@
 // The reviewers' desk, driven from the keyboard: j/k and o on a queue; 1–6, e and Ctrl+Enter on a task; ? for help.
 (function () {
   "use strict";
-  const typing = (el) => el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable);
+  // Fields that take typed text; a focused radio, checkbox or button leaves every shortcut working.
+  const TEXT_INPUTS = new Set(["text", "url", "search", "email", "password", "number", "tel", "date", "datetime-local",
+    "month", "time", "week"]);
+  const typing = (el) => el && (el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable
+    || (el.tagName === "INPUT" && TEXT_INPUTS.has((el.getAttribute("type") || "text").toLowerCase())));
 
   function rows() {
     return Array.from(document.querySelectorAll("table[data-navigable] tbody tr[data-href]"));

@@ -207,13 +207,8 @@ public class TaskIntake {
             // announced once routed, as it then stands: one task.updated.v1, not one queued and one assigned
             return Optional.of(new Created(task, TaskEvents.ids(claims)));
         }
-        UUID lead = Priorities.lead(task.leadClaimId, claims).claimId;
-        if (!lead.equals(task.leadClaimId)) {
-            // the claim it led with left the cluster: a reviewer rating it must reload, which the new version makes them do
-            audit.record(Audit.SYSTEM, "task.lead-changed", task, null, Map.of("leadClaimId", String.valueOf(task.leadClaimId)),
-                    Map.of("leadClaimId", lead.toString()));
-            task.leadClaimId = lead;
-        }
+        UUID ledWith = task.leadClaimId;
+        task.leadClaimId = Priorities.lead(ledWith, claims).claimId;
         if (priority != task.priority) {
             Map<String, Object> was = Audit.state(task);
             task.priority = priority;
@@ -226,6 +221,11 @@ public class TaskIntake {
             // the cluster's claims changed: its task says so with a new version
             task.version++;
             task.updatedAt = now();
+        }
+        if (!task.leadClaimId.equals(ledWith)) {
+            // the claim it led with left the cluster: a reviewer rating it must reload, which the new version makes them do
+            audit.record(Audit.SYSTEM, "task.lead-changed", task, null, Map.of("leadClaimId", String.valueOf(ledWith)),
+                    Map.of("leadClaimId", task.leadClaimId.toString(), "version", task.version));
         }
         events.announce(task, TaskEvents.ids(claims));
         return Optional.empty();

@@ -189,7 +189,7 @@ public class DeskPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(String username, String csrf, List<Row> mine, List<Row> waiting, String done);
+        static native TemplateInstance queue(String username, String csrf, List<Row> mine, List<Row> waiting, String submitted);
 
         static native TemplateInstance task(String username, String csrf, Row task, String taskId, String clusterId, long version,
                                             String assignee, Context context, List<Telling> others, List<Telling> more,
@@ -203,7 +203,7 @@ public class DeskPage {
 
     @GET
     @Operation(hidden = true)
-    public Response queue(@jakarta.ws.rs.QueryParam("done") String done) {
+    public Response queue(@jakarta.ws.rs.QueryParam("done") String done, @jakarta.ws.rs.QueryParam("went") String went) {
         ActiveSession session = Pages.session(caller);
         Backends.Answer mine = backends.get(Service.REVIEW, "/api/tasks/mine", session.username(), session.roles());
         Backends.Answer waiting = backends.get(Service.REVIEW, "/api/tasks?waiting=true&size=100", session.username(), session.roles());
@@ -214,7 +214,7 @@ public class DeskPage {
         mine.body().forEach(t -> own.add(Row.of(t)));
         List<Row> desk = new ArrayList<>();
         waiting.body().path("items").forEach(t -> desk.add(Row.of(t)));
-        return Pages.html(200, Templates.queue(session.username(), session.csrfToken(), own, desk, done));
+        return Pages.html(200, Templates.queue(session.username(), session.csrfToken(), own, desk, done == null ? null : submitted(went)));
     }
 
     /** Server-sent notices that the reviewer's queue changed; the page then reads it again. */
@@ -441,9 +441,72 @@ public class DeskPage {
         Backends.Answer answer = backends.post(Service.REVIEW, "/api/tasks/" + path(id) + "/verdict", body, draft.key(),
                 session.username(), session.roles());
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/desk?done=" + path(id))).header("Cache-Control", "no-store").build();
+            return Response.seeOther(URI.create("/desk?done=" + path(id) + "&went=" + went(answer.body())))
+                    .header("Cache-Control", "no-store").build();
+        }
+        String type = answer.body().path("type").asText("");
+        if (answer.status() == 409 && (type.endsWith("/stale-version") || type.endsWith("/lead-changed"))) {
+            return taskPage(409, id, draft, changedSince(id, taskVersion, session) + " Your draft is kept below and the form "
+                    + "now holds the task as it stands: check the claim, then press Ctrl+Enter to submit again.", null);
         }
         return taskPage(answer.status(), id, draft, answer.detail(), null);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static JsonNode readJson(String text) {
+        try {
+            return text.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    /** What happened to a task after the version a reviewer opened, in words, from its audit trail. */
+    private String changedSince(String id, String taskVersion, ActiveSession session) {
+        long opened;
+        try {
+            opened = Long.parseLong(taskVersion);
+        } catch (NumberFormatException | NullPointerException e) {
+            opened = 0;
+        }
+        java.util.Set<String> changes = new java.util.LinkedHashSet<>();
+        Backends.Answer audit = backends.get(Service.REVIEW, "/api/tasks/" + path(id) + "/audit", session.username(), session.roles());
+        if (audit.ok()) {
+            for (JsonNode e : audit.body()) {
+                JsonNode after = readJson(e.path("after").asText(""));
+                if (after.path("version").asLong(0) > opened) {
+                    changes.add(switch (e.path("action").asText()) {
+                        case "task.lead-changed" -> "the claim under review changed (its telling left the cluster)";
+                        case "task.reprioritised" -> "its priority changed";
+                        case "task.reassigned", "task.assigned" -> "it was reassigned";
+                        case "task.second-review", "task.escalated" -> "it moved on to another stage";
+                        default -> "its record changed (" + e.path("action").asText() + ")";
+                    });
+                }
+            }
+        }
+        return "This task changed after you opened it: " + (changes.isEmpty()
+                ? "an outlet's telling of the claim was added, revised or corrected" : String.join("; ", changes)) + ".";
+    }
+
+    /** Where a rating took the task, by the stage review-service answered with. */
+    private static String went(JsonNode task) {
+        return switch (task.path("stage").asText()) {
+            case "SECOND_REVIEW" -> "second-review";
+            case "ESCALATED" -> "escalated";
+            default -> "published";
+        };
+    }
+
+    /** What the queue tells a reviewer who has just rated a task. */
+    static String submitted(String went) {
+        return switch (went == null ? "" : went) {
+            case "published" -> "Verdict published: editors see it in the feed now.";
+            case "second-review" -> "Sent to a second, blind review: this rating or a casualty figure needs two reviewers before it is published.";
+            case "escalated" -> "The two ratings differ: the task goes to a senior reviewer, who decides.";
+            default -> "Verdict submitted.";
+        };
     }
 
     private Response taskPage(int status, String id, Draft draft, String error, String notice) {
