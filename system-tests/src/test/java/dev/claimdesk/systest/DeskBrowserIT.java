@@ -272,6 +272,56 @@ class DeskBrowserIT {
     }
 
     @Test
+    void shouldKeepAVerdictDraftThroughALostSessionAndBringTheReviewerBackToTheTask() throws Exception {
+        String reviewer = "lost-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Wadi-" + UUID.randomUUID() + "-Qx";
+        String marker = "Osterdal" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
+        String sentence = "The council of " + marker + " approved a new school on Thursday, the mayor announced.";
+        createUser(reviewer, password, "reviewer");
+        addReviewer(reviewer, List.of("politics", "figures"));
+        ingestArticle(ingest, marker, sentence);
+        String taskId = awaitTask(review, reviewer, marker, "EVENT");
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signIn(browser, reviewer, password, "/desk/tasks/" + taskId);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict-form")));
+            browser.findElement(By.id("explanation")).sendKeys("The school board's minutes record the vote.");
+            leaveFields(browser);
+            Actions keys = new Actions(browser);
+            keys.sendKeys("1").sendKeys("e").perform();
+            new Actions(browser).sendKeys("https://school.example/minutes").perform();
+
+            // the session ends on the server while the reviewer writes (idle timeout, sign-out elsewhere, a restart)
+            browser.manage().deleteCookieNamed("claimdesk_session");
+            browser.manage().addCookie(new org.openqa.selenium.Cookie("claimdesk_session", "ended-" + UUID.randomUUID()));
+            keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.name("password")));
+            assertTrue(browser.getCurrentUrl().contains("next=%2Fdesk%2Ftasks%2F" + taskId), browser.getCurrentUrl());
+
+            // signing in again leads back to the task, with everything typed restored
+            browser.findElement(By.name("username")).sendKeys(reviewer);
+            browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-restored")));
+            assertTrue(browser.getCurrentUrl().endsWith("/desk/tasks/" + taskId), browser.getCurrentUrl());
+            assertEquals("The school board's minutes record the vote.", browser.findElement(By.id("explanation")).getAttribute("value"));
+            assertTrue(browser.findElement(By.cssSelector("input[name=rating][value=TRUE]")).isSelected(), "the rating restored");
+            assertEquals("https://school.example/minutes", browser.findElement(By.cssSelector("input[name=url]")).getAttribute("value"));
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the task page with its restored draft");
+
+            keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submitted")));
+            assertEquals(0L, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return Object.keys(localStorage).filter(k => k.startsWith('claimdesk-draft:')).length;"), "the sent draft is gone");
+        } finally {
+            browser.quit();
+            retire(reviewer);
+        }
+        given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(reviewer, "reviewer")).get("/api/tasks/" + taskId)
+                .then().statusCode(200).body("stage", equalTo("DONE")).body("verdict.rating", equalTo("TRUE"));
+    }
+
+    @Test
     void shouldLetAReviewerCorrectTheExtractionFromTheClaimPage() throws Exception {
         String reviewer = "fix-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Wadi-" + UUID.randomUUID() + "-Qx";

@@ -76,7 +76,73 @@
     });
   }
 
+  // A verdict being written is kept in this browser as it is typed, so that a lost session or a closed tab loses
+  // nothing: the task page restores it when the server sent an empty form, and it goes once the rating is submitted
+  // or the reviewer signs out.
+  const DRAFT = "claimdesk-draft:";
+
+  function readForm(form) {
+    const checked = form.querySelector("input[name=rating]:checked");
+    return {
+      rating: checked ? checked.value : "",
+      explanation: form.querySelector("textarea[name=explanation]").value,
+      evidence: Array.from(form.querySelectorAll("#evidence .evidence-row")).map((r) =>
+        [r.querySelector("input[name=url]").value, r.querySelector("input[name=excerpt]").value]),
+    };
+  }
+
+  function blank(draft) {
+    return !draft.rating && !draft.explanation.trim() && draft.evidence.every(([url, excerpt]) => !url && !excerpt);
+  }
+
+  function restore(form, draft) {
+    const radio = form.querySelector("input[name=rating][value='" + draft.rating + "']");
+    if (radio) radio.checked = true;
+    form.querySelector("textarea[name=explanation]").value = draft.explanation;
+    draft.evidence.forEach(([url, excerpt], i) => {
+      let rows = form.querySelectorAll("#evidence .evidence-row");
+      if (i >= rows.length) {
+        const copy = rows[rows.length - 1].cloneNode(true);
+        rows[rows.length - 1].after(copy);
+        rows = form.querySelectorAll("#evidence .evidence-row");
+      }
+      rows[i].querySelector("input[name=url]").value = url;
+      rows[i].querySelector("input[name=excerpt]").value = excerpt;
+    });
+    const notice = document.createElement("p");
+    notice.className = "notice";
+    notice.id = "draft-restored";
+    notice.setAttribute("role", "status");
+    notice.textContent = "Your unsent draft of this verdict was restored from this browser.";
+    form.before(notice);
+  }
+
+  function keepDrafts(form) {
+    const key = DRAFT + form.dataset.draft;
+    try {
+      const saved = JSON.parse(localStorage.getItem(key) || "null");
+      if (saved && !blank(saved) && blank(readForm(form))) restore(form, saved);
+      const save = () => {
+        const draft = readForm(form);
+        if (blank(draft)) localStorage.removeItem(key); else localStorage.setItem(key, JSON.stringify(draft));
+      };
+      form.addEventListener("input", save);
+      form.addEventListener("change", save);
+    } catch (e) { /* storage off: the server keeps what a refused submission sent */ }
+  }
+
+  function forgetDrafts(which) {
+    try {
+      Object.keys(localStorage).filter((k) => k.startsWith(DRAFT) && which(k)).forEach((k) => localStorage.removeItem(k));
+    } catch (e) { /* storage off */ }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    const done = new URLSearchParams(window.location.search).get("done");
+    if (done) forgetDrafts((k) => k.endsWith(":" + done));
+    const form = document.querySelector("#verdict-form[data-draft]");
+    if (form) keepDrafts(form);
+    document.querySelectorAll("form[action='/logout']").forEach((f) => f.addEventListener("submit", () => forgetDrafts(() => true)));
     labelStackedCells();
     const queue = document.querySelector("[data-live]");
     if (queue && window.EventSource) followQueue(queue);

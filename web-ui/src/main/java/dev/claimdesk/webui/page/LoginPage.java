@@ -146,7 +146,7 @@ public class LoginPage {
 
 
     /** Only a path on this site: never another host, so the login cannot be turned into an open redirect. */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("://")) {
             return "/";
         }

@@ -1,5 +1,7 @@
 package dev.claimdesk.webui.security;
 
+import dev.claimdesk.webui.page.LoginPage;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -8,10 +10,13 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -19,8 +24,10 @@ import java.util.Set;
 /**
  * Signs browsers in by their session cookie, on the pages only: the APIs take bearer JWTs alone, so no
  * cross-site request can ride a browser's cookie into them. Requests with an Authorization header are left
- * to the JWT mechanism. A page asked for without a session is redirected to the login page; API paths get
- * the bearer challenge (401) from the JWT mechanism.
+ * to the JWT mechanism. A cookie of a session the server no longer knows (ended, expired, from before a restart)
+ * is cleared and the browser goes on anonymous, so the login page opens. A page asked for without a session is
+ * redirected to the login page, and so is a form posted without one, to come back to the page the form was on
+ * (the reviewer's draft waits there); API paths get the bearer challenge (401) from the JWT mechanism.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -37,16 +44,41 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             return Uni.createFrom().nullItem();
         }
         return identityProviderManager.authenticate(
-                HttpSecurityUtils.setRoutingContextAttribute(new SessionAuthenticationRequest(cookie.getValue()), context));
+                        HttpSecurityUtils.setRoutingContextAttribute(new SessionAuthenticationRequest(cookie.getValue()), context))
+                .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> {
+                    boolean secure = context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme());
+                    context.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                            .setSecure(secure).setSameSite(CookieSameSite.LAX));
+                    return null;
+                });
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        if (!isPage(context)) {
+        String back;
+        if (isPage(context)) {
+            back = context.request().uri();
+        } else if (isFormPost(context)) {
+            back = formPage(context);
+        } else {
             return Uni.createFrom().nullItem();
         }
-        String back = URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8);
-        return Uni.createFrom().item(new ChallengeData(303, HttpHeaders.LOCATION, "/login?next=" + back));
+        return Uni.createFrom().item(new ChallengeData(303, HttpHeaders.LOCATION,
+                "/login?next=" + URLEncoder.encode(LoginPage.safeNext(back), StandardCharsets.UTF_8)));
+    }
+
+    /** The page a form was posted from, by its same-site Referer ("/" when there is none). */
+    private static String formPage(RoutingContext context) {
+        String referer = context.request().getHeader(HttpHeaders.REFERER);
+        try {
+            URI from = referer == null ? null : new URI(referer);
+            if (from == null || from.getRawPath() == null || !String.valueOf(from.getRawAuthority()).equalsIgnoreCase(context.request().getHeader(HttpHeaders.HOST))) {
+                return "/";
+            }
+            return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 
     @Override
@@ -61,6 +93,12 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     static boolean isPage(RoutingContext context) {
         return context.request().method().name().equals("GET") && !isApi(context);
+    }
+
+    private static boolean isFormPost(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return context.request().method().name().equals("POST") && !isApi(context) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static boolean isApi(RoutingContext context) {

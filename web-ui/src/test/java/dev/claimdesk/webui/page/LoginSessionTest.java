@@ -166,6 +166,34 @@ class LoginSessionTest {
     }
 
     @Test
+    void shouldClearACookieOfASessionTheServerDoesNotKnowAndOpenTheLoginPage() throws Exception {
+        String session = signIn(Identity.newAddress(), Identity.createUser("stale", "reviewer"));
+        age(session, "last_seen_at = now() - interval '31 minutes'");
+        for (String cookie : java.util.List.of(session, "no-such-session")) {
+            Response login = given().redirects().follow(false).cookie("claimdesk_session", cookie).get("/login?next=%2Fdesk");
+            login.then().statusCode(200).body(containsString("name=\"password\""));
+            assertEquals("", login.getCookie("claimdesk_session"), "the stale cookie is cleared");
+            Response desk = given().redirects().follow(false).cookie("claimdesk_session", cookie).get("/desk");
+            desk.then().statusCode(303).header("Location", "/login?next=%2Fdesk");
+            assertEquals("", desk.getCookie("claimdesk_session"));
+        }
+    }
+
+    @Test
+    void shouldSendAFormPostedWithoutASessionToSignInAndBackToThePageItWasOn() {
+        String page = "http://localhost:" + io.restassured.RestAssured.port + "/desk/tasks/0b1c2d3e-0000-4000-8000-000000000001";
+        given().redirects().follow(false).cookie("claimdesk_session", "no-such-session").header("Referer", page)
+                .formParam("rating", "TRUE").post("/desk/tasks/0b1c2d3e-0000-4000-8000-000000000001/verdict")
+                .then().statusCode(303).header("Location", "/login?next=%2Fdesk%2Ftasks%2F0b1c2d3e-0000-4000-8000-000000000001");
+        // a Referer of another site is no way back: the login leads home
+        given().redirects().follow(false).header("Referer", "https://elsewhere.example/desk/tasks/1")
+                .formParam("rating", "TRUE").post("/desk/tasks/0b1c2d3e-0000-4000-8000-000000000001/verdict")
+                .then().statusCode(303).header("Location", "/login?next=%2F");
+        // the APIs still answer 401 to a request without a token
+        given().redirects().follow(false).contentType("application/json").body("{}").post("/api/users").then().statusCode(401);
+    }
+
+    @Test
     void shouldExpireASessionAfterTheIdleTimeout() throws Exception {
         String session = signIn(Identity.newAddress(), Identity.createUser("idle", "editor"));
         home(session).then().statusCode(200);
