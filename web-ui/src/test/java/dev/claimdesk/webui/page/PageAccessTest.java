@@ -34,6 +34,19 @@ class PageAccessTest {
     }
 
     @Test
+    void shouldShowABrowserAnErrorPageWithAWayBackAndKeepTheProblemDocumentForEveryOtherClient() {
+        RequestSpecification editor = signedIn("editor");
+        String from = "http://localhost:" + io.restassured.RestAssured.port + "/articles";
+        editor.accept("text/html,application/xhtml+xml,*/*;q=0.8").header("Referer", from).get("/desk").then().statusCode(403)
+                .contentType(containsString("text/html")).body(containsString("<h1>Forbidden</h1>"))
+                .body(containsString("href=\"/articles\"")).body(containsString("href=\"/\""));
+        signedIn("reviewer").accept("text/html").get("/desk/tasks/not-a-task-id").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("id=\"problem\""));
+        editor.accept("*/*").get("/desk").then().statusCode(403)
+                .contentType(containsString("application/problem+json")).body("type", containsString("/problems/forbidden"));
+    }
+
+    @Test
     void shouldOfferInTheNavigationOnlyWhatTheUserMayOpen() {
         signedIn("editor").get("/").then().statusCode(200)
                 .body(containsString("href=\"/articles\"")).body(not(containsString("href=\"/desk\"")))
