@@ -491,6 +491,8 @@ class DeskBrowserIT {
                     .then().statusCode(200);
             screenshot(browser, "admin.png");
             assertEquals(List.of(), Accessibility.seriousViolations(browser), "the admin page with its forms");
+            // revoking asks first: the button is behind a disclosure that names the token
+            browser.findElement(By.xpath("//table[@id='tokens']//tr[td[1][text()='" + name + "']]//summary")).click();
             browser.findElement(By.xpath("//table[@id='tokens']//tr[td[1][text()='" + name + "']]//button")).click();
             wait.until(ExpectedConditions.urlContains("done=revoked"));
             assertTrue(row(browser, "tokens", name).contains("revoked"));

@@ -35,6 +35,9 @@ public class ApiToken extends PanacheEntityBase {
     public Instant revokedAt;
     @Column(name = "revoked_by")
     public String revokedBy;
+    /** The one-time key of the page form that created it, if a form did. */
+    @Column(name = "form_key")
+    public String formKey;
 
     public Set<String> roleSet() {
         return new TreeSet<>(Arrays.asList(roles.split(",")));

@@ -31,9 +31,13 @@ public final class Desk {
 
     public final String language;
 
+    /** Languages are handed out in turn from a random start: no two desks of one test run share one. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_LANGUAGE =
+            new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(26 * 26 * 26));
+
     public Desk() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        language = "" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
+        int n = NEXT_LANGUAGE.getAndIncrement() % (26 * 26 * 26);
+        language = "" + (char) ('a' + n / (26 * 26)) + (char) ('a' + n / 26 % 26) + (char) ('a' + n % 26);
     }
 
     /** A claim as claims-service announces it; {@code killed} makes it a casualty figure. */

@@ -146,7 +146,7 @@ public class AdminPage {
         static native TemplateInstance overview(String username, String csrf, List<ReviewerRow> reviewers, List<UserRow> users,
                                                 List<TokenRow> tokens, List<DeadRow> deadLetters, ReviewerForm reviewer,
                                                 UserForm user, String tokenName, List<String> tokenRoles, List<String> roles,
-                                                Outcome outcome);
+                                                Outcome outcome, String tokenFormKey);
 
         static native TemplateInstance reviewer(String username, String csrf, ReviewerForm reviewer, String error);
 
@@ -286,17 +286,24 @@ public class AdminPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response createToken(@FormParam("_csrf") String csrf, @FormParam("name") String name, @FormParam("role") List<String> roles,
-                                @Context HttpServerRequest http) {
+                                @FormParam("key") String key, @Context HttpServerRequest http) {
         ActiveSession session = Pages.session(caller);
         if (!Secrets.same(csrf, session.csrfToken())) {
             return overview(403, ReviewerForm.empty(), UserForm.empty(), text(name), roles, Outcome.error("token", EXPIRED));
         }
         ApiTokens.Created created;
         try {
-            created = tokens.create(text(name), new TreeSet<>(roles), session.username(), ClientAddress.of(http));
+            created = tokens.create(text(name), new TreeSet<>(roles), session.username(), ClientAddress.of(http),
+                    key == null || key.isBlank() ? null : key);
         } catch (ProblemException e) {
             return overview(e.problem().status(), ReviewerForm.empty(), UserForm.empty(), text(name), roles,
                     Outcome.error("token", problem(e)));
+        }
+        if (created.secret() == null) {
+            // the page was reloaded, or the form sent twice: no second token, and the secret stays where it was shown
+            return overview(200, ReviewerForm.empty(), UserForm.empty(), "", List.of(),
+                    new Outcome("Token " + created.token().name + " was created by this form already; its secret was shown then, "
+                            + "once. If it was not copied, revoke the token and create another.", null, "token", null));
         }
         return overview(201, ReviewerForm.empty(), UserForm.empty(), "", List.of(),
                 new Outcome("Token " + created.token().name + " is created. Copy its secret now: it is not shown again.", null, "token",
@@ -343,7 +350,7 @@ public class AdminPage {
                     t.revokedAt != null));
         }
         return Pages.html(status, Templates.overview(session.username(), session.csrfToken(), rows, users, tokenRows, deadLetters(session),
-                reviewerForm, userForm, tokenName, tokenRoles, Roles.ALL, outcome));
+                reviewerForm, userForm, tokenName, tokenRoles, Roles.ALL, outcome, java.util.UUID.randomUUID().toString()));
     }
 
     /** Each service's dead letters: a service that cannot answer shows why, the others still count. */

@@ -25,11 +25,24 @@ public class ApiTokens {
         this.audit = audit;
     }
 
+    /** A token and its secret; the secret is null when the form had created this token already (shown once, then). */
     public record Created(ApiToken token, String secret) {
     }
 
     @Transactional
     public Created create(String name, Set<String> roles, String actor, String address) {
+        return create(name, roles, actor, address, null);
+    }
+
+    /** As {@link #create(String, Set, String, String)}, once per {@code formKey}: the same form sent again gets the token it made. */
+    @Transactional
+    public Created create(String name, Set<String> roles, String actor, String address, String formKey) {
+        if (formKey != null) {
+            ApiToken made = ApiToken.find("formKey", formKey).firstResult();
+            if (made != null) {
+                return new Created(made, null);
+            }
+        }
         Validation.require(name != null && !name.isBlank() && name.length() <= 100, "name", "1 to 100 characters");
         Validation.roles(roles);
         String secret = PREFIX + Secrets.random(32);
@@ -41,6 +54,7 @@ public class ApiTokens {
         token.roles = String.join(",", new java.util.TreeSet<>(roles));
         token.createdBy = actor;
         token.createdAt = Instant.now();
+        token.formKey = formKey;
         token.persist();
         audit.record(new AuditEntry(actor, "api-token.create", token.id + " " + token.name, AuditEntry.SUCCESS, address,
                 "roles " + token.roles));
