@@ -483,10 +483,23 @@ class DeskBrowserIT {
             browser.findElement(By.cssSelector("#add-token summary")).click();
             browser.findElement(By.id("token-name")).sendKeys(name);
             browser.findElement(By.cssSelector("#token-form input[value=ingest]")).click();
+            String formKey = browser.findElement(By.cssSelector("#token-form input[name=key]")).getAttribute("value");
+            String formCsrf = browser.findElement(By.cssSelector("#token-form input[name=_csrf]")).getAttribute("value");
             browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token-secret")));
             String secret = browser.findElement(By.cssSelector("#token-secret code")).getText();
             assertTrue(secret.startsWith("cdk_"), secret);
+            // the same form sent again, as a reload resends it: no second token, no secret shown again
+            browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            String again = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch('/admin/tokens', {method: 'POST', credentials: 'same-origin', body: new URLSearchParams("
+                            + "{_csrf: arguments[0], name: arguments[1], role: 'ingest', key: arguments[2]})})"
+                            + ".then(r => r.text()).then(done, e => done('failed: ' + e));", formCsrf, name, formKey);
+            assertTrue(again.contains("was created by this form already") && !again.contains("id=\"token-secret\""), again);
+            browser.get(web.baseUri() + "/admin");
+            assertEquals(1, browser.findElements(By.xpath("//table[@id='tokens']//tr[td[1][text()='" + name + "']]")).size(),
+                    "one token of that name");
             given().baseUri(web.baseUri()).contentType(ContentType.JSON).body(Map.of("apiToken", secret)).post("/api/auth/token")
                     .then().statusCode(200);
             screenshot(browser, "admin.png");

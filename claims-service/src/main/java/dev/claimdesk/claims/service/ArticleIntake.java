@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,6 +132,7 @@ public class ArticleIntake {
             }
             claims.add(claim);
         }
+        carryOverReworded(before.values(), claims, new HashSet<>(unchanged.keySet()));
         Clusters.Placement placed = clusters.begin(article.key.articleId(),
                 claims.stream().filter(c -> !unchanged.containsKey(c.id)).toList());
         for (Claim claim : claims) {
@@ -152,6 +154,72 @@ public class ArticleIntake {
         placing.stop(placement);
         announcements.claims(article, claims, placed.merges().entrySet().stream()
                 .map(e -> new ClaimExtracted.Merge(e.getKey(), placed.current(e.getValue()))).toList(), ClaimExtracted.Cause.EXTRACTION);
+    }
+
+    /**
+     * A statement a reviewer corrected or dismissed that the revision rewords keeps what the reviewer decided: the
+     * revision's claim of the same extracted type and the same figure as written whose sentence shares the most words
+     * with it (at least half of all, and more than any other claim does). A reworded telling is placed anew; only the
+     * reviewer's decision goes with it.
+     */
+    private static void carryOverReworded(Collection<Claim> earlier, List<Claim> revised, Set<UUID> matched) {
+        for (Claim corrected : earlier) {
+            if (!corrected.corrected && !Claim.DISMISSED.equals(corrected.status)) {
+                continue;
+            }
+            String[] was = (corrected.extractedAs == null ? sameness(corrected) : corrected.extractedAs).split("\u001f", -1);
+            Claim best = null;
+            double bestShare = 0;
+            double runnerUp = 0;
+            for (Claim candidate : revised) {
+                String[] is = candidate.extractedAs.split("\u001f", -1);
+                if (matched.contains(candidate.id) || !is[0].equals(was[0]) || !figure(is[2]).equals(figure(was[2]))) {
+                    continue;
+                }
+                double share = wordsShared(was[1], is[1]);
+                if (share > bestShare) {
+                    runnerUp = bestShare;
+                    bestShare = share;
+                    best = candidate;
+                } else if (share > runnerUp) {
+                    runnerUp = share;
+                }
+            }
+            if (best != null && bestShare >= 0.5 && bestShare > runnerUp) {
+                best.status = corrected.status;
+                if (corrected.corrected) {
+                    best.correctAs(corrected);
+                }
+                matched.add(best.id);
+            }
+        }
+    }
+
+    /** The figure as written, without where it stands in the sentence. */
+    private static String figure(String sameness) {
+        int at = sameness.lastIndexOf('@');
+        return at < 0 ? sameness : sameness.substring(0, at);
+    }
+
+    /** Words the two sentences share, over the words of both (case and punctuation aside). */
+    private static double wordsShared(String a, String b) {
+        Set<String> left = words(a);
+        Set<String> right = words(b);
+        Set<String> both = new HashSet<>(left);
+        both.retainAll(right);
+        Set<String> all = new HashSet<>(left);
+        all.addAll(right);
+        return all.isEmpty() ? 0 : both.size() / (double) all.size();
+    }
+
+    private static Set<String> words(String sentence) {
+        Set<String> words = new HashSet<>();
+        for (String w : sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     /** The claims of the article's latest earlier revision, by what makes a claim the same statement. */

@@ -93,6 +93,29 @@ class CorrectionsTest {
     }
 
     @Test
+    void shouldKeepACorrectionWhenARevisionRewordsTheSentenceButNotWhenItChangesTheFigure() throws Exception {
+        UUID article = UUID.randomUUID();
+        String place = town();
+        ingest(article, 1, "Wire", "The storm damaged 120 homes in " + place + ", the mayor said.", null);
+        Claim damaged = statistic(article);
+        given("rev-cy").body(Map.of("places", List.of(place, "Northern Province"), "reason", "the province too"))
+                .patch("/api/claims/" + damaged.id).then().statusCode(200);
+
+        // the outlet rewords the sentence and moves it: the same statement, the reviewer's places with it
+        ingest(article, 2, "Wire", "Updated at noon.\nThe storm damaged 120 homes in " + place + " on Sunday night, the mayor said.", null);
+        given("rev-cy").queryParam("articleId", article.toString()).get("/api/claims").then().statusCode(200)
+                .body("items.revision", not(hasItem(1)))
+                .body("items.find { it.type == 'STATISTIC' }.places", hasItem("Northern Province"));
+
+        // a new figure is a new statement: what the reviewer decided about the old one does not carry over
+        ingest(article, 3, "Wire", "Updated in the evening.\nThe storm damaged 150 homes in " + place + " on Sunday night, the mayor said.",
+                null);
+        given("rev-cy").queryParam("articleId", article.toString()).get("/api/claims").then().statusCode(200)
+                .body("items.revision", not(hasItem(2)))
+                .body("items.find { it.type == 'STATISTIC' }.places", not(hasItem("Northern Province")));
+    }
+
+    @Test
     void shouldSplitAClusterAndMergeClustersAndClusteringShouldKeepTheirShape() throws Exception {
         String place = town();
         UUID wire = UUID.randomUUID();

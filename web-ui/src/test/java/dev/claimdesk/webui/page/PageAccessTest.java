@@ -47,27 +47,6 @@ class PageAccessTest {
     }
 
     @Test
-    void shouldCreateOneApiTokenPerFormHoweverOftenTheFormIsSentAgain() {
-        String address = Identity.newAddress();
-        String session = LoginSessionTest.signIn(address, Identity.createUser("tokens", "admin"));
-        String page = Identity.from(address).cookie("claimdesk_session", session).get("/admin").then().statusCode(200).extract().asString();
-        String csrf = LoginSessionTest.csrf(page);
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page);
-        org.junit.jupiter.api.Assertions.assertTrue(key.find(), "the token form carries a one-time key");
-        String name = "importer " + java.util.UUID.randomUUID();
-        RequestSpecification form = Identity.from(address).redirects().follow(false).cookie("claimdesk_session", session)
-                .formParam("_csrf", csrf).formParam("name", name).formParam("role", "ingest").formParam("key", key.group(1));
-        form.post("/admin/tokens").then().statusCode(201).body(containsString("id=\"token-secret\""));
-        // the browser's reload sends the same form again
-        Identity.from(address).redirects().follow(false).cookie("claimdesk_session", session)
-                .formParam("_csrf", csrf).formParam("name", name).formParam("role", "ingest").formParam("key", key.group(1))
-                .post("/admin/tokens").then().statusCode(200).body(not(containsString("id=\"token-secret\"")))
-                .body(containsString("was created by this form already"));
-        Identity.asAdmin().get("/api/tokens").then().statusCode(200)
-                .body("findAll { it.name == '" + name + "' }.size()", org.hamcrest.Matchers.equalTo(1));
-    }
-
-    @Test
     void shouldOfferInTheNavigationOnlyWhatTheUserMayOpen() {
         signedIn("editor").get("/").then().statusCode(200)
                 .body(containsString("href=\"/articles\"")).body(not(containsString("href=\"/desk\"")))
