@@ -84,10 +84,7 @@ class VerdictFlowTest {
                     .body("items.find { it.clusterId == '" + other + "' }.verdict", nullValue());
 
             // a correction is a new version with its own place in the feed; the first version stays as it was
-            Map<String, Object> correction = new java.util.HashMap<>(verdict("MOSTLY_TRUE", 0));
-            correction.remove("taskVersion");
-            correction.put("version", 1);
-            correction.put("reason", "The budget passed with amendments.");
+            Map<String, Object> correction = correction("MOSTLY_TRUE", 1, "The budget passed with amendments.");
             as(reviewer, "reviewer").contentType(ContentType.JSON).body(correction).post("/api/verdicts/" + verdictId + "/corrections")
                     .then().statusCode(201).body("version", equalTo(2)).body("correctionOf", equalTo(1))
                     .body("rating", equalTo("MOSTLY_TRUE")).body("sequence", equalTo((int) before + 2));
@@ -252,9 +249,8 @@ class VerdictFlowTest {
         as(reviewer, "reviewer").get("/api/tasks/" + task.id).then().statusCode(200).body("leadClaimId", equalTo(told.id().toString()))
                 .body("claimIds", hasItem(revised.id().toString()));
 
-        Map<String, Object> rating = new java.util.HashMap<>(verdict("TRUE", version));
-        rating.put("claimId", told.id().toString());
-        String verdictId = as(reviewer, "reviewer").contentType(ContentType.JSON).body(rating).post("/api/tasks/" + task.id + "/verdict")
+        String verdictId = as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(told, "TRUE", version))
+                .post("/api/tasks/" + task.id + "/verdict")
                 .then().statusCode(200).body("stage", equalTo("DONE")).extract().path("verdict.id");
         as("editor-6", "editor").get("/api/verdicts/" + verdictId).then().statusCode(200)
                 .body("claimReviewed", equalTo(told.text())).body("claimReviewedId", equalTo(told.id().toString()));
@@ -262,10 +258,7 @@ class VerdictFlowTest {
                 .body("claimReviewed", equalTo(told.text()));
 
         // a correction changes the rating, never the claim rated
-        Map<String, Object> correction = new java.util.HashMap<>(verdict("MOSTLY_TRUE", 0));
-        correction.remove("taskVersion");
-        correction.put("version", 1);
-        correction.put("reason", "The budget passed with amendments.");
+        Map<String, Object> correction = correction("MOSTLY_TRUE", 1, "The budget passed with amendments.");
         as(reviewer, "reviewer").contentType(ContentType.JSON).body(correction).post("/api/verdicts/" + verdictId + "/corrections")
                 .then().statusCode(201).body("claimReviewed", equalTo(told.text())).body("claimReviewedId", equalTo(told.id().toString()));
     }
@@ -293,13 +286,11 @@ class VerdictFlowTest {
         as(reviewer, "reviewer").get("/api/tasks/" + task.id + "/audit").then().statusCode(200)
                 .body("action", hasItem("task.lead-changed"));
 
-        Map<String, Object> stale = new java.util.HashMap<>(verdict("TRUE", changed.version));
-        stale.put("claimId", lead.id().toString());
-        as(reviewer, "reviewer").contentType(ContentType.JSON).body(stale).post("/api/tasks/" + task.id + "/verdict")
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(lead, "TRUE", changed.version))
+                .post("/api/tasks/" + task.id + "/verdict")
                 .then().statusCode(409).body("type", equalTo("https://claimdesk.dev/problems/lead-changed"));
-        Map<String, Object> current = new java.util.HashMap<>(verdict("TRUE", changed.version));
-        current.put("claimId", other.id().toString());
-        String verdictId = as(reviewer, "reviewer").contentType(ContentType.JSON).body(current).post("/api/tasks/" + task.id + "/verdict")
+        String verdictId = as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(other, "TRUE", changed.version))
+                .post("/api/tasks/" + task.id + "/verdict")
                 .then().statusCode(200).extract().path("verdict.id");
         as("editor-7", "editor").get("/api/verdicts/" + verdictId).then().statusCode(200)
                 .body("claimReviewed", equalTo(other.text())).body("claimReviewedId", equalTo(other.id().toString()));
@@ -331,6 +322,22 @@ class VerdictFlowTest {
         as(second, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", changed.version))
                 .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200)
                 .body("stage", equalTo("ESCALATED")).body("verdict", nullValue());
+    }
+
+    /** A rating of the task at {@code taskVersion} that names the claim the reviewer was shown. */
+    private static Map<String, Object> verdictOn(Claim shown, String rating, long taskVersion) {
+        Map<String, Object> body = new java.util.HashMap<>(verdict(rating, taskVersion));
+        body.put("claimId", shown.id().toString());
+        return body;
+    }
+
+    /** A correction of verdict version {@code version}. */
+    private static Map<String, Object> correction(String rating, int version, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(verdict(rating, 0));
+        body.remove("taskVersion");
+        body.put("version", version);
+        body.put("reason", reason);
+        return body;
     }
 
     /** Where the feed ends now: its cursor followed to the last page. */
