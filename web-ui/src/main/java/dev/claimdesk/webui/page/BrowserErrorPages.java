@@ -9,9 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-
 /**
  * A person whose browser asked a page for something refused or missing gets a page saying so, with a way back; a
  * client that asks for JSON, and every API path, keeps the problem document.
@@ -45,16 +42,6 @@ public class BrowserErrorPages {
 
     /** The same-site page the browser came from, if any. */
     private static String back(ContainerRequestContext request) {
-        String referer = request.getHeaderString("Referer");
-        try {
-            URI from = referer == null ? null : new URI(referer);
-            if (from == null || from.getRawPath() == null || from.getRawAuthority() == null
-                    || !from.getRawAuthority().equalsIgnoreCase(request.getHeaderString(HttpHeaders.HOST))) {
-                return null;
-            }
-            return LoginPage.safeNext(from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()));
-        } catch (URISyntaxException e) {
-            return null;
-        }
+        return LoginPage.sameSitePage(request.getHeaderString("Referer"), request.getHeaderString(HttpHeaders.HOST));
     }
 }

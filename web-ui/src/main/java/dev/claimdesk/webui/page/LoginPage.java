@@ -145,6 +145,23 @@ public class LoginPage {
     }
 
 
+    /**
+     * The page of this site a browser came from, by its {@code Referer} and the request's {@code Host}; null when it
+     * came from another site or says nothing.
+     */
+    public static String sameSitePage(String referer, String host) {
+        try {
+            java.net.URI from = referer == null ? null : new java.net.URI(referer);
+            if (from == null || from.getRawPath() == null || from.getRawAuthority() == null
+                    || !from.getRawAuthority().equalsIgnoreCase(host)) {
+                return null;
+            }
+            return safeNext(from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()));
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     /** Only a path on this site: never another host, so the login cannot be turned into an open redirect. */
     public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("://")) {

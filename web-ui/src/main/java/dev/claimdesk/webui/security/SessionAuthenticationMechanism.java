@@ -15,8 +15,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -69,16 +67,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** The page a form was posted from, by its same-site Referer ("/" when there is none). */
     private static String formPage(RoutingContext context) {
-        String referer = context.request().getHeader(HttpHeaders.REFERER);
-        try {
-            URI from = referer == null ? null : new URI(referer);
-            if (from == null || from.getRawPath() == null || !String.valueOf(from.getRawAuthority()).equalsIgnoreCase(context.request().getHeader(HttpHeaders.HOST))) {
-                return "/";
-            }
-            return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
-        } catch (URISyntaxException e) {
-            return "/";
-        }
+        String page = LoginPage.sameSitePage(context.request().getHeader(HttpHeaders.REFERER), context.request().getHeader(HttpHeaders.HOST));
+        return page == null ? "/" : page;
     }
 
     @Override
