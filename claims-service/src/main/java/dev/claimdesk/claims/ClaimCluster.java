@@ -24,6 +24,10 @@ public class ClaimCluster extends PanacheEntityBase {
     public UUID verdictId;
     @Column(name = "verdict_rating")
     public String verdictRating;
+    /** The claims the verdict rated on their own (their figures disagreed with the claim reviewed): claim id → rating. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "verdict_claim_ratings")
+    public java.util.Map<UUID, String> verdictClaimRatings = new java.util.HashMap<>();
     @Column(name = "verdict_version")
     public Integer verdictVersion;
     @Column(name = "verdict_sequence")

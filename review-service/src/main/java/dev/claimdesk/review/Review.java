@@ -27,6 +27,10 @@ public class Review extends PanacheEntityBase {
     @Column(name = "claim_id")
     public UUID claimId;
     public String rating;
+    /** Ratings of the claims whose figures disagree with the rated claim's, each on its own. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "claim_ratings")
+    public List<ClaimRating> claimRatings = List.of();
     public String explanation;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Source> sources;

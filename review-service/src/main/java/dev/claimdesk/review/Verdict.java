@@ -45,6 +45,10 @@ public class Verdict extends PanacheEntityBase {
     @Column(name = "claim_reviewed_id")
     public UUID claimReviewedId;
     public String rating;
+    /** Ratings of the claims whose figures disagree with {@link #claimReviewed}'s, each on its own; the rest take {@link #rating}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "claim_ratings")
+    public List<ClaimRating> claimRatings = List.of();
     public String explanation;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Source> sources;

@@ -272,6 +272,82 @@ class DeskBrowserIT {
     }
 
     @Test
+    void shouldRateEachFigureThatDisagreesWithTheClaimUnderReviewOnItsOwnAndReportEachOutletsRating() throws Exception {
+        String first = "tolls-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "tolls2-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Wadi-" + UUID.randomUUID() + "-Qx";
+        String marker = "Kellmoor" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
+        createUser(first, password, "reviewer");
+        addReviewer(first, List.of("figures"));
+        String wire = ingestArticle("Tolls Wire", marker, "A fire at the " + marker
+                + " chemical plant killed at least 12 workers on Tuesday, the fire brigade said.");
+        String paper = ingestArticle("Tolls Paper", marker, "The blaze at the " + marker
+                + " chemical plant killed 9 workers on Tuesday, the plant's owner said.");
+        String taskId = awaitClusterTask(first, paper, 2);
+        io.restassured.path.json.JsonPath task = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(first, "reviewer"))
+                .get("/api/tasks/" + taskId).then().statusCode(200).body("assignee", equalTo(first)).extract().jsonPath();
+        String apartClaim = task.getString("claims.find { it.ratedApart }.id");
+        String apartArticle = task.getString("claims.find { it.ratedApart }.articleId");
+        String leadArticle = task.getString("claims.find { it.id == '" + task.getString("leadClaimId") + "' }.articleId");
+        assertTrue(apartClaim != null && java.util.Set.of(wire, paper).equals(java.util.Set.of(apartArticle, leadArticle)),
+                "the two tolls disagree: the one not under review is rated apart");
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signIn(browser, first, password, "/desk/tasks/" + taskId);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rated-apart")));
+            assertTrue(browser.findElement(By.id("rated-apart")).getText().contains(apartArticle.equals(wire) ? "Tolls Wire" : "Tolls Paper"),
+                    "the form names the outlet whose figure disagrees");
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the verdict form with a figure rated apart");
+            browser.findElement(By.id("explanation")).sendKeys("The fire brigade's list names each of the workers killed.");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("apart-" + apartClaim))).selectByValue("FALSE");
+            leaveFields(browser);
+            Actions keys = new Actions(browser);
+            keys.sendKeys("2").sendKeys("e").perform();
+            new Actions(browser).sendKeys("https://brigade.example/list").perform();
+            screenshot(browser, "task-rated-apart.png");
+            keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("submitted")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("error"))));
+            assertTrue(browser.findElements(By.id("error")).isEmpty(), () -> browser.findElement(By.id("error")).getText());
+            assertTrue(browser.findElement(By.id("submitted")).getText().startsWith("Sent to a second, blind review"));
+
+            // a second reviewer agrees on both ratings: the verdict is published with the figure rated apart
+            addReviewer(second, List.of("figures"));
+            awaitTask(review, second, marker, "STATISTIC");
+            long version = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(second, "reviewer")).get("/api/tasks/" + taskId)
+                    .then().statusCode(200).body("assignee", equalTo(second)).extract().<Number>path("version").longValue();
+            given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid(second, "reviewer")).contentType(ContentType.JSON)
+                    .body(Map.of("rating", "MOSTLY_TRUE", "explanation", "The list has twelve names.", "taskVersion", version,
+                            "claimId", task.getString("leadClaimId"), "sources", List.of(Map.of("url", "https://brigade.example/list")),
+                            "claimRatings", List.of(Map.of("claimId", apartClaim, "rating", "FALSE"))))
+                    .post("/api/tasks/" + taskId + "/verdict").then().statusCode(200).body("stage", equalTo("DONE"));
+
+            // each outlet's article report shows the rating that applies to its own figure
+            browser.get(web.baseUri() + "/reports/" + apartArticle);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+            assertEquals("FALSE", browser.findElement(By.id("worst")).getText());
+            browser.get(web.baseUri() + "/reports/" + leadArticle);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+            assertEquals("MOSTLY_TRUE", browser.findElement(By.id("worst")).getText());
+            browser.get(web.baseUri() + "/articles");
+            String apartTitle = marker + " in " + (apartArticle.equals(wire) ? "Tolls Wire" : "Tolls Paper");
+            assertTrue(browser.findElement(By.xpath("//*[@id='articles']//tr[contains(., '" + apartTitle + "')]")).getText().contains("FALSE"),
+                    "the article list's worst rating");
+        } finally {
+            browser.quit();
+            retire(first);
+            retire(second);
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!"FALSE".equals(given().baseUri(claims.baseUri()).auth().oauth2(Tokens.valid("systest-editor", "editor"))
+                .get("/api/claims/" + apartClaim).then().statusCode(200).extract().path("verdict.rating"))) {
+            assertTrue(Instant.now().isBefore(deadline), "claims-service shows the figure's own rating");
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
     void shouldKeepAVerdictDraftThroughALostSessionAndBringTheReviewerBackToTheTask() throws Exception {
         String reviewer = "lost-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Wadi-" + UUID.randomUUID() + "-Qx";

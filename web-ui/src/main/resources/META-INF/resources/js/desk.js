@@ -88,16 +88,22 @@
       explanation: form.querySelector("textarea[name=explanation]").value,
       evidence: Array.from(form.querySelectorAll("#evidence .evidence-row")).map((r) =>
         [r.querySelector("input[name=url]").value, r.querySelector("input[name=excerpt]").value]),
+      apart: Object.fromEntries(Array.from(form.querySelectorAll("select[name=apartRating]")).map((s) => [s.id, s.value])),
     };
   }
 
   function blank(draft) {
-    return !draft.rating && !draft.explanation.trim() && draft.evidence.every(([url, excerpt]) => !url && !excerpt);
+    return !draft.rating && !draft.explanation.trim() && draft.evidence.every(([url, excerpt]) => !url && !excerpt)
+      && Object.values(draft.apart || {}).every((r) => !r);
   }
 
   function restore(form, draft) {
     const radio = form.querySelector("input[name=rating][value='" + draft.rating + "']");
     if (radio) radio.checked = true;
+    Object.entries(draft.apart || {}).forEach(([id, rating]) => {
+      const own = document.getElementById(id);
+      if (own && own.name === "apartRating") own.value = rating;
+    });
     form.querySelector("textarea[name=explanation]").value = draft.explanation;
     draft.evidence.forEach(([url, excerpt], i) => {
       let rows = form.querySelectorAll("#evidence .evidence-row");

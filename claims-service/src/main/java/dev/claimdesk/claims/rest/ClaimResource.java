@@ -57,7 +57,8 @@ public class ClaimResource {
         static ClaimView of(Claim c, Map<UUID, ClaimQueries.Verdict> verdicts) {
             return new ClaimView(c.id, c.articleId, c.revision, c.type, c.text, c.start, c.end, c.quantity(), c.speaker,
                     c.attribution, c.places == null ? List.of() : Arrays.asList(c.places), c.actor,
-                    Math.round(c.checkworthiness * 1000) / 1000.0, c.clusterId, c.status, verdicts.get(c.clusterId));
+                    Math.round(c.checkworthiness * 1000) / 1000.0, c.clusterId, c.status,
+                    verdicts.containsKey(c.clusterId) ? verdicts.get(c.clusterId).forClaim(c.id) : null);
         }
     }
 

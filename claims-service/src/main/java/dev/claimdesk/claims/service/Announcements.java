@@ -28,24 +28,31 @@ public class Announcements {
         this.conflicts = conflicts;
     }
 
-    public void claims(ReceivedArticle article, List<Claim> claims, List<ClaimExtracted.Merge> merges, ClaimExtracted.Cause cause) {
-        Map<UUID, List<UUID>> conflictsOf = conflicts.ofClaims(claims.stream().map(c -> c.id).toList());
+    /** A revision's claims as extracted. */
+    public void claims(ReceivedArticle article, List<Claim> claims, List<ClaimExtracted.Merge> merges) {
+        announce(article, claims, merges, ClaimExtracted.Cause.EXTRACTION, null);
+    }
+
+    private void announce(ReceivedArticle article, List<Claim> claims, List<ClaimExtracted.Merge> merges, ClaimExtracted.Cause cause,
+                          String correctedBy) {
+        Conflicts.Involvement involvement = conflicts.ofClaims(claims.stream().map(c -> c.id).toList());
         UUID eventId = UUID.randomUUID();
         outbox.enqueue(eventId, Exchanges.CLAIMS, Exchanges.CLAIM_EXTRACTED, new ClaimExtracted(eventId,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), article.key.articleId(), article.key.revision(), article.outlet,
                 article.url, article.publishedAt, article.copyOf, article.language,
                 article.extractionStatus,
-                claims.stream().map(c -> ClaimExtracted.Item.of(c, conflictsOf.getOrDefault(c.id, List.of()))).toList(),
-                merges, cause));
+                claims.stream().map(c -> ClaimExtracted.Item.of(c, involvement.conflicts().getOrDefault(c.id, List.of()),
+                        involvement.opponents().getOrDefault(c.id, List.of()))).toList(),
+                merges, cause, correctedBy));
     }
 
-    /** Announces again the current claims of each of these articles, after reviewers corrected them. */
-    public void corrected(List<UUID> articleIds, List<ClaimExtracted.Merge> merges) {
+    /** Announces again the current claims of each of these articles, after reviewer {@code actor} corrected them. */
+    public void corrected(List<UUID> articleIds, List<ClaimExtracted.Merge> merges, String actor) {
         for (UUID articleId : articleIds.stream().distinct().toList()) {
             ReceivedArticle article = ReceivedArticle.<ReceivedArticle>find("from ReceivedArticle a where a.key.articleId = ?1 and "
                     + ReceivedArticle.isLatest("a.key.articleId", "a.key.revision"), articleId).firstResult();
             List<Claim> claims = Claim.list("articleId = ?1 and revision = ?2 order by start, id", articleId, article.key.revision());
-            claims(article, claims, merges, ClaimExtracted.Cause.CORRECTION);
+            announce(article, claims, merges, ClaimExtracted.Cause.CORRECTION, actor);
         }
     }
 }

@@ -153,7 +153,7 @@ public class ArticleIntake {
         conflicts.refreshAdded(joined, claims, article.receivedAt);
         placing.stop(placement);
         announcements.claims(article, claims, placed.merges().entrySet().stream()
-                .map(e -> new ClaimExtracted.Merge(e.getKey(), placed.current(e.getValue()))).toList(), ClaimExtracted.Cause.EXTRACTION);
+                .map(e -> new ClaimExtracted.Merge(e.getKey(), placed.current(e.getValue()))).toList());
     }
 
     /**

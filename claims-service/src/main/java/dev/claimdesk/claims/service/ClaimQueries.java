@@ -79,11 +79,22 @@ public class ClaimQueries {
                 (int) independent, conflicts));
     }
 
-    /** The verdict a claim shows: its cluster's. */
-    public record Verdict(UUID verdictId, String rating, int version) {
+    /**
+     * The verdict a claim shows: its cluster's, with the rating that applies to the claim ({@link #forClaim}); the
+     * cluster's own view shows the verdict's rating.
+     */
+    public record Verdict(UUID verdictId, String rating, int version,
+                          @com.fasterxml.jackson.annotation.JsonIgnore Map<UUID, String> claimRatings) {
         public static Verdict of(ClaimCluster cluster) {
             return cluster == null || cluster.verdictId == null ? null
-                    : new Verdict(cluster.verdictId, cluster.verdictRating, cluster.verdictVersion);
+                    : new Verdict(cluster.verdictId, cluster.verdictRating, cluster.verdictVersion,
+                    cluster.verdictClaimRatings == null ? Map.of() : Map.copyOf(cluster.verdictClaimRatings));
+        }
+
+        /** The verdict as it applies to this claim: its own rating where its figure was rated apart. */
+        public Verdict forClaim(UUID claimId) {
+            String own = claimRatings.get(claimId);
+            return own == null ? this : new Verdict(verdictId, own, version, claimRatings);
         }
     }
 

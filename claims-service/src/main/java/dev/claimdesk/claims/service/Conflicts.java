@@ -143,24 +143,34 @@ public class Conflicts {
         }
     }
 
-    /** The conflicts each of these claims is part of. */
-    public Map<UUID, List<UUID>> ofClaims(Collection<UUID> claimIds) {
-        Map<UUID, List<UUID>> byClaim = new HashMap<>();
+    /** For each claim, the conflicts it is part of and the claims whose figures it conflicts with, in the same order. */
+    public record Involvement(Map<UUID, List<UUID>> conflicts, Map<UUID, List<UUID>> opponents) {
+    }
+
+    /** The conflicts each of these claims is part of, and with which claims. */
+    public Involvement ofClaims(Collection<UUID> claimIds) {
+        Involvement involvement = new Involvement(new HashMap<>(), new HashMap<>());
         if (claimIds.isEmpty()) {
-            return byClaim;
+            return involvement;
         }
         // one array parameter for any number of claims; every article is announced through here
         String[] ids = Sql.uuids(claimIds);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (List<Object[]>) Sql.on(Conflict.getEntityManager(), Conflict.class, "SELECT id, claim_a, claim_b FROM conflict "
-                        + "WHERE claim_a = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) OR claim_b = ANY(CAST(CAST(?1 AS text[]) AS uuid[]))")
+                        + "WHERE claim_a = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) OR claim_b = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) "
+                        + "ORDER BY created_at, id")
                 .setParameter(1, ids)
                 .getResultList();
         for (Object[] row : rows) {
-            byClaim.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add((UUID) row[0]);
-            byClaim.computeIfAbsent((UUID) row[2], k -> new ArrayList<>()).add((UUID) row[0]);
+            UUID conflict = (UUID) row[0];
+            UUID a = (UUID) row[1];
+            UUID b = (UUID) row[2];
+            involvement.conflicts().computeIfAbsent(a, k -> new ArrayList<>()).add(conflict);
+            involvement.conflicts().computeIfAbsent(b, k -> new ArrayList<>()).add(conflict);
+            involvement.opponents().computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+            involvement.opponents().computeIfAbsent(b, k -> new ArrayList<>()).add(a);
         }
-        return byClaim;
+        return involvement;
     }
 
     private static void record(UUID clusterId, UUID a, UUID b, FigureConflicts.Conflict found, Instant at, Map<String, Conflict> known) {

@@ -86,6 +86,8 @@ public class Corrections {
             return claim;
         }
         claim.corrected |= content;
+        // every article of the cluster is told again: the conflicts its claims list may have gone with this one's figure
+        List<UUID> told = currentClaims(claim.clusterId).stream().map(c -> c.articleId).toList();
         conflicts.forget(List.of(claim.id));
         if ("DISMISSED".equals(claim.status)) {
             clusters.withdraw(claim);
@@ -95,7 +97,8 @@ public class Corrections {
         Instant now = Instant.now();
         conflicts.refresh(List.of(claim.clusterId), now);
         Correction.record(kind, actor, claim.id, claim.clusterId, edit.reason(), before, snapshot(claim));
-        announcements.corrected(List.of(claim.articleId), List.of());
+        announcements.corrected(java.util.stream.Stream.concat(java.util.stream.Stream.of(claim.articleId), told.stream()).toList(),
+                List.of(), actor);
         return claim;
     }
 
@@ -128,7 +131,7 @@ public class Corrections {
         Correction.record(Correction.Kind.SPLIT, actor, null, cluster.id, reason,
                 Map.of("clusterId", cluster.id.toString(), "claimIds", ids(memberIds)),
                 Map.of("clusterId", split.id.toString(), "claimIds", ids(moving)));
-        announcements.corrected(members.stream().map(c -> c.articleId).toList(), List.of());
+        announcements.corrected(members.stream().map(c -> c.articleId).toList(), List.of(), actor);
         return split.id;
     }
 
@@ -159,7 +162,7 @@ public class Corrections {
         Correction.record(Correction.Kind.MERGE, actor, null, into.id, reason,
                 Map.of("clusterIds", ids(roots.stream().map(c -> c.id).toList())), Map.of("clusterId", into.id.toString()));
         announcements.corrected(currentClaims(into.id).stream().map(c -> c.articleId).toList(),
-                moving.stream().map(id -> new ClaimExtracted.Merge(id, into.id)).toList());
+                moving.stream().map(id -> new ClaimExtracted.Merge(id, into.id)).toList(), actor);
         return into.id;
     }
 

@@ -38,6 +38,10 @@ public class Reviews {
         cluster.verdictId = verdict.id();
         cluster.verdictVersion = verdict.version();
         cluster.verdictRating = verdict.rating();
+        cluster.verdictClaimRatings = new java.util.HashMap<>();
+        if (verdict.claimRatings() != null) {
+            verdict.claimRatings().forEach(r -> cluster.verdictClaimRatings.put(r.claimId(), r.rating()));
+        }
         cluster.verdictSequence = verdict.sequence();
         clusters.settle(cluster.id);
     }

@@ -83,6 +83,25 @@ class ClustersAndConflictsFlowTest {
         assertTrue(flagged.stream().anyMatch(ids -> ids.contains(wireKilled.id.toString()) && ids.contains(paperKilled.id.toString())));
         String evacuatedWire = figure(wire, 300).id.toString();
         assertTrue(flagged.stream().noneMatch(ids -> ids.contains(evacuatedWire)), "about 300 and some 320 agree");
+
+        // the paper's announcement names the wire's toll against its own, so review-service can rate each on its own
+        JsonNode announced = announcement(paper);
+        JsonNode item = null;
+        for (JsonNode c : announced.get("claims")) {
+            if (c.get("id").asText().equals(paperKilled.id.toString())) {
+                item = c;
+            }
+        }
+        assertTrue(item != null && item.get("conflictingClaims").toString().contains(wireKilled.id.toString()), String.valueOf(item));
+        assertEquals(item.get("conflicts").size(), item.get("conflictingClaims").size(), "one claim for each conflict");
+    }
+
+    /** The latest claim.extracted.v1 this service wrote for the article. */
+    private static JsonNode announcement(UUID articleId) throws Exception {
+        Object payload = Claim.getEntityManager().createNativeQuery("SELECT payload FROM outbox WHERE routing_key = 'claim.extracted.v1' "
+                + "AND payload LIKE ?1 ORDER BY created_at DESC LIMIT 1").setParameter(1, "%\"articleId\":\"" + articleId + "\"%")
+                .getSingleResult();
+        return JSON.readTree(payload.toString());
     }
 
     @Test

@@ -70,6 +70,23 @@ class ReviewEventsFlowTest {
         assertEquals(cluster, joining.clusterId, "the same claim joins the reviewed cluster");
         givenToken(EDITOR).get("/api/claims/" + joining.id).then().statusCode(200)
                 .body("status", equalTo("VERDICT")).body("verdict.rating", equalTo("FALSE"));
+
+        // a correction rates the joining claim's figure on its own: it shows its own rating, the others the verdict's
+        try (Broker broker = Broker.connect()) {
+            String corrected = UUID.randomUUID().toString();
+            Map<String, Object> v3 = new java.util.HashMap<>(JSON.readValue(verdict(verdictId, 3, 9, cluster, "TRUE"), Map.class));
+            v3.put("claimRatings", List.of(Map.of("claimId", joining.id.toString(), "rating", "MOSTLY_FALSE")));
+            broker.publish("verdicts", "verdict.published.v1", corrected, JSON.writeValueAsBytes(v3));
+            await(() -> processed(corrected), "the corrected version is consumed");
+        }
+        givenToken(EDITOR).get("/api/claims/" + joining.id).then().statusCode(200).body("verdict.rating", equalTo("MOSTLY_FALSE"))
+                .body("verdict.version", equalTo(3));
+        givenToken(EDITOR).get("/api/claims/" + claim.id).then().statusCode(200).body("verdict.rating", equalTo("TRUE"));
+        givenToken(EDITOR).get("/api/claims?clusterId=" + cluster).then().statusCode(200)
+                .body("items.find { it.id == '" + joining.id + "' }.verdict.rating", equalTo("MOSTLY_FALSE"))
+                .body("items.find { it.id == '" + claim.id + "' }.verdict.rating", equalTo("TRUE"));
+        givenToken(EDITOR).get("/api/clusters/" + cluster).then().statusCode(200).body("verdict.rating", equalTo("TRUE"))
+                .body("verdict.claimRatings", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.claimdesk.claims.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.claims.Claim;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -145,6 +146,50 @@ class CorrectionsTest {
                 .body("claimIds", hasItem(b.id.toString()));
         given("rev-cy").get("/api/clusters/" + split).then().statusCode(200).body("id", equalTo(a.clusterId.toString()));
         given("rev-cy").body(Map.of("clusterIds", List.of(split, a.clusterId))).post("/api/clusters/merge").then().statusCode(400);
+    }
+
+    @Test
+    void shouldAnnounceEveryArticleOfTheClusterAgainNamingTheReviewerWhenACorrectionEndsAConflict() throws Exception {
+        String coast = town();
+        UUID wire = UUID.randomUUID();
+        UUID paper = UUID.randomUUID();
+        // a story no other test tells: its cluster holds these two tellings only
+        ingest(wire, "Wire", "A gas blast in a coal mine near " + coast + " trapped 12 miners on Thursday, rescuers said.");
+        ingest(paper, "Paper", "The gas blast at the coal mine near " + coast + " on Thursday trapped 9 miners, rescuers said.");
+        Claim told = statistic(wire);
+        Claim misread = statistic(paper);
+        assertEquals(told.clusterId, misread.clusterId, "one toll told by two outlets");
+        assertTrue(conflictingClaims(paper, misread.id).contains(told.id.toString()), "the tolls disagree");
+
+        given("rev-fay").body(Map.of("quantity", Map.of("value", 12, "qualifier", "EXACT", "unit", "miners"),
+                "reason", "the paper printed 12; 9 was an OCR slip")).patch("/api/claims/" + misread.id).then().statusCode(200);
+        // both tellings are announced again, by the reviewer, and neither lists the other as disagreeing any more
+        for (UUID article : List.of(wire, paper)) {
+            JsonNode announced = announcement(article);
+            assertEquals("CORRECTION", announced.get("cause").asText(), article.toString());
+            assertEquals("rev-fay", announced.get("correctedBy").asText());
+        }
+        assertEquals(List.of(), conflictingClaims(wire, told.id));
+        assertEquals(List.of(), conflictingClaims(paper, misread.id));
+    }
+
+    /** The latest claim.extracted.v1 written for the article. */
+    private static JsonNode announcement(UUID articleId) throws Exception {
+        Object payload = Claim.getEntityManager().createNativeQuery("SELECT payload FROM outbox WHERE routing_key = 'claim.extracted.v1' "
+                        + "AND payload LIKE ?1 ORDER BY created_at DESC LIMIT 1").setParameter(1, "%\"articleId\":\"" + articleId + "\"%")
+                .getSingleResult();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload.toString());
+    }
+
+    private static List<String> conflictingClaims(UUID articleId, UUID claimId) throws Exception {
+        for (JsonNode c : announcement(articleId).get("claims")) {
+            if (c.get("id").asText().equals(claimId.toString())) {
+                List<String> ids = new java.util.ArrayList<>();
+                c.get("conflictingClaims").forEach(id -> ids.add(id.asText()));
+                return ids;
+            }
+        }
+        throw new AssertionError("claim " + claimId + " not announced with article " + articleId);
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.UUID;
 /** Body of {@code claim.extracted.v1} as this consumer reads it; unknown fields are ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, Integer revision, String outlet, String url,
-                             Instant publishedAt, UUID copyOf, String language, List<Item> claims, List<Merge> mergedClusters)
+                             Instant publishedAt, UUID copyOf, String language, List<Item> claims, List<Merge> mergedClusters,
+                             String cause, String correctedBy)
         implements dev.claimdesk.commons.messaging.ValidEvent {
 
     @Override
@@ -24,7 +25,7 @@ public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, I
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Item(UUID id, String type, String text, int start, Quantity quantity, String speaker, double checkworthiness,
-                       UUID clusterId, List<UUID> conflicts) {
+                       UUID clusterId, List<UUID> conflicts, List<UUID> conflictingClaims) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

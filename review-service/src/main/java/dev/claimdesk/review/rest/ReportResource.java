@@ -41,7 +41,16 @@ public class ReportResource {
     public record Line(UUID claimId, String type, String text, int start, UUID clusterId, String status, Verdict verdict) {
     }
 
-    public record Verdict(UUID verdictId, int version, String rating, String explanation, String url) {
+    /**
+     * The verdict on the claim's cluster as it applies to this claim: {@code rating} is the claim's own where its
+     * figure disagreed with the claim reviewed ({@code ratedApart}), else the verdict's.
+     */
+    public record Verdict(UUID verdictId, int version, String rating, boolean ratedApart, String explanation, String url) {
+        static Verdict of(dev.claimdesk.review.Verdict v, UUID claimId, String url) {
+            String own = v.claimRatings.stream().filter(r -> r.claimId().equals(claimId)).map(dev.claimdesk.review.ClaimRating::rating)
+                    .findFirst().orElse(null);
+            return new Verdict(v.id, v.version, own != null ? own : v.rating, own != null, v.explanation, url);
+        }
     }
 
     private final dev.claimdesk.review.service.Publication publication;
@@ -75,7 +84,7 @@ public class ReportResource {
             ReviewTask task = tasks.get(c.clusterId);
             String status = v != null ? "VERDICT" : task != null && task.open() ? "IN_REVIEW" : "PENDING";
             return new Line(c.claimId, c.type, c.text, c.start, c.clusterId, status,
-                    v == null ? null : new Verdict(v.id, v.version, v.rating, v.explanation, publication.url(v.id)));
+                    v == null ? null : Verdict.of(v, c.claimId, publication.url(v.id)));
         }).toList();
         String worst = lines.stream().map(Line::verdict).filter(Objects::nonNull).map(Verdict::rating)
                 .min(Comparator.comparingInt(ReportResource::truthfulness)).orElse(null);

@@ -2,6 +2,7 @@ package dev.claimdesk.review.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.review.ClaimRating;
 import dev.claimdesk.review.Source;
 import dev.claimdesk.review.service.Reviews;
 
@@ -18,7 +19,25 @@ final class Submissions {
         if (body == null || !body.isObject()) {
             throw invalid("The body is a JSON object with rating, explanation and sources");
         }
-        return new Reviews.Submission(text(body, "rating"), text(body, "explanation"), sources(body.get("sources")));
+        return new Reviews.Submission(text(body, "rating"), text(body, "explanation"), sources(body.get("sources")),
+                claimRatings(body.get("claimRatings")));
+    }
+
+    private static List<ClaimRating> claimRatings(JsonNode ratings) {
+        if (ratings == null || ratings.isNull()) {
+            return List.of();
+        }
+        if (!ratings.isArray()) {
+            throw invalid("claimRatings is an array of {claimId, rating}");
+        }
+        List<ClaimRating> list = new ArrayList<>();
+        for (JsonNode r : ratings) {
+            if (!r.isObject()) {
+                throw invalid("each of claimRatings is an object {claimId, rating}");
+            }
+            list.add(new ClaimRating(uuid(r, "claimId", "claimId is the id of a claim of the task"), text(r, "rating")));
+        }
+        return list;
     }
 
     static long version(JsonNode body, String field) {
@@ -31,11 +50,15 @@ final class Submissions {
 
     /** The claim the reviewer rated, as the task named it in leadClaimId; absent for clients that send none. */
     static java.util.UUID claimId(JsonNode body) {
-        String id = text(body, "claimId");
+        return uuid(body, "claimId", "claimId is the id of the claim the task leads with (leadClaimId)");
+    }
+
+    private static java.util.UUID uuid(JsonNode body, String field, String detail) {
+        String id = text(body, field);
         try {
             return id == null ? null : java.util.UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw invalid("claimId is the id of the claim the task leads with (leadClaimId)");
+            throw invalid(detail);
         }
     }
 

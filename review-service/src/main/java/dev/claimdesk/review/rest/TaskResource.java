@@ -141,13 +141,14 @@ public class TaskResource {
 
     /** A state as the audit wrote it, without the rating in it. */
     private static String withoutRating(String state) {
-        if (state == null || !state.contains("\"rating\"")) {
+        if (state == null || !state.contains("\"rating\"") && !state.contains("\"claimRatings\"")) {
             return state;
         }
         try {
             com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(state);
             if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
                 object.remove("rating");
+                object.remove("claimRatings");
                 return JSON.writeValueAsString(object);
             }
             return null;
@@ -156,10 +157,11 @@ public class TaskResource {
         }
     }
 
-    public record ReviewView(String stage, String reviewer, String rating, String explanation,
+    public record ReviewView(String stage, String reviewer, UUID claimId, String rating,
+                             List<dev.claimdesk.review.ClaimRating> claimRatings, String explanation,
                              List<dev.claimdesk.review.Source> sources, Instant submittedAt) {
         static ReviewView of(Review r) {
-            return new ReviewView(r.stage, r.reviewer, r.rating, r.explanation, r.sources, r.submittedAt);
+            return new ReviewView(r.stage, r.reviewer, r.claimId, r.rating, r.claimRatings, r.explanation, r.sources, r.submittedAt);
         }
     }
 

@@ -3,10 +3,12 @@ package dev.claimdesk.review.rest;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.ReviewTask;
 import dev.claimdesk.review.Verdict;
+import dev.claimdesk.review.service.Disagreements;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,12 +19,15 @@ public record TaskView(UUID id, UUID clusterId, List<UUID> claimIds, UUID leadCl
                        String status, String assignee, String stage, long version, String skill, Instant createdAt,
                        List<ClaimView> claims, VerdictRef verdict) {
 
-    /** A claim of the task's cluster, with the outlet that told it (null until its article is known here). */
+    /**
+     * A claim of the task's cluster, with the outlet that told it (null until its article is known here);
+     * {@code ratedApart}: its figure disagrees with the lead's, so a verdict rates it on its own in claimRatings.
+     */
     public record ClaimView(UUID id, UUID articleId, String outlet, String type, String text, double checkworthiness,
-                            boolean casualties, boolean conflicted) {
-        static ClaimView of(ClusterClaim c, Map<UUID, String> outlets) {
+                            boolean casualties, boolean conflicted, boolean ratedApart) {
+        static ClaimView of(ClusterClaim c, Map<UUID, String> outlets, Set<UUID> apart) {
             return new ClaimView(c.claimId, c.articleId, outlets.get(c.articleId), c.type, c.text, c.checkworthiness, c.casualties,
-                    c.conflicted);
+                    c.conflicted, apart.contains(c.claimId));
         }
     }
 
@@ -30,9 +35,10 @@ public record TaskView(UUID id, UUID clusterId, List<UUID> claimIds, UUID leadCl
     }
 
     static TaskView of(ReviewTask t, List<ClusterClaim> claims, Map<UUID, String> outlets, Verdict verdict, Instant now) {
+        Set<UUID> apart = Disagreements.ratedApart(t.leadClaimId, claims);
         return new TaskView(t.id, t.clusterId, claims.stream().map(c -> c.claimId).toList(), t.leadClaimId, t.priority, t.dueAt,
                 t.open() && t.dueAt.isBefore(now), t.status, t.assignee, t.stage, t.version, t.skill, t.createdAt,
-                claims.stream().map(c -> ClaimView.of(c, outlets)).toList(),
+                claims.stream().map(c -> ClaimView.of(c, outlets, apart)).toList(),
                 verdict == null ? null : new VerdictRef(verdict.id, verdict.version, verdict.rating));
     }
 }

@@ -3,6 +3,7 @@ package dev.claimdesk.review.service;
 import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.commons.messaging.Exchanges;
 import dev.claimdesk.commons.messaging.Outbox;
+import dev.claimdesk.review.ClaimRating;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.Source;
 import dev.claimdesk.review.Verdict;
@@ -52,7 +53,8 @@ public class Publication {
     /** A new version of verdict {@code id} (a new verdict when {@code correctionOf} is null) on the claim {@code reviewed}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Verdict publish(UUID id, int version, Integer correctionOf, String reason, UUID clusterId, UUID taskId,
-                           Reviewed reviewed, String rating, String explanation, List<Source> sources, List<String> reviewers) {
+                           Reviewed reviewed, String rating, List<ClaimRating> claimRatings, String explanation, List<Source> sources,
+                           List<String> reviewers) {
         AdvisoryLock.acquire(em, "claimdesk:verdict-feed");
         Long last = em.createQuery("select max(v.sequence) from Verdict v", Long.class).getSingleResult();
         List<ClusterClaim> claims = ClusterClaim.list("clusterId = ?1 order by articleId, start", clusterId);
@@ -66,6 +68,7 @@ public class Publication {
         verdict.claimReviewedId = reviewed.claimId();
         verdict.claimReviewed = reviewed.text();
         verdict.rating = rating;
+        verdict.claimRatings = List.copyOf(claimRatings);
         verdict.explanation = explanation;
         verdict.sources = List.copyOf(sources);
         verdict.reviewers = reviewers.toArray(String[]::new);
@@ -80,7 +83,7 @@ public class Publication {
 
     public VerdictPublished event(UUID eventId, Verdict v) {
         return new VerdictPublished(eventId, v.publishedAt, v.id, v.version, v.sequence, v.clusterId, Arrays.asList(v.claimIds),
-                v.claimReviewed, v.claimReviewedId, v.rating, v.explanation, v.sources, Arrays.asList(v.reviewers), v.publishedAt, v.correctionOf,
+                v.claimReviewed, v.claimReviewedId, v.rating, v.claimRatings, v.explanation, v.sources, Arrays.asList(v.reviewers), v.publishedAt, v.correctionOf,
                 url(v.id));
     }
 

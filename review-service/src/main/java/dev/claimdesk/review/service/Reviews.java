@@ -2,6 +2,7 @@ package dev.claimdesk.review.service;
 
 import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.commons.problem.ProblemException;
+import dev.claimdesk.review.ClaimRating;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.Review;
 import dev.claimdesk.review.ReviewTask;
@@ -39,8 +40,14 @@ public class Reviews {
     private static final int MAX_SOURCES = 50;
     private static final int WAITING_PER_CHANGE = 100;
 
-    /** What a reviewer submits: the contract's verdict body. */
-    public record Submission(String rating, String explanation, List<Source> sources) {
+    /**
+     * What a reviewer submits: the contract's verdict body. {@code claimRatings} rates each claim whose figure
+     * disagrees with the claim under review (none when the cluster's figures agree).
+     */
+    public record Submission(String rating, String explanation, List<Source> sources, List<ClaimRating> claimRatings) {
+        public Submission {
+            claimRatings = claimRatings == null ? List.of() : claimRatings;
+        }
     }
 
     private final EntityManager em;
@@ -82,6 +89,8 @@ public class Reviews {
             throw new ProblemException(409, "lead-changed", "Not the claim under review",
                     "Task " + taskId + " is reviewed as claim " + task.leadClaimId + ", not " + claimId + ": reload it and submit again");
         }
+        List<ClaimRating> claimRatings = Disagreements.require(
+                Disagreements.ratedApart(task.leadClaimId, ClusterClaim.list("clusterId", task.clusterId)), submission.claimRatings());
         Review review = new Review();
         review.id = UUID.randomUUID();
         review.taskId = task.id;
@@ -89,11 +98,16 @@ public class Reviews {
         review.reviewer = reviewer;
         review.claimId = task.leadClaimId;
         review.rating = submission.rating();
+        review.claimRatings = claimRatings;
         review.explanation = submission.explanation().strip();
         review.sources = submission.sources();
         review.submittedAt = now();
         review.persist();
-        audit.record(reviewer, "review.submitted", task, reviewer, null, Map.of("stage", review.stage, "rating", review.rating));
+        Map<String, Object> rated = new LinkedHashMap<>(Map.of("stage", review.stage, "rating", review.rating));
+        if (!claimRatings.isEmpty()) {
+            rated.put("claimRatings", claimRatings);
+        }
+        audit.record(reviewer, "review.submitted", task, reviewer, null, rated);
         switch (task.stage) {
             case ReviewTask.FIRST_REVIEW -> {
                 if (highImpact(task, review.rating)) {
@@ -106,8 +120,10 @@ public class Reviews {
             case ReviewTask.SECOND_REVIEW -> {
                 task.secondReviewer = reviewer;
                 Review first = review(task, ReviewTask.FIRST_REVIEW);
-                // two ratings make one verdict only when they rate one claim: a lead that changed between them escalates
-                if (first.rating.equals(review.rating) && Objects.equals(first.claimId, review.claimId)) {
+                // two ratings make one verdict only when they rate one claim alike, and the figures against it alike:
+                // a lead that changed between them escalates
+                if (first.rating.equals(review.rating) && Objects.equals(first.claimId, review.claimId)
+                        && Disagreements.same(first.claimRatings, review.claimRatings)) {
                     publish(task, first, union(first, review), List.of(first.reviewer, reviewer), reviewer);
                 } else {
                     nextStage(task, ReviewTask.ESCALATED, reviewer, "task.escalated");
@@ -137,13 +153,16 @@ public class Reviews {
             throw new ProblemException(409, "stale-version", "Stale verdict version",
                     "Verdict " + verdictId + " is at version " + latest.version + ", not " + version);
         }
+        // a correction rates again the claims the verdict rated apart: none dropped silently, none added
+        List<ClaimRating> claimRatings = Disagreements.require(
+                new java.util.LinkedHashSet<>(latest.claimRatings.stream().map(ClaimRating::claimId).toList()), submission.claimRatings());
         List<String> reviewers = new ArrayList<>(Arrays.asList(latest.reviewers));
         if (!reviewers.contains(actor)) {
             reviewers.add(actor);
         }
         Verdict corrected = publication.publish(verdictId, latest.version + 1, latest.version, reason.strip(), latest.clusterId,
                 latest.taskId, new Publication.Reviewed(latest.claimReviewedId, latest.claimReviewed), submission.rating(),
-                submission.explanation().strip(), submission.sources(), reviewers);
+                claimRatings, submission.explanation().strip(), submission.sources(), reviewers);
         ReviewTask task = em.find(ReviewTask.class, latest.taskId);
         audit.record(actor, "verdict.corrected", task, actor, Map.of("version", latest.version, "rating", latest.rating),
                 Map.of("version", corrected.version, "rating", corrected.rating, "reason", corrected.reason));
@@ -168,7 +187,7 @@ public class Reviews {
 
     private void publish(ReviewTask task, Review review, List<Source> sources, List<String> reviewers, String actor) {
         Verdict verdict = publication.publish(UUID.randomUUID(), 1, null, null, task.clusterId, task.id,
-                Publication.Reviewed.of(review.claimId), review.rating, review.explanation, sources, reviewers);
+                Publication.Reviewed.of(review.claimId), review.rating, review.claimRatings, review.explanation, sources, reviewers);
         Map<String, Object> was = Audit.state(task);
         task.stage = ReviewTask.DONE;
         task.status = ReviewTask.DONE;

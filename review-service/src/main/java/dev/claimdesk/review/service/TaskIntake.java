@@ -95,6 +95,7 @@ public class TaskIntake {
             claim.casualties = item.type().equals("STATISTIC") && item.quantity() != null
                     && CASUALTIES.matcher(item.quantity().subject() + " " + item.quantity().unit()).find();
             claim.conflicted = item.conflicts() != null && !item.conflicts().isEmpty();
+            claim.conflictsWith = item.conflictingClaims() == null ? new UUID[0] : item.conflictingClaims().toArray(UUID[]::new);
             claim.language = event.language();
             claim.speaker = item.speaker();
             claim.source = event.copyOf() != null ? event.copyOf() : event.articleId();

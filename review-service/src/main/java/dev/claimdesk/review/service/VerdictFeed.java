@@ -27,12 +27,13 @@ public class VerdictFeed {
 
     /** The contract's Verdict; {@code sources} is the evidence as JSON. */
     public record Item(UUID id, int version, long sequence, UUID clusterId, List<UUID> claimIds, String claimReviewed,
-                       UUID claimReviewedId, String rating, String explanation, @com.fasterxml.jackson.annotation.JsonRawValue String sources,
+                       UUID claimReviewedId, String rating, @com.fasterxml.jackson.annotation.JsonRawValue String claimRatings,
+                       String explanation, @com.fasterxml.jackson.annotation.JsonRawValue String sources,
                        List<String> reviewers, java.time.Instant publishedAt, Integer correctionOf, String reason, String url) {
     }
 
     private static final String COLUMNS = "id, version, sequence, cluster_id, claim_ids, claim_reviewed, rating, explanation, "
-            + "CAST(sources AS text), reviewers, published_at, correction_of, reason, claim_reviewed_id";
+            + "CAST(sources AS text), reviewers, published_at, correction_of, reason, claim_reviewed_id, CAST(claim_ratings AS text)";
 
     private final AgroalDataSource dataSource;
     private final Publication publication;
@@ -56,7 +57,7 @@ public class VerdictFeed {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     items.add(new Item(id, rs.getInt(2), rs.getLong(3), rs.getObject(4, UUID.class), uuids(rs.getArray(5)),
-                            rs.getString(6), rs.getObject(14, UUID.class), rs.getString(7), rs.getString(8), rs.getString(9), texts(rs.getArray(10)),
+                            rs.getString(6), rs.getObject(14, UUID.class), rs.getString(7), rs.getString(15), rs.getString(8), rs.getString(9), texts(rs.getArray(10)),
                             rs.getTimestamp(11).toInstant(), (Integer) rs.getObject(12), rs.getString(13), publication.url(id)));
                 }
             }
@@ -70,7 +71,7 @@ public class VerdictFeed {
     public Item of(Verdict v) {
         try {
             return new Item(v.id, v.version, v.sequence, v.clusterId, Arrays.asList(v.claimIds), v.claimReviewed,
-                    v.claimReviewedId, v.rating,
+                    v.claimReviewedId, v.rating, json.writeValueAsString(v.claimRatings),
                     v.explanation, json.writeValueAsString(v.sources), Arrays.asList(v.reviewers), v.publishedAt, v.correctionOf,
                     v.reason, publication.url(v.id));
         } catch (JsonProcessingException e) {

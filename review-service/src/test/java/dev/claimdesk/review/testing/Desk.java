@@ -40,9 +40,17 @@ public final class Desk {
         language = "" + (char) ('a' + n / (26 * 26)) + (char) ('a' + n / 26 % 26) + (char) ('a' + n % 26);
     }
 
-    /** A claim as claims-service announces it; {@code killed} makes it a casualty figure. */
+    /**
+     * A claim as claims-service announces it; {@code killed} makes it a casualty figure, {@code against} lists the
+     * claims its figure conflicts with (conflictingClaims).
+     */
     public record Claim(UUID id, String type, String text, double checkworthiness, UUID clusterId, boolean killed,
-                        List<UUID> conflicts, String speaker) {
+                        List<UUID> conflicts, String speaker, List<UUID> against) {
+        public Claim(UUID id, String type, String text, double checkworthiness, UUID clusterId, boolean killed, List<UUID> conflicts,
+                     String speaker) {
+            this(id, type, text, checkworthiness, clusterId, killed, conflicts, speaker, List.of());
+        }
+
         public static Claim of(String type, String text, double checkworthiness, UUID clusterId) {
             return new Claim(UUID.randomUUID(), type, text, checkworthiness, clusterId, false, List.of(), null);
         }
@@ -51,8 +59,20 @@ public final class Desk {
             return new Claim(UUID.randomUUID(), "STATISTIC", text, 0.85, clusterId, true, List.of(), null);
         }
 
+        /** A casualty figure less check-worthy than {@link #toll}'s, so that a toll told first leads. */
+        public static Claim toll(String text, double checkworthiness, UUID clusterId) {
+            return new Claim(UUID.randomUUID(), "STATISTIC", text, checkworthiness, clusterId, true, List.of(), null);
+        }
+
         public static Claim quote(String text, String speaker, UUID clusterId) {
             return new Claim(UUID.randomUUID(), "QUOTE", text, 0.6, clusterId, false, List.of(), speaker);
+        }
+
+        /** This claim announced as conflicting with {@code others}' figures, one conflict each. */
+        public Claim against(Claim... others) {
+            List<UUID> ids = java.util.Arrays.stream(others).map(Claim::id).toList();
+            return new Claim(id, type, text, checkworthiness, clusterId, killed, ids.stream().map(o -> UUID.randomUUID()).toList(),
+                    speaker, ids);
         }
     }
 
@@ -109,6 +129,8 @@ public final class Desk {
             }
             ArrayNode conflicts = item.putArray("conflicts");
             c.conflicts().forEach(id -> conflicts.add(id.toString()));
+            ArrayNode against = item.putArray("conflictingClaims");
+            c.against().forEach(id -> against.add(id.toString()));
             item.putArray("places");
         }
         ArrayNode merged = body.putArray("mergedClusters");

@@ -166,7 +166,7 @@ public class DeskPage {
     }
 
     /** An earlier rating, shown once the reviewer may see it. */
-    public record Rating(String stage, String reviewer, String rating, String explanation) {
+    public record Rating(String stage, String reviewer, String rating, String apart, String explanation) {
     }
 
     /** A line of the history beside the claim: the task's audit and the reviewers' corrections of its claims. */
@@ -176,15 +176,23 @@ public class DeskPage {
         }
     }
 
-    /** What the reviewer typed, kept when a submission fails. */
-    public record Draft(String rating, String explanation, List<String[]> evidence, String key) {
+    /** What the reviewer typed, kept when a submission fails; {@code apart}: claim id → its own rating. */
+    public record Draft(String rating, String explanation, List<String[]> evidence, String key, Map<String, String> apart) {
         static Draft empty() {
             List<String[]> rows = new ArrayList<>();
             for (int i = 0; i < EVIDENCE_ROWS; i++) {
                 rows.add(new String[] {"", ""});
             }
-            return new Draft("", "", rows, UUID.randomUUID().toString());
+            return new Draft("", "", rows, UUID.randomUUID().toString(), Map.of());
         }
+
+        public String apartRating(String claimId) {
+            return apart.getOrDefault(claimId, "");
+        }
+    }
+
+    /** A claim whose figure disagrees with the lead's: the verdict form asks for its own rating. */
+    public record Apart(String claimId, String outlet, String text) {
     }
 
     @CheckedTemplate
@@ -195,7 +203,7 @@ public class DeskPage {
                                             String assignee, Context context, List<Telling> others, List<Telling> more,
                                             List<Telling> members, List<String> conflicts, List<Rating> ratings, String verdict,
                                             List<String> ratingsScale, Draft draft, String error, String notice,
-                                            List<Event> history);
+                                            List<Event> history, List<Apart> apart);
 
         static native TemplateInstance claim(String username, String csrf, String taskId, Telling claim, ClaimForm form,
                                              List<String> types, List<String> qualifiers, String error);
@@ -402,7 +410,8 @@ public class DeskPage {
     public Response verdict(@PathParam("id") String id, @FormParam("_csrf") String csrf, @FormParam("rating") String rating,
                             @FormParam("explanation") String explanation, @FormParam("url") List<String> urls,
                             @FormParam("excerpt") List<String> excerpts, @FormParam("taskVersion") String taskVersion,
-                            @FormParam("claimId") String claimId, @FormParam("key") String key) {
+                            @FormParam("claimId") String claimId, @FormParam("key") String key,
+                            @FormParam("apartClaim") List<String> apartClaims, @FormParam("apartRating") List<String> apartRatings) {
         ActiveSession session = Pages.session(caller);
         List<String[]> evidence = new ArrayList<>();
         List<Map<String, String>> sources = new ArrayList<>();
@@ -422,8 +431,18 @@ public class DeskPage {
         while (evidence.size() < EVIDENCE_ROWS) {
             evidence.add(new String[] {"", ""});
         }
+        Map<String, String> apart = new LinkedHashMap<>();
+        List<Map<String, String>> claimRatings = new ArrayList<>();
+        for (int i = 0; i < apartClaims.size(); i++) {
+            String own = i < apartRatings.size() ? apartRatings.get(i) : "";
+            apart.put(apartClaims.get(i), own);
+            // an unrated figure is sent unrated: review-service names the claims still to rate
+            if (!own.isBlank()) {
+                claimRatings.add(Map.of("claimId", apartClaims.get(i), "rating", own));
+            }
+        }
         Draft draft = new Draft(rating == null ? "" : rating, explanation == null ? "" : explanation, evidence,
-                key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
+                key == null || key.isBlank() ? UUID.randomUUID().toString() : key, apart);
         if (!Secrets.same(csrf, session.csrfToken())) {
             return taskPage(403, id, draft, "This form has expired. Nothing was submitted; your text is kept below.", null);
         }
@@ -431,6 +450,7 @@ public class DeskPage {
         body.put("rating", rating);
         body.put("explanation", explanation);
         body.put("sources", sources);
+        body.put("claimRatings", claimRatings);
         // the claim this reviewer was shown: review-service refuses the rating if the task now leads with another
         body.put("claimId", claimId == null || claimId.isBlank() ? null : claimId);
         try {
@@ -539,11 +559,22 @@ public class DeskPage {
         if (cluster.ok()) {
             cluster.body().path("conflicts").forEach(c -> conflicts.add(c.path("detail").asText()));
         }
+        List<Apart> apart = new ArrayList<>();
+        t.path("claims").forEach(c -> {
+            if (c.path("ratedApart").asBoolean()) {
+                apart.add(new Apart(c.path("id").asText(), c.path("outlet").asText("Another outlet"), c.path("text").asText()));
+            }
+        });
         List<Rating> ratings = new ArrayList<>();
         Backends.Answer reviews = backends.get(Service.REVIEW, "/api/tasks/" + path(id) + "/reviews", session.username(), session.roles());
         if (reviews.ok()) {
-            reviews.body().forEach(r -> ratings.add(new Rating(r.path("stage").asText(), r.path("reviewer").asText(),
-                    r.path("rating").asText(), r.path("explanation").asText())));
+            reviews.body().forEach(r -> {
+                List<String> own = new ArrayList<>();
+                r.path("claimRatings").forEach(cr -> own.add(java.util.Objects.requireNonNullElse(outlets.get(cr.path("claimId").asText()), "another outlet")
+                        + "'s figure " + cr.path("rating").asText()));
+                ratings.add(new Rating(r.path("stage").asText(), r.path("reviewer").asText(), r.path("rating").asText(),
+                        String.join(", ", own), r.path("explanation").asText()));
+            });
         }
         String verdict = t.path("verdict").isObject() ? t.path("verdict").path("rating").asText() : null;
         List<Event> history = new ArrayList<>();
@@ -564,7 +595,7 @@ public class DeskPage {
         history.sort(java.util.Comparator.comparing(Event::at));
         return Pages.html(status, Templates.task(session.username(), session.csrfToken(), Row.of(t), t.path("id").asText(),
                 t.path("clusterId").asText(), t.path("version").asLong(), t.path("assignee").asText(null), context, others, more,
-                members, conflicts, ratings, verdict, RATINGS, draft, error, notice, history));
+                members, conflicts, ratings, verdict, RATINGS, draft, error, notice, history, apart));
     }
 
     /** The lead claim inside its article's clean text, by the offsets claims-service gives. */
