@@ -53,8 +53,38 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
     public long version;
+    /** The reviewer whose own corrections of the task's claims made its latest versions; see {@link #changedOnlyBy}. */
+    @Column(name = "corrected_by")
+    public String correctedBy;
+    @Column(name = "corrected_from")
+    public Long correctedFrom;
+    @Column(name = "corrected_to")
+    public Long correctedTo;
 
     public boolean open() {
         return !DONE.equals(stage);
+    }
+
+    /**
+     * Whether every change since version {@code since} came from {@code reviewer}'s own corrections of the task's
+     * claims: a rating they began at that version rates the task as they left it.
+     */
+    public boolean changedOnlyBy(String reviewer, long since) {
+        return reviewer.equals(correctedBy) && correctedFrom != null && correctedTo != null && correctedTo == version
+                && since >= correctedFrom && since < version;
+    }
+
+    /** Raises the version for a change of the task's claims, by {@code corrector}'s correction or (null) by news. */
+    public void claimsChanged(String corrector) {
+        long before = version++;
+        if (corrector == null) {
+            correctedBy = null;
+        } else {
+            if (!corrector.equals(correctedBy) || correctedTo == null || correctedTo != before) {
+                correctedBy = corrector;
+                correctedFrom = before;
+            }
+            correctedTo = version;
+        }
     }
 }

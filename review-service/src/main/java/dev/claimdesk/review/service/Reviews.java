@@ -81,7 +81,7 @@ public class Reviews {
         if (!reviewer.equals(task.assignee)) {
             throw new ProblemException(403, "not-your-task", "Not your task", "Task " + taskId + " is not assigned to you");
         }
-        if (taskVersion != task.version) {
+        if (taskVersion != task.version && !task.changedOnlyBy(reviewer, taskVersion)) {
             throw new ProblemException(409, "stale-version", "Stale task version",
                     "The task is at version " + task.version + ", not " + taskVersion + ": reload it and submit again");
         }

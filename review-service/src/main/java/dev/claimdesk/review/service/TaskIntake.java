@@ -104,8 +104,9 @@ public class TaskIntake {
         }
         em.flush();
         List<Created> created = new ArrayList<>();
+        String corrector = "CORRECTION".equals(event.cause()) ? event.correctedBy() : null;
         for (UUID cluster : touched) {
-            refresh(cluster).ifPresent(created::add);
+            refresh(cluster, corrector).ifPresent(created::add);
         }
         // the most urgent first: when reviewers' room runs out, what is left waiting is the least urgent
         created.sort(java.util.Comparator.comparingDouble((Created c) -> -c.task().priority).thenComparing(c -> c.task().dueAt));
@@ -179,8 +180,11 @@ public class TaskIntake {
     private record Created(ReviewTask task, List<UUID> claimIds) {
     }
 
-    /** Makes or updates the cluster's task; returns it when it is new. */
-    private Optional<Created> refresh(UUID cluster) {
+    /**
+     * Makes or updates the cluster's task; returns it when it is new. {@code corrector}: the reviewer whose correction
+     * changed the claims, null when news did.
+     */
+    private Optional<Created> refresh(UUID cluster, String corrector) {
         List<ClusterClaim> claims = ClusterClaim.list("clusterId = ?1 " + TaskEvents.ORDER, cluster);
         ReviewTask task = task(cluster).orElse(null);
         if (claims.isEmpty() || task != null && !task.open()) {
@@ -210,18 +214,20 @@ public class TaskIntake {
         }
         UUID ledWith = task.leadClaimId;
         task.leadClaimId = Priorities.lead(ledWith, claims).claimId;
+        Map<String, Object> was = Audit.state(task);
+        // the cluster's claims changed: its task says so with a new version
+        task.claimsChanged(corrector);
+        task.updatedAt = now();
         if (priority != task.priority) {
-            Map<String, Object> was = Audit.state(task);
             task.priority = priority;
             Instant due = task.createdAt.plus(serviceLevel(priority));
             task.dueAt = due.isBefore(task.dueAt) ? due : task.dueAt;
-            task.updatedAt = now();
-            task.version++;
             audit.record(Audit.SYSTEM, "task.reprioritised", task, null, was, Audit.state(task));
-        } else {
-            // the cluster's claims changed: its task says so with a new version
-            task.version++;
-            task.updatedAt = now();
+        }
+        if (corrector != null) {
+            // a reviewer's correction of the claims belongs in the task's own trail, by name
+            audit.record(corrector, "task.claims-corrected", task, null, Map.of("version", was.get("version")),
+                    Map.of("version", task.version, "claimIds", TaskEvents.ids(claims).stream().map(UUID::toString).toList()));
         }
         if (!task.leadClaimId.equals(ledWith)) {
             // the claim it led with left the cluster: a reviewer rating it must reload, which the new version makes them do

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import static dev.claimdesk.review.testing.Desk.Claim;
 import static dev.claimdesk.review.testing.Desk.as;
+import static dev.claimdesk.review.testing.Desk.await;
 import static dev.claimdesk.review.testing.Desk.task;
 import static dev.claimdesk.review.testing.Desk.verdict;
 import static org.hamcrest.Matchers.anyOf;
@@ -322,6 +323,52 @@ class VerdictFlowTest {
         as(second, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", changed.version))
                 .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200)
                 .body("stage", equalTo("ESCALATED")).body("verdict", nullValue());
+    }
+
+    @Test
+    void shouldTakeARatingBegunBeforeTheReviewersOwnCorrectionsButNotOneBegunBeforeSomeoneElsesOrNews() throws Exception {
+        Desk desk = new Desk();
+        String reviewer = desk.name("gil");
+        desk.reviewer(reviewer, 5, "politics");
+        UUID mine = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        UUID mineArticle = UUID.randomUUID();
+        UUID theirsArticle = UUID.randomUUID();
+        Claim minister = Claim.of("EVENT", "The minister opened the new port on Monday, her office said.", 0.6, mine);
+        Claim bridge = Claim.of("EVENT", "The governor closed the old bridge on Friday, officials said.", 0.6, theirs);
+        desk.announce(mineArticle, 1, minister);
+        desk.announce(theirsArticle, 1, bridge);
+        long opened = task(mine).version;
+        long openedTheirs = task(theirs).version;
+        assertEquals(reviewer, task(mine).assignee);
+
+        // the reviewer corrects the claims of her own task twice while her rating waits in another tab
+        corrected(desk, mineArticle, reviewer, minister);
+        corrected(desk, mineArticle, reviewer, minister);
+        await(() -> task(mine).version == opened + 2, "both corrections reached the task");
+        as(reviewer, "reviewer").get("/api/tasks/" + task(mine).id + "/audit").then().statusCode(200)
+                .body("findAll { it.action == 'task.claims-corrected' }.actor", contains(reviewer, reviewer));
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(minister, "TRUE", opened))
+                .post("/api/tasks/" + task(mine).id + "/verdict").then().statusCode(200).body("stage", equalTo("DONE"));
+
+        // someone else's correction, or news after her own, changes what she rated: reload
+        corrected(desk, theirsArticle, "someone-else", bridge);
+        await(() -> task(theirs).version == openedTheirs + 1, "the other correction reached the task");
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(bridge, "TRUE", openedTheirs))
+                .post("/api/tasks/" + task(theirs).id + "/verdict").then().statusCode(409)
+                .body("type", equalTo("https://claimdesk.dev/problems/stale-version"));
+        long now = task(theirs).version;
+        corrected(desk, theirsArticle, reviewer, bridge);
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "Officials closed the old bridge on Friday.", 0.5, theirs));
+        await(() -> task(theirs).version == now + 2, "her correction and the news reached the task");
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(bridge, "TRUE", now))
+                .post("/api/tasks/" + task(theirs).id + "/verdict").then().statusCode(409)
+                .body("type", equalTo("https://claimdesk.dev/problems/stale-version"));
+    }
+
+    /** The article's claims announced again after {@code corrector} corrected them, as claims-service does. */
+    private static void corrected(Desk desk, UUID articleId, String corrector, Claim... claims) throws Exception {
+        desk.publish(desk.event(articleId, 1, null, List.of(), claims).put("cause", "CORRECTION").put("correctedBy", corrector));
     }
 
     /** A rating of the task at {@code taskVersion} that names the claim the reviewer was shown. */
