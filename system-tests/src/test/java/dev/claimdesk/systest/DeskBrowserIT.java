@@ -31,6 +31,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -258,7 +259,19 @@ class DeskBrowserIT {
                 assertTrue(browser.findElement(By.id("users")).getText().contains(editor), "users and roles");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the admin page");
                 browser.get(web.baseUri() + "/admin/audit?reviewer=" + reviewer);
-                assertTrue(browser.findElement(By.id("audit")).getText().contains("verdict.published"), "the audit, by reviewer");
+                assertTrue(browser.findElement(By.id("audit")).getText().contains(reviewer + " published the verdict: TRUE."),
+                        "the audit, by reviewer, in sentences");
+                browser.findElement(By.xpath("//table[@id='audit']//a[text()='the verdict']")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claimreview")));
+                browser.navigate().back();
+                // the days picked in the filter bound the trail: today holds the verdict, yesterday nothing of it
+                String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+                browser.get(web.baseUri() + "/admin/audit?reviewer=" + reviewer + "&from=" + today + "&to=" + today);
+                assertTrue(browser.findElement(By.id("audit")).getText().contains("published the verdict"), "today's trail");
+                String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+                browser.get(web.baseUri() + "/admin/audit?reviewer=" + reviewer + "&from=" + yesterday + "&to=" + yesterday);
+                assertFalse(browser.findElement(By.id("audit")).getText().contains("published the verdict"), "yesterday's trail");
+                assertEquals("date", browser.findElement(By.id("f-from")).getAttribute("type"), "days are picked, not typed as ISO-8601");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the audit page");
             } finally {
                 browser.quit();
@@ -450,11 +463,21 @@ class DeskBrowserIT {
             claimsApi(reviewer).get("/api/claims/" + other + "/corrections").then().statusCode(200)
                     .body("[0].actor", equalTo(reviewer)).body("[0].reason", equalTo("the agency raised its count"));
 
-            // the correction shows in the history beside the claim, with the task's own trail
+            // the correction shows in the history beside the claim, with the task's own trail, and in the desk's audit
+            Instant heard = Instant.now().plusSeconds(30);
+            while (given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin"))
+                    .queryParam("actor", reviewer).get("/api/audit").then().statusCode(200).extract().jsonPath()
+                    .getList("items.findAll { it.action == 'task.claims-corrected' && it.taskId == '" + taskId + "' }").isEmpty()) {
+                assertTrue(Instant.now().isBefore(heard), "review-service heard of the correction");
+                Thread.sleep(200);
+            }
+            browser.navigate().refresh();
             browser.findElement(By.cssSelector("#history summary")).click();
             String history = browser.findElement(By.id("history")).getText();
-            assertTrue(history.contains("claim.edit") && history.contains("the agency raised its count") && history.contains("task.created"),
-                    history);
+            assertTrue(history.contains(reviewer + " corrected how the engine read a claim: the agency raised its count")
+                    && history.contains(reviewer + " corrected its claims.") && history.contains("The task was created"), history);
+            assertFalse(browser.findElements(By.xpath("//*[@id='history']//a[text()='the claim' and contains(@href, '/claims/" + other + "')]"))
+                    .isEmpty(), "the correction links to its claim");
 
             // split the other outlet's claim off, then merge it back by its new cluster's id
             browser.findElement(By.cssSelector("#corrections summary")).click();

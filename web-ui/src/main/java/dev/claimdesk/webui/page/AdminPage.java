@@ -75,9 +75,6 @@ public class AdminPage {
     public record TokenRow(String id, String name, String hint, String roles, String createdBy, String lastUsedAt, boolean revoked) {
     }
 
-    public record AuditRow(String at, String actor, String action, String taskId, String reviewer, String before, String after) {
-    }
-
     /** A service's dead letters waiting, per consumer queue, or why they could not be read. */
     public record DeadRow(String service, String queue, String deadLetterQueue, Long messages, String error) {
     }
@@ -152,7 +149,7 @@ public class AdminPage {
 
         static native TemplateInstance user(String username, String csrf, UserForm user, List<String> roles, String error);
 
-        static native TemplateInstance audit(String username, String csrf, Map<String, String> filter, List<AuditRow> entries,
+        static native TemplateInstance audit(String username, String csrf, Map<String, String> filter, List<AuditLines.Line> entries,
                                              long total, String error);
     }
 
@@ -419,18 +416,32 @@ public class AdminPage {
         StringBuilder query = new StringBuilder("/api/audit?size=200");
         filter.forEach((k, v) -> {
             if (!v.isEmpty()) {
-                query.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+                query.append('&').append(k).append('=').append(URLEncoder.encode(dayBound(k, v), StandardCharsets.UTF_8));
             }
         });
         Backends.Answer answer = backends.get(Service.REVIEW, query.toString(), session.username(), session.roles());
-        List<AuditRow> entries = new ArrayList<>();
+        List<AuditLines.Line> entries = new ArrayList<>();
         if (answer.ok()) {
-            answer.body().path("items").forEach(e -> entries.add(new AuditRow(e.path("at").asText(), e.path("actor").asText(),
-                    e.path("action").asText(), e.path("taskId").asText(""), e.path("reviewer").asText(""),
-                    e.path("before").asText(""), e.path("after").asText(""))));
+            answer.body().path("items").forEach(e -> entries.add(AuditLines.ofReview(e, true)));
         }
         return Pages.html(200, Templates.audit(session.username(), session.csrfToken(), filter, entries,
                 answer.ok() ? answer.body().path("total").asLong() : 0, answer.ok() ? null : answer.detail()));
+    }
+
+    /**
+     * A day picked in the filter as the instant the service filters by: from the start of the day ("from"), up to the
+     * start of the next ("to", exclusive), in UTC. Anything else goes as typed, for the service to judge.
+     */
+    private static String dayBound(String field, String value) {
+        if (!field.equals("from") && !field.equals("to")) {
+            return value;
+        }
+        try {
+            java.time.LocalDate day = java.time.LocalDate.parse(value);
+            return (field.equals("to") ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return value;
+        }
     }
 
     private static String join(JsonNode array) {

@@ -169,13 +169,6 @@ public class DeskPage {
     public record Rating(String stage, String reviewer, String rating, String apart, String explanation) {
     }
 
-    /** A line of the history beside the claim: the task's audit and the reviewers' corrections of its claims. */
-    public record Event(String at, String actor, String action, String detail) {
-        public String atText() {
-            return Pages.minute(at);
-        }
-    }
-
     /** What the reviewer typed, kept when a submission fails; {@code apart}: claim id → its own rating. */
     public record Draft(String rating, String explanation, List<String[]> evidence, String key, Map<String, String> apart) {
         static Draft empty() {
@@ -203,7 +196,7 @@ public class DeskPage {
                                             String assignee, Context context, List<Telling> others, List<Telling> more,
                                             List<Telling> members, List<String> conflicts, List<Rating> ratings, String verdict,
                                             List<String> ratingsScale, Draft draft, String error, String notice,
-                                            List<Event> history, List<Apart> apart);
+                                            List<AuditLines.Line> history, List<Apart> apart);
 
         static native TemplateInstance claim(String username, String csrf, String taskId, Telling claim, ClaimForm form,
                                              List<String> types, List<String> qualifiers, String error);
@@ -498,6 +491,7 @@ public class DeskPage {
                 if (after.path("version").asLong(0) > opened) {
                     changes.add(switch (e.path("action").asText()) {
                         case "task.lead-changed" -> "the claim under review changed (its telling left the cluster)";
+                        case "task.claims-corrected" -> e.path("actor").asText() + " corrected its claims";
                         case "task.reprioritised" -> "its priority changed";
                         case "task.reassigned", "task.assigned" -> "it was reassigned";
                         case "task.second-review", "task.escalated" -> "it moved on to another stage";
@@ -577,22 +571,20 @@ public class DeskPage {
             });
         }
         String verdict = t.path("verdict").isObject() ? t.path("verdict").path("rating").asText() : null;
-        List<Event> history = new ArrayList<>();
+        List<AuditLines.Line> history = new ArrayList<>();
         Backends.Answer audit = backends.get(Service.REVIEW, "/api/tasks/" + path(id) + "/audit", session.username(), session.roles());
         if (audit.ok()) {
-            audit.body().forEach(e -> history.add(new Event(e.path("at").asText(), e.path("actor").asText(), e.path("action").asText(),
-                    e.path("after").asText(""))));
+            audit.body().forEach(e -> history.add(AuditLines.ofReview(e, false)));
         }
         // one call per claim: a large cluster's history shows the corrections of its first claims
         for (Telling member : members.subList(0, Math.min(members.size(), 10))) {
             Backends.Answer corrections = backends.get(Service.CLAIMS, "/api/claims/" + member.claimId() + "/corrections",
                     session.username(), session.roles());
             if (corrections.ok()) {
-                corrections.body().forEach(c -> history.add(new Event(c.path("at").asText(), c.path("actor").asText(),
-                        "claim." + c.path("kind").asText().toLowerCase(java.util.Locale.ROOT), c.path("reason").asText(""))));
+                corrections.body().forEach(c -> history.add(AuditLines.ofCorrection(c, t.path("id").asText())));
             }
         }
-        history.sort(java.util.Comparator.comparing(Event::at));
+        history.sort(java.util.Comparator.comparing(AuditLines.Line::at));
         return Pages.html(status, Templates.task(session.username(), session.csrfToken(), Row.of(t), t.path("id").asText(),
                 t.path("clusterId").asText(), t.path("version").asLong(), t.path("assignee").asText(null), context, others, more,
                 members, conflicts, ratings, verdict, RATINGS, draft, error, notice, history, apart));
