@@ -538,6 +538,39 @@ class DeskBrowserIT {
             assertEquals(before + 1, deadLetters(browser, "claims.article-ingested"), "the poison message, counted");
             assertTrue(browser.findElement(By.id("dead-letters")).getText().contains("review.claim-extracted"), "every service's queues");
 
+            // a claim in a language no reviewer reads: the admin page warns of it, and the desk queue says why it waits
+            String stranded = "The assembly of Qorvath" + UUID.randomUUID().toString().substring(0, 6) + " adopted the budget on Monday.";
+            try (com.rabbitmq.client.Connection connection = Env.broker("desk-stranded");
+                 com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                channel.confirmSelect();
+                String event = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                        "eventId", UUID.randomUUID().toString(), "occurredAt", Instant.now().toString(), "articleId", UUID.randomUUID().toString(),
+                        "revision", 1, "outlet", "Stranded Post", "language", "xq", "extractionStatus", "EXTRACTED", "cause", "EXTRACTION",
+                        "claims", List.of(Map.of("id", UUID.randomUUID().toString(), "type", "EVENT", "text", stranded, "start", 0,
+                                "end", stranded.length(), "checkworthiness", 0.5, "clusterId", UUID.randomUUID().toString())),
+                        "mergedClusters", List.of()));
+                channel.basicPublish("claims", "claim.extracted.v1", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                        .messageId(UUID.randomUUID().toString()).deliveryMode(2).contentType("application/json").build(),
+                        event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                channel.waitForConfirmsOrDie(5000);
+            }
+            Instant warned = Instant.now().plusSeconds(30);
+            while (browser.findElements(By.id("unroutable")).isEmpty() || !browser.findElement(By.id("unroutable")).getText().contains(stranded)) {
+                assertTrue(Instant.now().isBefore(warned), "the admin page warns of the task no reviewer can take");
+                Thread.sleep(300);
+                browser.navigate().refresh();
+            }
+            assertTrue(browser.findElement(By.id("unroutable")).getText().contains("'xq'"), browser.findElement(By.id("unroutable")).getText());
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the admin page with its warning");
+            browser.get(web.baseUri() + "/desk");
+            String waitingRow = browser.findElement(By.xpath("//table[@id='desk-queue']//tr[contains(., '" + stranded + "')]")).getText();
+            assertTrue(waitingRow.contains("first review") && waitingRow.contains("No active reviewer has the skill"), waitingRow);
+            String metrics = given().baseUri(review.baseUri()).auth().oauth2(Tokens.valid("systest-admin", "admin")).get("/q/metrics")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(metrics.lines().anyMatch(l -> (l.startsWith("claimdesk_tasks_unroutable ") || l.startsWith("claimdesk_tasks_unroutable{"))
+                    && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1), "the metric counts it");
+            browser.get(web.baseUri() + "/admin");
+
             // a user: a weak password is refused with the reason, the username typed stays
             browser.findElement(By.cssSelector("#add-user summary")).click();
             browser.findElement(By.id("user-username")).sendKeys(newcomer);

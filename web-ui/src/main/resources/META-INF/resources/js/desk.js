@@ -55,6 +55,7 @@
           const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("queue");
           if (!fresh) return;
           queue.replaceChildren(...fresh.childNodes);
+          labelStackedCells();
           if (keep) {
             const again = document.getElementById(keep.id);
             if (again) again.setAttribute("aria-selected", "true");

@@ -11,6 +11,7 @@ import dev.claimdesk.review.Review;
 import dev.claimdesk.review.ReviewTask;
 import dev.claimdesk.review.service.Reviews;
 import dev.claimdesk.review.service.TaskQueries;
+import dev.claimdesk.review.service.Waiting;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -42,12 +43,14 @@ public class TaskResource {
             ReviewTask.DONE);
 
     private final TaskQueries queries;
+    private final Waiting waiting;
     private final Reviews reviews;
     private final IdempotencyKeys idempotency;
     private final SecurityIdentity caller;
 
-    TaskResource(TaskQueries queries, Reviews reviews, IdempotencyKeys idempotency, SecurityIdentity caller) {
+    TaskResource(TaskQueries queries, Waiting waiting, Reviews reviews, IdempotencyKeys idempotency, SecurityIdentity caller) {
         this.queries = queries;
+        this.waiting = waiting;
         this.reviews = reviews;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -75,6 +78,26 @@ public class TaskResource {
                         blank(clusterId) == null ? null : Requests.id(clusterId, "Cluster"), waiting),
                 paging.page(), paging.size());
         return new Page<>(views(result.tasks()), paging.page(), paging.size(), result.total());
+    }
+
+    /** What an admin must act on: tasks no active reviewer can take, whatever their load. */
+    public record Unroutable(long total, List<TaskView> items) {
+    }
+
+    @GET
+    @Path("/unroutable")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Waiting tasks that no active reviewer can take (skill, seniority, language, or all rated it), most "
+            + "urgent first, with why; also the metric claimdesk_tasks_unroutable")
+    public Unroutable unroutable(@QueryParam("size") Integer size) {
+        int n = size == null ? 20 : size;
+        if (n < 1 || n > 200) {
+            throw ProblemException.badRequest("invalid-parameter", "Invalid size", "size is between 1 and 200");
+        }
+        List<UUID> ids = waiting.unroutable(n);
+        List<ReviewTask> tasks = ids.isEmpty() ? List.of() : ReviewTask.<ReviewTask>list("id in ?1", ids).stream()
+                .sorted(java.util.Comparator.comparingInt(t -> ids.indexOf(t.id))).toList();
+        return new Unroutable(waiting.unroutable(), views(tasks));
     }
 
     @GET
@@ -181,9 +204,10 @@ public class TaskResource {
         var claims = queries.claims(tasks);
         var verdicts = queries.verdicts(tasks);
         var outlets = queries.outlets(claims.values().stream().flatMap(List::stream).map(c -> c.articleId).distinct().toList());
+        var why = waiting.of(tasks);
         Instant now = Instant.now();
-        return tasks.stream().map(t -> TaskView.of(t, claims.getOrDefault(t.clusterId, List.of()), outlets, verdicts.get(t.id), now))
-                .toList();
+        return tasks.stream().map(t -> TaskView.of(t, claims.getOrDefault(t.clusterId, List.of()), outlets, verdicts.get(t.id),
+                why.get(t.id), now)).toList();
     }
 
     private static String blank(String s) {

@@ -102,6 +102,53 @@ class RoutingTest {
     }
 
     @Test
+    void shouldSayWhyEachTaskWaitsAndCountTheOnesNoReviewerCanTake() throws Exception {
+        Desk desk = new Desk();
+        UUID nobody = cluster();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "The assembly adopted the budget on Monday.", 0.5, nobody));
+        ReviewTask waiting = task(nobody);
+        admin().get("/api/tasks/" + waiting.id).then().statusCode(200).body("waiting.reason", equalTo("NO_REVIEWER_WITH_SKILL"))
+                .body("waiting.detail", org.hamcrest.Matchers.containsString("'" + waiting.skill + "'"));
+        admin().get("/api/tasks/unroutable?size=200").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(waiting.id.toString()))
+                .body("items.find { it.id == '" + waiting.id + "' }.waiting.reason", equalTo("NO_REVIEWER_WITH_SKILL"));
+        long unroutable = metric("claimdesk_tasks_unroutable");
+        assertTrue(unroutable >= 1, "the metric counts it: " + unroutable);
+        as("a-reviewer", "reviewer").get("/api/tasks/unroutable").then().statusCode(403);
+
+        // a reviewer with the skill and no room: the task waits for room, and needs no admin
+        String full = desk.name("full");
+        desk.reviewer(full, 0, waiting.skill);
+        admin().get("/api/tasks/" + waiting.id).then().statusCode(200).body("waiting.reason", equalTo("ALL_AT_CAPACITY"));
+        admin().get("/api/tasks/unroutable?size=200").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(waiting.id.toString())));
+
+        // a toll rated by the only reviewer with the skill waits for another; a disagreement, with no senior, for one
+        UUID toll = cluster();
+        String only = desk.name("only");
+        desk.reviewer(only, 5, "figures");
+        desk.announce(UUID.randomUUID(), 1, Claim.toll("The floods killed at least 40 people, the agency said.", toll));
+        as(only, "reviewer").contentType(ContentType.JSON).body(verdict("TRUE", task(toll).version))
+                .post("/api/tasks/" + task(toll).id + "/verdict").then().statusCode(200).body("stage", equalTo("SECOND_REVIEW"));
+        admin().get("/api/tasks/" + task(toll).id).then().statusCode(200).body("waiting.reason", equalTo("ONLY_REVIEWERS_WHO_RATED_IT"));
+        String other = desk.name("other");
+        desk.reviewer(other, 5, "figures");
+        Desk.await(() -> other.equals(task(toll).assignee), "the second review goes to the new reviewer");
+        admin().get("/api/tasks/" + task(toll).id).then().statusCode(200).body("waiting", org.hamcrest.Matchers.nullValue());
+        as(other, "reviewer").contentType(ContentType.JSON).body(verdict("FALSE", task(toll).version))
+                .post("/api/tasks/" + task(toll).id + "/verdict").then().statusCode(200).body("stage", equalTo("ESCALATED"));
+        admin().get("/api/tasks/" + task(toll).id).then().statusCode(200).body("waiting.reason", equalTo("NO_SENIOR_REVIEWER"));
+        assertTrue(metric("claimdesk_tasks_unroutable") >= 1);
+    }
+
+    private static long metric(String name) {
+        String text = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(name + " is not among the metrics"));
+    }
+
+    @Test
     void shouldNeverRouteToAnInactiveReviewer() throws Exception {
         Desk desk = new Desk();
         String resting = desk.name("resting");

@@ -75,6 +75,19 @@ public class AdminPage {
     public record TokenRow(String id, String name, String hint, String roles, String createdBy, String lastUsedAt, boolean revoked) {
     }
 
+    /** Tasks no reviewer can take until an admin acts: how many, and the most urgent with why. */
+    public record Stuck(long total, List<StuckTask> tasks) {
+        static Stuck of(JsonNode answer) {
+            List<StuckTask> tasks = new ArrayList<>();
+            answer.path("items").forEach(t -> tasks.add(new StuckTask(t.path("id").asText(), DeskPage.lead(t).path("text").asText(),
+                    t.path("waiting").path("detail").asText(""))));
+            return new Stuck(answer.path("total").asLong(), tasks);
+        }
+    }
+
+    public record StuckTask(String id, String text, String why) {
+    }
+
     /** A service's dead letters waiting, per consumer queue, or why they could not be read. */
     public record DeadRow(String service, String queue, String deadLetterQueue, Long messages, String error) {
     }
@@ -140,7 +153,7 @@ public class AdminPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(String username, String csrf, List<ReviewerRow> reviewers, List<UserRow> users,
+        static native TemplateInstance overview(String username, String csrf, Stuck stuck, List<ReviewerRow> reviewers, List<UserRow> users,
                                                 List<TokenRow> tokens, List<DeadRow> deadLetters, ReviewerForm reviewer,
                                                 UserForm user, String tokenName, List<String> tokenRoles, List<String> roles,
                                                 Outcome outcome, String tokenFormKey);
@@ -346,7 +359,9 @@ public class AdminPage {
             tokenRows.add(new TokenRow(t.id.toString(), t.name, t.hint, t.roles, t.createdBy, t.lastUsedAt == null ? "never" : t.lastUsedAt.toString(),
                     t.revokedAt != null));
         }
-        return Pages.html(status, Templates.overview(session.username(), session.csrfToken(), rows, users, tokenRows, deadLetters(session),
+        Backends.Answer unroutable = backends.get(Service.REVIEW, "/api/tasks/unroutable?size=10", session.username(), session.roles());
+        Stuck stuck = unroutable.ok() ? Stuck.of(unroutable.body()) : new Stuck(0, List.of());
+        return Pages.html(status, Templates.overview(session.username(), session.csrfToken(), stuck, rows, users, tokenRows, deadLetters(session),
                 reviewerForm, userForm, tokenName, tokenRoles, Roles.ALL, outcome, java.util.UUID.randomUUID().toString()));
     }
 

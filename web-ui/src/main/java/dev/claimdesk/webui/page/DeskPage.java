@@ -55,10 +55,25 @@ public class DeskPage {
 
     /** A task as a line of a queue, shown by the claim it is reviewed as. */
     public record Row(String id, double priority, String due, boolean overdue, String stage, String claimId, String type,
-                      String text, int sources, boolean conflicted, boolean casualties) {
+                      String text, int sources, boolean conflicted, boolean casualties, String waitingReason, String waitingDetail) {
         /** The due time as a reader takes it in at a glance. */
         public String dueText() {
             return Pages.minute(due);
+        }
+
+        /** The stage in words. */
+        public String stageText() {
+            return switch (stage) {
+                case "FIRST_REVIEW" -> "first review";
+                case "SECOND_REVIEW" -> "second review (blind)";
+                case "ESCALATED" -> "senior review";
+                default -> stage.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            };
+        }
+
+        /** Waiting for something only an admin can give: a reviewer with the skill, a senior, another reviewer. */
+        public boolean stuck() {
+            return waitingReason != null && !waitingReason.equals("ALL_AT_CAPACITY") && !waitingReason.equals("ABOUT_TO_BE_ROUTED");
         }
 
         static Row of(JsonNode t) {
@@ -74,7 +89,8 @@ public class DeskPage {
             return new Row(t.path("id").asText(), t.path("priority").asDouble(), t.path("dueAt").asText(),
                     t.path("overdue").asBoolean(), t.path("stage").asText(), lead.path("id").asText(), lead.path("type").asText(),
                     lead.path("text").asText(),
-                    articles.size(), conflicted, casualties);
+                    articles.size(), conflicted, casualties, t.path("waiting").path("reason").asText(null),
+                    t.path("waiting").path("detail").asText(null));
         }
     }
 
