@@ -340,11 +340,23 @@ class DeskBrowserIT {
             browser.get(web.baseUri() + "/reports/" + apartArticle);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
             assertEquals("FALSE", browser.findElement(By.id("worst")).getText());
+            String apartTitle = marker + " in " + (apartArticle.equals(wire) ? "Tolls Wire" : "Tolls Paper");
+            assertTrue(browser.findElement(By.tagName("h1")).getText().contains(apartTitle), "the report names its article");
+            WebElement line = browser.findElement(By.id("claim-" + apartClaim));
+            assertTrue(line.getText().contains("rated on its own"), line.getText());
+            line.findElement(By.cssSelector("details.backing summary")).click();
+            // what backs it: each reviewer's explanation and the evidence, linked; and the task behind the claim
+            assertTrue(line.getText().contains("The fire brigade's list names each of the workers killed.")
+                    && line.getText().contains("The list has twelve names."), line.getText());
+            assertEquals("https://brigade.example/list", line.findElement(By.cssSelector(".evidence a")).getAttribute("href"));
+            assertTrue(line.findElement(By.linkText("task")).getAttribute("href").endsWith("/desk/tasks/" + taskId));
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the report with what backs a verdict open");
+            browser.get(web.baseUri() + "/verdicts");
+            assertTrue(browser.findElement(By.id("feed")).getText().contains("What backs it"), "the feed shows what backs each verdict");
             browser.get(web.baseUri() + "/reports/" + leadArticle);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
             assertEquals("MOSTLY_TRUE", browser.findElement(By.id("worst")).getText());
             browser.get(web.baseUri() + "/articles");
-            String apartTitle = marker + " in " + (apartArticle.equals(wire) ? "Tolls Wire" : "Tolls Paper");
             assertTrue(browser.findElement(By.xpath("//*[@id='articles']//tr[contains(., '" + apartTitle + "')]")).getText().contains("FALSE"),
                     "the article list's worst rating");
         } finally {

@@ -7,6 +7,7 @@ import dev.claimdesk.review.Article;
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.ReviewTask;
 import dev.claimdesk.review.Verdict;
+import dev.claimdesk.review.service.VerdictFeed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,18 +39,19 @@ public class ReportResource {
                          List<Line> items) {
     }
 
-    public record Line(UUID claimId, String type, String text, int start, UUID clusterId, String status, Verdict verdict) {
+    public record Line(UUID claimId, String type, String text, int start, UUID clusterId, UUID taskId, String status, Verdict verdict) {
     }
 
     /**
      * The verdict on the claim's cluster as it applies to this claim: {@code rating} is the claim's own where its
      * figure disagreed with the claim reviewed ({@code ratedApart}), else the verdict's.
      */
-    public record Verdict(UUID verdictId, int version, String rating, boolean ratedApart, String explanation, String url) {
-        static Verdict of(dev.claimdesk.review.Verdict v, UUID claimId, String url) {
+    public record Verdict(UUID verdictId, int version, String rating, boolean ratedApart, String explanation,
+                          List<dev.claimdesk.review.Source> sources, List<VerdictFeed.Note> reviews, String url) {
+        static Verdict of(dev.claimdesk.review.Verdict v, UUID claimId, List<VerdictFeed.Note> reviews, String url) {
             String own = v.claimRatings.stream().filter(r -> r.claimId().equals(claimId)).map(dev.claimdesk.review.ClaimRating::rating)
                     .findFirst().orElse(null);
-            return new Verdict(v.id, v.version, own != null ? own : v.rating, own != null, v.explanation, url);
+            return new Verdict(v.id, v.version, own != null ? own : v.rating, own != null, v.explanation, v.sources, reviews, url);
         }
     }
 
@@ -79,12 +81,19 @@ public class ReportResource {
             dev.claimdesk.review.Verdict.<dev.claimdesk.review.Verdict>list("clusterId in ?1 order by sequence", clusters)
                     .forEach(v -> verdicts.put(v.clusterId, v));
         }
+        Map<UUID, List<VerdictFeed.Note>> notes = new HashMap<>();
+        List<UUID> decided = verdicts.values().stream().map(v -> v.taskId).distinct().toList();
+        if (!decided.isEmpty()) {
+            dev.claimdesk.review.Review.<dev.claimdesk.review.Review>list("taskId in ?1 order by submittedAt, id", decided)
+                    .forEach(r -> notes.computeIfAbsent(r.taskId, k -> new java.util.ArrayList<>())
+                            .add(new VerdictFeed.Note(r.reviewer, r.stage, r.rating, r.explanation)));
+        }
         List<Line> lines = claims.stream().map(c -> {
             dev.claimdesk.review.Verdict v = verdicts.get(c.clusterId);
             ReviewTask task = tasks.get(c.clusterId);
             String status = v != null ? "VERDICT" : task != null && task.open() ? "IN_REVIEW" : "PENDING";
-            return new Line(c.claimId, c.type, c.text, c.start, c.clusterId, status,
-                    v == null ? null : Verdict.of(v, c.claimId, publication.url(v.id)));
+            return new Line(c.claimId, c.type, c.text, c.start, c.clusterId, task == null ? null : task.id, status,
+                    v == null ? null : Verdict.of(v, c.claimId, notes.getOrDefault(v.taskId, List.of()), publication.url(v.id)));
         }).toList();
         String worst = lines.stream().map(Line::verdict).filter(Objects::nonNull).map(Verdict::rating)
                 .min(Comparator.comparingInt(ReportResource::truthfulness)).orElse(null);

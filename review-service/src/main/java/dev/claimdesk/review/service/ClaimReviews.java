@@ -61,6 +61,11 @@ public class ClaimReviews {
         rating.put("worstRating", 1);
         rating.put("alternateName", NAMES.get(latest.rating));
         review.put("reviewRating", rating);
+        // what backs the rating: the reviewers' explanation, and the evidence as the works the review cites
+        review.put("reviewBody", latest.explanation);
+        if (!latest.sources.isEmpty()) {
+            review.put("citation", latest.sources.stream().map(ClaimReviews::citation).toList());
+        }
 
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("@type", "Claim");
@@ -74,6 +79,16 @@ public class ClaimReviews {
                 .ifPresent(speaker -> claim.put("author", Map.of("@type", "Person", "name", speaker)));
         review.put("itemReviewed", claim);
         return review;
+    }
+
+    private static Map<String, Object> citation(dev.claimdesk.review.Source source) {
+        Map<String, Object> work = new LinkedHashMap<>();
+        work.put("@type", "CreativeWork");
+        work.put("url", source.url());
+        if (source.excerpt() != null && !source.excerpt().isBlank()) {
+            work.put("text", source.excerpt());
+        }
+        return work;
     }
 
     private static Map<String, Object> appearance(Article a) {

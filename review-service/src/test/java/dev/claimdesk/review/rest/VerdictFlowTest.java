@@ -135,7 +135,7 @@ class VerdictFlowTest {
         desk.reviewer(first, 5, "figures");
         desk.reviewer(second, 5, "figures");
         UUID cluster = UUID.randomUUID();
-        desk.announce(UUID.randomUUID(), 1, Claim.toll("Floods killed at least 40 people in the valley, the agency said.", cluster));
+        UUID article = desk.announce(UUID.randomUUID(), 1, Claim.toll("Floods killed at least 40 people in the valley, the agency said.", cluster));
         ReviewTask task = task(cluster);
         assertEquals(first, task.assignee);
         as(first, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", task.version))
@@ -155,12 +155,31 @@ class VerdictFlowTest {
                 .post("/api/tasks/" + task.id + "/verdict").then().statusCode(403)
                 .body("type", equalTo("https://claimdesk.dev/problems/not-your-task"));
 
-        as(second, "reviewer").contentType(ContentType.JSON).body(verdict("MOSTLY_TRUE", task(cluster).version))
+        Map<String, Object> own = new java.util.HashMap<>(verdict("MOSTLY_TRUE", task(cluster).version));
+        own.put("explanation", "The hospital's list confirms 38 dead; two more are missing.");
+        own.put("sources", List.of(Map.of("url", "https://hospital.example/list")));
+        as(second, "reviewer").contentType(ContentType.JSON).body(own)
                 .post("/api/tasks/" + task.id + "/verdict").then().statusCode(200)
                 .body("stage", equalTo("DONE")).body("verdict.rating", equalTo("MOSTLY_TRUE"));
         as(second, "reviewer").get("/api/tasks/" + task.id + "/reviews").then().statusCode(200).body("reviewer", contains(first, second));
-        as("editor-3", "editor").get("/api/verdicts?after=" + (feedEnd() - 1)).then().statusCode(200)
-                .body("items[0].reviewers", contains(first, second));
+        // what backs the verdict, for editors: both reviewers' explanations and all their evidence
+        String verdictId = as("editor-3", "editor").get("/api/verdicts?after=" + (feedEnd() - 1)).then().statusCode(200)
+                .body("items[0].reviewers", contains(first, second))
+                .body("items[0].reviews.reviewer", contains(first, second))
+                .body("items[0].reviews.explanation", contains("Checked against the agency's own count.",
+                        "The hospital's list confirms 38 dead; two more are missing."))
+                .body("items[0].sources.url", contains("https://agency.example/report", "https://hospital.example/list"))
+                .extract().path("items[0].id");
+        as("editor-3", "editor").get("/api/verdicts/" + verdictId).then().statusCode(200).body("reviews.stage",
+                contains("FIRST_REVIEW", "SECOND_REVIEW"));
+        as("editor-3", "editor").get("/api/verdicts/" + verdictId + "/claimreview").then().statusCode(200)
+                .body("reviewBody", equalTo("Checked against the agency's own count."))
+                .body("citation.url", contains("https://agency.example/report", "https://hospital.example/list"))
+                .body("citation[0].'@type'", equalTo("CreativeWork")).body("citation[0].text", equalTo("at least 40 people"));
+        as("editor-3", "editor").get("/api/reports/" + article).then().statusCode(200)
+                .body("items[0].taskId", equalTo(task.id.toString()))
+                .body("items[0].verdict.reviews.explanation", hasItem("The hospital's list confirms 38 dead; two more are missing."))
+                .body("items[0].verdict.sources.url", hasItem("https://hospital.example/list"));
     }
 
     @Test

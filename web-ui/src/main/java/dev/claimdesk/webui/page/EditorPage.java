@@ -43,13 +43,35 @@ public class EditorPage {
         this.caller = caller;
     }
 
-    /** A claim of the report, with its verdict when it has one. */
-    public record Line(String type, String text, String status, String rating, String explanation, String verdictId) {
+    /** A claim of the report, with its verdict when it has one and what backs it. */
+    public record Line(String claimId, String type, String text, String status, String taskId, String rating, boolean ratedApart,
+                       String verdictId, Backing backing) {
     }
 
-    /** A published version in the feed. */
+    /** A published version in the feed, with what backs it. */
     public record Item(String id, int version, long sequence, String rating, String claimReviewed, String publishedAt,
-                       String reviewers, Integer correctionOf) {
+                       String reviewers, Integer correctionOf, Backing backing) {
+        public String publishedText() {
+            return Pages.minute(publishedAt);
+        }
+    }
+
+    /** What backs a verdict: each reviewer's rating and explanation, and the evidence. */
+    public record Backing(String explanation, List<Note> reviews, List<Evidence> evidence) {
+        static Backing of(JsonNode verdict) {
+            List<Note> reviews = new ArrayList<>();
+            verdict.path("reviews").forEach(r -> reviews.add(new Note(r.path("reviewer").asText(), r.path("rating").asText(),
+                    r.path("explanation").asText())));
+            List<Evidence> evidence = new ArrayList<>();
+            verdict.path("sources").forEach(s -> evidence.add(new Evidence(s.path("url").asText(), s.path("excerpt").asText(""))));
+            return new Backing(verdict.path("explanation").asText(""), reviews, evidence);
+        }
+    }
+
+    public record Note(String reviewer, String rating, String explanation) {
+    }
+
+    public record Evidence(String url, String excerpt) {
     }
 
     /** An article with its fact-check coverage. */
@@ -67,8 +89,8 @@ public class EditorPage {
 
         static native TemplateInstance articles(String username, String csrf, List<Covered> articles, Integer newer, Integer older);
 
-        static native TemplateInstance report(String username, String csrf, String articleId, String outlet, String url, int claims,
-                                              int checked, String worstRating, List<Line> lines);
+        static native TemplateInstance report(String username, String csrf, String articleId, String title, String outlet, String url,
+                                              int claims, int checked, String worstRating, List<Line> lines, boolean desk);
 
         static native TemplateInstance feed(String username, String csrf, List<Item> items, String after, String next);
 
@@ -145,11 +167,20 @@ public class EditorPage {
         Pages.refusedByReview(report);
         JsonNode r = report.body();
         List<Line> lines = new ArrayList<>();
-        r.path("items").forEach(l -> lines.add(new Line(l.path("type").asText(), l.path("text").asText(), l.path("status").asText(),
-                l.path("verdict").path("rating").asText(null), l.path("verdict").path("explanation").asText(null),
-                l.path("verdict").path("verdictId").asText(null))));
-        return Pages.html(200, Templates.report(session.username(), session.csrfToken(), articleId, r.path("outlet").asText(),
-                r.path("url").asText(null), r.path("claims").asInt(), r.path("checked").asInt(), r.path("worstRating").asText(null), lines));
+        r.path("items").forEach(l -> {
+            JsonNode v = l.path("verdict");
+            lines.add(new Line(l.path("claimId").asText(), l.path("type").asText(), l.path("text").asText(), l.path("status").asText(),
+                    l.path("taskId").asText(null), v.path("rating").asText(null), v.path("ratedApart").asBoolean(),
+                    v.path("verdictId").asText(null), v.isObject() ? Backing.of(v) : null));
+        });
+        Backends.Answer article = backends.get(Service.INGEST, "/api/articles/" + Requests.id(articleId, "Article"), session.username(),
+                session.roles());
+        String title = article.ok() ? article.body().path("title").asText(null) : null;
+        // the task behind each claim is a desk page: linked for those who may open it
+        boolean desk = session.roles().contains(Roles.REVIEWER) || session.roles().contains(Roles.ADMIN);
+        return Pages.html(200, Templates.report(session.username(), session.csrfToken(), articleId, title, r.path("outlet").asText(),
+                r.path("url").asText(null), r.path("claims").asInt(), r.path("checked").asInt(), r.path("worstRating").asText(null), lines,
+                desk));
     }
 
     @GET
@@ -166,7 +197,7 @@ public class EditorPage {
             v.path("reviewers").forEach(x -> reviewers.add(x.asText()));
             items.add(new Item(v.path("id").asText(), v.path("version").asInt(), v.path("sequence").asLong(), v.path("rating").asText(),
                     v.path("claimReviewed").asText(), v.path("publishedAt").asText(), String.join(", ", reviewers),
-                    v.path("correctionOf").isNumber() ? v.path("correctionOf").asInt() : null));
+                    v.path("correctionOf").isNumber() ? v.path("correctionOf").asInt() : null, Backing.of(v)));
         });
         return Pages.html(200, Templates.feed(session.username(), session.csrfToken(), items, cursor, feed.body().path("next").asText(cursor)));
     }
