@@ -583,27 +583,58 @@ class DeskBrowserIT {
                     && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1), "the metric counts it");
             browser.get(web.baseUri() + "/admin");
 
-            // a user: a weak password is refused with the reason, the username typed stays
-            browser.findElement(By.cssSelector("#add-user summary")).click();
-            browser.findElement(By.id("user-username")).sendKeys(newcomer);
-            browser.findElement(By.id("user-password")).sendKeys("short");
-            browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-error")));
-            assertTrue(browser.findElement(By.id("user-error")).getText().contains("password"), browser.findElement(By.id("user-error")).getText());
-            assertEquals(newcomer, browser.findElement(By.id("user-username")).getAttribute("value"));
-            browser.findElement(By.id("user-password")).sendKeys(password);
-            browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlContains("done=user"));
-            assertTrue(browser.findElement(By.id("users")).getText().contains(newcomer));
+            // a person, account and reviewer profile in one form: no role ticked until the admin ticks one
+            browser.findElement(By.cssSelector("#add-person summary")).click();
+            assertTrue(browser.findElements(By.cssSelector("#person-form input[name=role]")).stream().noneMatch(WebElement::isSelected),
+                    "no role given by default");
+            browser.findElement(By.id("person-username")).sendKeys(newcomer);
+            browser.findElement(By.id("person-password")).sendKeys("short");
+            browser.findElement(By.cssSelector("#person-form input[name=role][value=reviewer]")).click();
+            browser.findElement(By.cssSelector("#person-form input[name=skill][value=figures]")).click();
+            browser.findElement(By.cssSelector("#person-form input[name=skill][value=quotes]")).click();
+            replace(browser.findElement(By.id("person-capacity")), "3");
+            browser.findElement(By.cssSelector("#person-form button[type=submit]")).click();
+            // a weak password is refused, said once; nothing is stored and everything typed stays
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-error")));
+            String refused = browser.findElement(By.id("person-error")).getText();
+            assertTrue(refused.contains("password"), refused);
+            assertEquals(1, browser.findElements(By.cssSelector(".error")).size(), "one error on the page");
+            assertEquals(1, refused.split("password", -1).length - 1, "the password's fault said once: " + refused);
+            assertEquals(newcomer, browser.findElement(By.id("person-username")).getAttribute("value"));
+            assertTrue(browser.findElement(By.cssSelector("#person-form input[name=skill][value=quotes]")).isSelected(), "skills kept");
+            assertTrue(browser.findElement(By.id("users")).getText().lines().noneMatch(l -> l.startsWith(newcomer)), "no account yet");
+            assertTrue(browser.findElement(By.id("reviewers")).getText().lines().noneMatch(l -> l.startsWith(newcomer)), "no profile yet");
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the admin page with a refused person");
+            browser.findElement(By.id("person-password")).sendKeys(password);
+            browser.findElement(By.cssSelector("#person-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("done=person"));
+            assertTrue(row(browser, "users", newcomer).contains("reviewer"), row(browser, "users", newcomer));
+            assertTrue(row(browser, "reviewers", newcomer).contains("0 / 3") && row(browser, "reviewers", newcomer).contains("figures, quotes")
+                    && row(browser, "reviewers", newcomer).contains("active"), row(browser, "reviewers", newcomer));
 
-            // ...made a reviewer, then given more capacity and set inactive
+            // a reviewer profile goes only to an account with the reviewer role: picked from a list, a typo refused
+            String reader = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+            createUser(reader, password, "reviewer");
+            browser.get(web.baseUri() + "/admin");
             browser.findElement(By.cssSelector("#add-reviewer summary")).click();
-            browser.findElement(By.id("reviewer-username")).sendKeys(newcomer);
-            browser.findElement(By.id("reviewer-skills")).sendKeys("figures, quotes");
-            replace(browser.findElement(By.id("reviewer-capacity")), "3");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reviewer-username"))).selectByValue(reader);
+            browser.findElement(By.cssSelector("#reviewer-form input[name=skill][value=military]")).click();
             browser.findElement(By.cssSelector("#reviewer-form button[type=submit]")).click();
             wait.until(ExpectedConditions.urlContains("done=reviewer"));
-            assertTrue(row(browser, "reviewers", newcomer).contains("0 / 3"), row(browser, "reviewers", newcomer));
+            assertTrue(row(browser, "reviewers", reader).contains("military"), row(browser, "reviewers", reader));
+            String typo = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch('/admin/reviewers', {method: 'POST', credentials: 'same-origin', body: new URLSearchParams("
+                            + "{_csrf: arguments[0], username: arguments[1], skill: 'figures', languages: 'en', capacity: '5', active: 'true'})})"
+                            + ".then(r => r.text()).then(done, e => done('failed: ' + e));",
+                    browser.findElement(By.cssSelector("#person-form input[name=_csrf]")).getAttribute("value"), reader + "x");
+            assertTrue(typo.contains("No account named"), typo);
+            browser.get(web.baseUri() + "/admin");
+            assertTrue(browser.findElement(By.id("reviewers")).getText().lines().noneMatch(l -> l.startsWith(reader + "x")),
+                    "no profile for a name that is nobody's");
+            retire(reader);
+
+            // ...then given more capacity and set inactive
             browser.findElement(By.xpath("//table[@id='reviewers']//tr[td[1][text()='" + newcomer + "']]//a")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reviewer-form")));
             assertEquals(List.of(), Accessibility.seriousViolations(browser), "the reviewer page");

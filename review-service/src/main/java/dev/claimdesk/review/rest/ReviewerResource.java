@@ -57,6 +57,13 @@ public class ReviewerResource {
         return Reviewer.<Reviewer>list("order by username").stream().map(r -> ReviewerView.of(r, load.getOrDefault(r.username, 0L))).toList();
     }
 
+    @GET
+    @Path("/skills")
+    @Operation(summary = "The skills a reviewer may have: those tasks ask for and the others configured")
+    public List<String> skills() {
+        return List.copyOf(admin.knownSkills());
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a reviewer (a web-ui user with role reviewer); 201")

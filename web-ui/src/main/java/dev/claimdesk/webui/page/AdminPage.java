@@ -93,16 +93,26 @@ public class AdminPage {
     }
 
     /** A reviewer's profile as the form shows it, typed or stored. */
-    public record ReviewerForm(String id, String username, String displayName, String skills, String languages, String capacity,
+    public record ReviewerForm(String id, String username, String displayName, List<String> skills, String languages, String capacity,
                                boolean active, boolean senior) {
         static ReviewerForm empty() {
-            return new ReviewerForm("", "", "", "", "en", "10", true, false);
+            return new ReviewerForm("", "", "", List.of(), "en", "10", true, false);
         }
 
         static ReviewerForm of(JsonNode r) {
+            List<String> skills = new ArrayList<>();
+            r.path("skills").forEach(x -> skills.add(x.asText()));
             return new ReviewerForm(r.path("id").asText(), r.path("username").asText(), r.path("displayName").asText(""),
-                    join(r.path("skills")), join(r.path("languages")), r.path("capacity").asText(), r.path("active").asBoolean(),
+                    skills, join(r.path("languages")), r.path("capacity").asText(), r.path("active").asBoolean(),
                     r.path("senior").asBoolean());
+        }
+
+        public boolean has(String skill) {
+            return skills.contains(skill);
+        }
+
+        ReviewerForm active(boolean now) {
+            return new ReviewerForm(id, username, displayName, skills, languages, capacity, now, senior);
         }
 
         /** Where the form posts: a new reviewer, or this one. */
@@ -114,7 +124,7 @@ public class AdminPage {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("username", username);
             body.put("displayName", displayName.isBlank() ? null : displayName);
-            body.put("skills", list(skills));
+            body.put("skills", skills);
             body.put("languages", list(languages));
             try {
                 body.put("capacity", Integer.parseInt(capacity.strip()));
@@ -127,10 +137,10 @@ public class AdminPage {
         }
     }
 
-    /** An account as the form shows it; the password is never shown back. */
+    /** An account as the form shows it; the password is never shown back. No role is given without a tick. */
     public record UserForm(String username, String displayName, List<String> roles, boolean enabled) {
         static UserForm empty() {
-            return new UserForm("", "", List.of(Roles.REVIEWER), true);
+            return new UserForm("", "", List.of(), true);
         }
 
         public boolean has(String role) {
@@ -156,9 +166,10 @@ public class AdminPage {
         static native TemplateInstance overview(String username, String csrf, Stuck stuck, List<ReviewerRow> reviewers, List<UserRow> users,
                                                 List<TokenRow> tokens, List<DeadRow> deadLetters, ReviewerForm reviewer,
                                                 UserForm user, String tokenName, List<String> tokenRoles, List<String> roles,
-                                                Outcome outcome, String tokenFormKey);
+                                                Outcome outcome, String tokenFormKey, List<String> skills, List<String> candidates);
 
-        static native TemplateInstance reviewer(String username, String csrf, ReviewerForm reviewer, String error);
+        static native TemplateInstance reviewer(String username, String csrf, ReviewerForm reviewer, String error, List<String> skills,
+                                                List<String> candidates);
 
         static native TemplateInstance user(String username, String csrf, UserForm user, List<String> roles, String error);
 
@@ -174,6 +185,7 @@ public class AdminPage {
 
     private static String notice(String done) {
         return switch (done == null ? "" : done) {
+            case "person" -> "The person is added: they can sign in now, and a reviewer takes tasks at once.";
             case "reviewer" -> "The reviewer is saved; routing takes the change into account at once.";
             case "user" -> "The account is saved.";
             case "revoked" -> "The API token is revoked: it gets no new access tokens.";
@@ -186,14 +198,19 @@ public class AdminPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response createReviewer(@FormParam("_csrf") String csrf, @FormParam("username") String username,
-                                   @FormParam("displayName") String displayName, @FormParam("skills") String skills,
+                                   @FormParam("displayName") String displayName, @FormParam("skill") List<String> skills,
                                    @FormParam("languages") String languages, @FormParam("capacity") String capacity,
                                    @FormParam("active") String active, @FormParam("senior") String senior) {
         ActiveSession session = Pages.session(caller);
-        ReviewerForm form = new ReviewerForm("", text(username), text(displayName), text(skills), text(languages), text(capacity),
+        ReviewerForm form = new ReviewerForm("", text(username), text(displayName), skills, text(languages), text(capacity),
                 active != null, senior != null);
         if (!Secrets.same(csrf, session.csrfToken())) {
             return overview(403, form, UserForm.empty(), "", List.of(), Outcome.error("reviewer", EXPIRED));
+        }
+        // a profile is for a person who can sign in as a reviewer: a typed name that is nobody's would be given tasks
+        if (!candidates().contains(form.username())) {
+            return overview(400, form, UserForm.empty(), "", List.of(), Outcome.error("reviewer", "No account named '" + form.username()
+                    + "' has the reviewer role without a profile: add the person below, or give the account the reviewer role first."));
         }
         Backends.Answer answer = backends.post(Service.REVIEW, "/api/reviewers", form.body(), null, session.username(), session.roles());
         return answer.ok() ? done("reviewer")
@@ -211,7 +228,8 @@ public class AdminPage {
             throw ProblemException.notFound("Reviewer", id);
         }
         Pages.refusedByReview(answer);
-        return Pages.html(200, Templates.reviewer(session.username(), session.csrfToken(), ReviewerForm.of(answer.body()), null));
+        return Pages.html(200, Templates.reviewer(session.username(), session.csrfToken(), ReviewerForm.of(answer.body()), null, skills(),
+                List.of()));
     }
 
     @POST
@@ -219,41 +237,21 @@ public class AdminPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response updateReviewer(@PathParam("id") String id, @FormParam("_csrf") String csrf, @FormParam("username") String username,
-                                   @FormParam("displayName") String displayName, @FormParam("skills") String skills,
+                                   @FormParam("displayName") String displayName, @FormParam("skill") List<String> skills,
                                    @FormParam("languages") String languages, @FormParam("capacity") String capacity,
                                    @FormParam("active") String active, @FormParam("senior") String senior) {
         ActiveSession session = Pages.session(caller);
         UUID reviewer = Requests.id(id, "Reviewer");
-        ReviewerForm form = new ReviewerForm(reviewer.toString(), text(username), text(displayName), text(skills), text(languages),
+        ReviewerForm form = new ReviewerForm(reviewer.toString(), text(username), text(displayName), skills, text(languages),
                 text(capacity), active != null, senior != null);
         if (!Secrets.same(csrf, session.csrfToken())) {
-            return Pages.html(403, Templates.reviewer(session.username(), session.csrfToken(), form, EXPIRED));
+            return Pages.html(403, Templates.reviewer(session.username(), session.csrfToken(), form, EXPIRED, skills(), List.of()));
         }
         Backends.Answer answer = backends.put(Service.REVIEW, "/api/reviewers/" + reviewer, form.body(), session.username(),
                 session.roles());
         return answer.ok() ? done("reviewer")
-                : Pages.html(answer.status(), Templates.reviewer(session.username(), session.csrfToken(), form, problem(answer)));
-    }
-
-    @POST
-    @Path("/users")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response createUser(@FormParam("_csrf") String csrf, @FormParam("username") String username,
-                               @FormParam("displayName") String displayName, @FormParam("password") String password,
-                               @FormParam("role") List<String> roles, @Context HttpServerRequest http) {
-        ActiveSession session = Pages.session(caller);
-        UserForm form = new UserForm(text(username), text(displayName), roles, true);
-        if (!Secrets.same(csrf, session.csrfToken())) {
-            return overview(403, ReviewerForm.empty(), form, "", List.of(), Outcome.error("user", EXPIRED));
-        }
-        try {
-            accounts.create(new Accounts.NewAccount(form.username(), form.displayName(), password, new TreeSet<>(roles)),
-                    session.username(), ClientAddress.of(http));
-        } catch (ProblemException e) {
-            return overview(e.problem().status(), ReviewerForm.empty(), form, "", List.of(), Outcome.error("user", problem(e)));
-        }
-        return done("user");
+                : Pages.html(answer.status(), Templates.reviewer(session.username(), session.csrfToken(), form, problem(answer), skills(),
+                List.of()));
     }
 
     @GET
@@ -362,7 +360,8 @@ public class AdminPage {
         Backends.Answer unroutable = backends.get(Service.REVIEW, "/api/tasks/unroutable?size=10", session.username(), session.roles());
         Stuck stuck = unroutable.ok() ? Stuck.of(unroutable.body()) : new Stuck(0, List.of());
         return Pages.html(status, Templates.overview(session.username(), session.csrfToken(), stuck, rows, users, tokenRows, deadLetters(session),
-                reviewerForm, userForm, tokenName, tokenRoles, Roles.ALL, outcome, java.util.UUID.randomUUID().toString()));
+                reviewerForm, userForm, tokenName, tokenRoles, Roles.ALL, outcome, java.util.UUID.randomUUID().toString(), skills(),
+                candidates()));
     }
 
     /** Each service's dead letters: a service that cannot answer shows why, the others still count. */
@@ -396,15 +395,93 @@ public class AdminPage {
         return Response.seeOther(java.net.URI.create("/admin?done=" + what)).header("Cache-Control", "no-store").build();
     }
 
+    /** A refusal in one sentence: each field's error once, or the detail when no field is named. */
     private static String problem(Backends.Answer answer) {
         List<String> fields = answer.fieldErrors();
-        return fields.isEmpty() ? answer.detail() : answer.detail() + " (" + String.join("; ", fields) + ")";
+        return fields.isEmpty() ? answer.detail() : String.join("; ", fields) + ".";
     }
 
     private static String problem(ProblemException e) {
         List<String> fields = e.problem().errors() == null ? List.of()
                 : e.problem().errors().stream().map(f -> f.field() + ": " + f.message()).toList();
-        return fields.isEmpty() ? e.problem().detail() : e.problem().detail() + " (" + String.join("; ", fields) + ")";
+        return fields.isEmpty() ? e.problem().detail() : String.join("; ", fields) + ".";
+    }
+
+    /** The skills a reviewer may have, as review-service knows them (none when it cannot answer). */
+    private List<String> skills() {
+        ActiveSession session = Pages.session(caller);
+        Backends.Answer answer = backends.get(Service.REVIEW, "/api/reviewers/skills", session.username(), session.roles());
+        List<String> skills = new ArrayList<>();
+        if (answer.ok()) {
+            answer.body().forEach(x -> skills.add(x.asText()));
+        }
+        return skills;
+    }
+
+    /** Accounts with the reviewer role and no reviewer profile yet: who a profile may be added for. */
+    private List<String> candidates() {
+        ActiveSession session = Pages.session(caller);
+        Backends.Answer answer = backends.get(Service.REVIEW, "/api/reviewers", session.username(), session.roles());
+        java.util.Set<String> profiled = new java.util.HashSet<>();
+        if (answer.ok()) {
+            answer.body().forEach(r -> profiled.add(r.path("username").asText()));
+        }
+        return accounts.list(0, 10_000).stream().filter(a -> a.enabled && a.roleSet().contains(Roles.REVIEWER))
+                .map(a -> a.username).filter(u -> !profiled.contains(u)).sorted().toList();
+    }
+
+    /**
+     * One person: an account and, when it has the reviewer role, their reviewer profile. Everything is checked before
+     * anything is stored; the profile is made inactive, the account next, and the profile activated last, so that no
+     * moment has a reviewer who could get tasks without an account to sign in with.
+     */
+    @POST
+    @Path("/people")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response addPerson(@FormParam("_csrf") String csrf, @FormParam("username") String username,
+                              @FormParam("displayName") String displayName, @FormParam("password") String password,
+                              @FormParam("role") List<String> roles, @FormParam("skill") List<String> skills,
+                              @FormParam("languages") String languages, @FormParam("capacity") String capacity,
+                              @FormParam("senior") String senior, @Context HttpServerRequest http) {
+        ActiveSession session = Pages.session(caller);
+        UserForm person = new UserForm(text(username), text(displayName), roles, true);
+        ReviewerForm profile = new ReviewerForm("", person.username(), person.displayName(), skills, text(languages), text(capacity),
+                false, senior != null);
+        if (!Secrets.same(csrf, session.csrfToken())) {
+            return overview(403, profile, person, "", List.of(), Outcome.error("person", EXPIRED));
+        }
+        Accounts.NewAccount account = new Accounts.NewAccount(person.username(), person.displayName(), password, new TreeSet<>(roles));
+        try {
+            accounts.check(account);
+        } catch (ProblemException e) {
+            return overview(e.problem().status(), profile, person, "", List.of(), Outcome.error("person", problem(e)));
+        }
+        boolean reviewer = roles.contains(Roles.REVIEWER);
+        String profileId = null;
+        if (reviewer) {
+            Backends.Answer made = backends.post(Service.REVIEW, "/api/reviewers", profile.body(), null, session.username(), session.roles());
+            if (!made.ok()) {
+                return overview(made.status(), profile, person, "", List.of(), Outcome.error("person", "Reviewer profile: " + problem(made)));
+            }
+            profileId = made.body().path("id").asText();
+        }
+        try {
+            accounts.create(account, session.username(), ClientAddress.of(http));
+        } catch (ProblemException e) {
+            return overview(e.problem().status(), profile, person, "", List.of(), Outcome.error("person", problem(e)
+                    + (reviewer ? " The reviewer profile made for it stays inactive." : "")));
+        }
+        if (reviewer) {
+            Backends.Answer activated = backends.put(Service.REVIEW, "/api/reviewers/" + profileId, profile.active(true).body(),
+                    session.username(), session.roles());
+            if (!activated.ok()) {
+                return overview(activated.status(), ReviewerForm.empty(), UserForm.empty(), "", List.of(), Outcome.error("person",
+                        "The account is made, but its reviewer profile could not be activated (" + problem(activated)
+                                + "): activate it under Reviewers."));
+            }
+        }
+        return done("person");
     }
 
 

@@ -69,8 +69,11 @@ public class Accounts {
         LOG.infof("Created the first admin account %s from the environment", bootstrap.username().get());
     }
 
-    @Transactional
-    public Account create(NewAccount request, String actor, String address) {
+    /**
+     * Refuses, as {@link #create} would, an account that cannot be made: a bad username, roles or password (400, each
+     * field named once) or a username taken (409). Nothing is stored.
+     */
+    public void check(NewAccount request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             errors.add(new Problem.FieldError("username", "2 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
@@ -86,6 +89,11 @@ public class Accounts {
         if (Account.byUsername(request.username()).isPresent()) {
             throw new ProblemException(409, "username-taken", "Username taken", "An account named " + request.username() + " exists");
         }
+    }
+
+    @Transactional
+    public Account create(NewAccount request, String actor, String address) {
+        check(request);
         Account account = new Account();
         account.id = UUID.randomUUID();
         account.username = request.username();
