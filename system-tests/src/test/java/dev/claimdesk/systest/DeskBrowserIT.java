@@ -373,6 +373,82 @@ class DeskBrowserIT {
     }
 
     @Test
+    void shouldServeALongArticleAccessiblyFromTheKeyboardOnAPhoneAndOnATouchScreen() throws Exception {
+        String reviewer = "a11y-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Wadi-" + UUID.randomUUID() + "-Qx";
+        String marker = "Lindqvist" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
+        createUser(reviewer, password, "reviewer");
+        addReviewer(reviewer, List.of("politics", "figures"));
+        String sentence = "The council of " + marker + " approved a new ring road on Wednesday, the mayor announced.";
+        StringBuilder body = new StringBuilder("Ring road for " + marker + "\n\n" + sentence);
+        String[] streets = {"the harbour", "the old mill", "the station", "the market square", "the school", "the cathedral"};
+        for (int i = 0; i < 36; i++) {
+            body.append("\n\nResidents near ").append(streets[i % streets.length]).append(" of ").append(marker)
+                    .append(" spoke at the hearing in turn, and paragraph ").append(i + 1)
+                    .append(" of this account records what they asked the planners about noise, traffic and the trees along the route.");
+        }
+        given().baseUri(ingest.baseUri()).auth().oauth2(Tokens.valid("systest-ingest", "ingest")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Ring road for " + marker, "outlet", "Long Read", "url", "https://long.example/" + marker,
+                        "body", body.toString()))
+                .post("/api/articles").then().statusCode(201);
+        String taskId = awaitTask(review, reviewer, marker, "EVENT");
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+            // a failed sign-in keeps the username and puts the cursor in the password
+            browser.get(web.baseUri() + "/login?next=/desk/tasks/" + taskId);
+            browser.findElement(By.name("username")).sendKeys(reviewer);
+            browser.findElement(By.name("password")).sendKeys("not-the-password", Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+            assertEquals("password", js.executeScript("return document.activeElement.id;"), "focus on the password");
+            new Actions(browser).sendKeys(password, Keys.ENTER).perform();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict-form")));
+
+            // the page names the claim, and the long article scrolls from the keyboard
+            assertTrue(browser.getTitle().startsWith("The council of " + marker), browser.getTitle());
+            assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("The council of " + marker),
+                    browser.findElement(By.tagName("h1")).getText());
+            assertTrue((Boolean) js.executeScript("const a = document.getElementById('article-text'); return a.scrollHeight > a.clientHeight;"),
+                    "the article is long enough to scroll");
+            assertEquals(List.of(), Accessibility.seriousViolations(browser), "the claim page of a long article");
+
+            // the first Tab reaches the skip link, which takes focus past the header to the content
+            js.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            assertEquals("skip-link", js.executeScript("return document.activeElement.className;"));
+            new Actions(browser).sendKeys(Keys.ENTER).perform();
+            assertEquals("main", js.executeScript("return document.activeElement.id;"), "focus on the content");
+
+            // a phone: the queue's rows become cards, each value under its column's name
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.get(web.baseUri() + "/desk");
+            WebElement row = browser.findElement(By.id("task-" + taskId));
+            assertEquals("block", row.getCssValue("display"), "a card, not a table row");
+            assertEquals(List.of("Priority", "Claim", "Type", "Stage", "Sources", "Due"), row.findElements(By.tagName("td")).stream()
+                    .map(td -> td.getDomAttribute("data-label")).toList(), "each value under its column's name");
+            assertEquals(List.of(), Accessibility.wideElements(browser), "the queue fits 390 px");
+
+            // a touch screen: no keyboard hints on the task page
+            browser.get(web.baseUri() + "/desk/tasks/" + taskId);
+            assertTrue(browser.findElement(By.cssSelector("#verdict-form kbd")).isDisplayed(), "hints shown with a mouse and keyboard");
+            // as DevTools' device mode makes one: touch input, which a page's media queries read as a coarse pointer
+            ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Emulation.setTouchEmulationEnabled",
+                    Map.of("enabled", true, "maxTouchPoints", 5));
+            ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Emulation.setEmitTouchEventsForMouse",
+                    Map.of("enabled", true, "configuration", "mobile"));
+            browser.navigate().refresh();
+            assertTrue(browser.findElements(By.cssSelector(".keyboard-hint")).stream().noneMatch(WebElement::isDisplayed),
+                    () -> "no keyboard hint on a touch screen; coarse pointer: " + js.executeScript(
+                            "return matchMedia('(pointer: coarse)').matches + ' / no hover: ' + matchMedia('(hover: none)').matches;"));
+            assertTrue(browser.findElement(By.id("submit")).getText().startsWith("Submit verdict"));
+        } finally {
+            browser.quit();
+            retire(reviewer);
+        }
+    }
+
+    @Test
     void shouldKeepAVerdictDraftThroughALostSessionAndBringTheReviewerBackToTheTask() throws Exception {
         String reviewer = "lost-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Wadi-" + UUID.randomUUID() + "-Qx";

@@ -61,6 +61,11 @@ public class DeskPage {
             return Pages.minute(due);
         }
 
+        /** The claim in a page title or heading: its first words, cut at a word. */
+        public String shortText() {
+            return DeskPage.shortText(text);
+        }
+
         /** The stage in words. */
         public String stageText() {
             return switch (stage) {
@@ -119,6 +124,10 @@ public class DeskPage {
      */
     public record Telling(String claimId, String articleId, String outlet, String type, String before, String figure, String after,
                           String reading, String status, boolean lead) {
+        public String shortText() {
+            return DeskPage.shortText(before + (figure == null ? "" : figure) + after);
+        }
+
         static Telling of(JsonNode claim, String outlet, boolean lead) {
             String text = claim.path("text").asText();
             JsonNode q = claim.path("quantity");
@@ -173,6 +182,15 @@ public class DeskPage {
     static final List<String> TYPES = List.of("STATISTIC", "MILITARY_ACTION", "QUOTE", "EVENT");
     static final List<String> QUALIFIERS = List.of("EXACT", "AT_LEAST", "MORE_THAN", "UP_TO", "ABOUT", "NEARLY", "LESS_THAN",
             "BETWEEN");
+    /** A claim in a page title or heading: its first words, cut at a word. */
+    static String shortText(String text) {
+        if (text.length() <= 90) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', 88);
+        return text.substring(0, cut > 40 ? cut : 88) + "…";
+    }
+
     /** Tellings of other outlets shown in full beside the lead; more are listed with a link to each claim. */
     private static final int SIDE_BY_SIDE = 6;
 
