@@ -108,7 +108,7 @@ class DeskBrowserIT {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-" + laterTask)));
                 assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.stillThisPage === true;"),
                         "the queue changed in place");
-                screenshot(browser, "queue.png");
+                screenshot(browser, "desk-queue.png");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the queue");
 
                 // j selects the first task (the most urgent); walk to ours, then o opens it
@@ -124,7 +124,7 @@ class DeskBrowserIT {
                 assertEquals(sentence, browser.findElement(By.id("claim")).getText(), "the claim's sentence is highlighted");
                 String shownClaim = browser.findElement(By.cssSelector("#verdict-form input[name=claimId]")).getAttribute("value");
                 assertTrue(browser.findElement(By.id("article-text")).getText().contains("Residents gathered"), "inside its article");
-                screenshot(browser, "task.png");
+                screenshot(browser, "desk-task.png");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the claim page");
 
                 // a submission without a rating is refused with the reason, and what was typed stays
@@ -207,7 +207,7 @@ class DeskBrowserIT {
                 assertEquals(List.of(), Accessibility.wideElements(browser), "the claim page fits 390 px");
                 browser.get(web.baseUri() + "/desk");
                 assertEquals(List.of(), Accessibility.wideElements(browser), "the queue fits 390 px");
-                screenshot(browser, "queue-390.png");
+                screenshot(browser, "desk-queue-390.png");
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
                 // the editor's view: the article's report shows the verdict, the feed lists it, ClaimReview is there to copy
@@ -350,6 +350,7 @@ class DeskBrowserIT {
                     && line.getText().contains("The list has twelve names."), line.getText());
             assertEquals("https://brigade.example/list", line.findElement(By.cssSelector(".evidence a")).getAttribute("href"));
             assertTrue(line.findElement(By.linkText("task")).getAttribute("href").endsWith("/desk/tasks/" + taskId));
+            assertTrue(line.findElement(By.linkText("claim")).getAttribute("href").endsWith("/desk/tasks/" + taskId + "/claims/" + apartClaim));
             assertEquals(List.of(), Accessibility.seriousViolations(browser), "the report with what backs a verdict open");
             browser.get(web.baseUri() + "/verdicts");
             assertTrue(browser.findElement(By.id("feed")).getText().contains("What backs it"), "the feed shows what backs each verdict");
