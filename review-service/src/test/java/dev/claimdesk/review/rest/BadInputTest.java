@@ -97,8 +97,9 @@ class BadInputTest {
                     .body("type", equalTo("https://claimdesk.dev/problems/" + c.type()));
         }
         admin().get("/api/reviewers").then().statusCode(200).body("findAll { it.username == '" + name + "' }.size()", equalTo(0));
-        // no capacity: this reviewer never takes the other tests' tasks
-        Map<String, Object> valid = Map.of("username", name, "skills", List.of("figures"), "capacity", 0);
+        // no capacity and a language of its own: this reviewer never takes, nor waits for, the other tests' tasks
+        Map<String, Object> valid = Map.of("username", name, "skills", List.of("figures"), "capacity", 0,
+                "languages", List.of(new dev.claimdesk.review.testing.Desk().language));
         admin().contentType(ContentType.JSON).body(valid).post("/api/reviewers").then().statusCode(201);
         admin().contentType(ContentType.JSON).body(valid).post("/api/reviewers").then().statusCode(409)
                 .body("type", equalTo("https://claimdesk.dev/problems/reviewer-exists"));
