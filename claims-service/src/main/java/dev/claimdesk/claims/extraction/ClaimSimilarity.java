@@ -35,9 +35,12 @@ public final class ClaimSimilarity {
             "his", "her", "he", "she", "we", "our", "us", "you", "your", "i", "my", "so", "if", "up", "out", "all",
             "can", "could", "may", "might", "should", "according", "while", "when", "what", "where", "how");
 
-    /** What a claim is compared on; {@code vector} is its sentence's embedding, or null to compare words only. */
+    /**
+     * What a claim is compared on; {@code vector} is its sentence's embedding, or null to compare words only.
+     * {@code measure} and {@code action}: what a figure counts and what movement a sentence tells ({@link Measures}).
+     */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
-                           String counted, Set<String> sides, float[] vector) {
+                           String counted, Set<String> sides, float[] vector, String measure, String action) {
 
         /**
          * Keys that a claim stating the same thing very likely shares with this one, for finding candidates
@@ -53,6 +56,9 @@ public final class ClaimSimilarity {
             if (counted != null) {
                 keys.add("counted:" + counted);
             }
+            if (measure != null) {
+                keys.add("measure:" + measure);
+            }
             return keys;
         }
     }
@@ -65,12 +71,12 @@ public final class ClaimSimilarity {
     public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
                                     Quantity quantity, float[] vector) {
         return features(type, text, speaker, places, actor, quantity == null ? null : quantity.value(),
-                quantity == null ? null : quantity.unit(), vector);
+                quantity == null ? null : quantity.unit(), quantity == null ? null : quantity.subject(), vector);
     }
 
-    /** The features of a stored claim, from its figure's value and unit (null without a figure). */
+    /** The features of a stored claim, from its figure's value, unit and subject (null without a figure). */
     public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
-                                    Double value, String unit, float[] vector) {
+                                    Double value, String unit, String subject, float[] vector) {
         Set<String> words = new HashSet<>();
         Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -89,8 +95,9 @@ public final class ClaimSimilarity {
         for (String p : places) {
             placeSet.add(p.toLowerCase(Locale.ROOT));
         }
+        boolean figure = type == ClaimType.STATISTIC;
         return new Features(type, words, surname, placeSet, value, unit == null ? null : stem(unit.toLowerCase(Locale.ROOT)),
-                sides(actor), vector);
+                sides(actor), vector, figure && value != null ? Measures.of(unit, subject) : null, Measures.action(type.name(), text));
     }
 
     /** A nationality or a possessor naming whose side acts: "Russian forces", "Ukrainians", "Ukraine’s military". */
@@ -126,9 +133,23 @@ public final class ClaimSimilarity {
     }
 
     private static boolean gated(Features a, Features b) {
+        if (a.words().isEmpty() || b.words().isEmpty()) {
+            return true;
+        }
         boolean figures = a.type() == ClaimType.STATISTIC || b.type() == ClaimType.STATISTIC;
-        return a.words().isEmpty() || b.words().isEmpty() || (figures && (a.type() != b.type()
-                || a.counted() == null || !a.counted().equals(b.counted())));
+        if (figures) {
+            if (a.type() != b.type()) {
+                return true;
+            }
+            // a death toll meets a death toll however its noun is told ("killing 14", "12 people died"), never an
+            // injury toll; where either measure is unknown, the counted nouns must be one
+            if (a.measure() != null && b.measure() != null) {
+                return !a.measure().equals(b.measure()) || !Measures.sameCounted(a.counted(), b.counted());
+            }
+            return a.counted() == null || !a.counted().equals(b.counted());
+        }
+        // a withdrawal and a retaking, an advance and its repelling: different happenings, however alike the words
+        return a.action() != null && b.action() != null && !a.action().equals(b.action());
     }
 
     /** 0..1 from what two comparable claims share on the surface: words, speaker, places, the figure. */

@@ -71,10 +71,24 @@ public final class FigureConflicts {
     }
 
     /**
-     * Same unit, and when both subjects say what happened beyond the unit ("people killed", "people
-     * injured"), a word of that in common.
+     * The same measure of counted nouns that can be one count ("killing 14" and "12 people died" are one death
+     * toll; a death toll and an injury toll are two); where either measure is unknown, the same unit, and when
+     * both subjects say what happened beyond the unit, a word of that in common.
      */
     private static boolean sameThing(Quantity a, Quantity b) {
+        String x = Measures.of(a);
+        String y = Measures.of(b);
+        if (x != null && y != null) {
+            return x.equals(y) && Measures.sameCounted(counted(a), counted(b));
+        }
+        return sameUnit(a, b);
+    }
+
+    private static String counted(Quantity q) {
+        return q.unit() == null ? null : ClaimSimilarity.stem(q.unit().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean sameUnit(Quantity a, Quantity b) {
         if (a.unit() == null || b.unit() == null
                 || !ClaimSimilarity.stem(a.unit().toLowerCase(Locale.ROOT)).equals(ClaimSimilarity.stem(b.unit().toLowerCase(Locale.ROOT)))) {
             return false;

@@ -41,9 +41,10 @@ public final class QuantityExtractor {
             "small", "large", "big", "main", "total", "additional", "further");
     private static final Set<String> NOT_FIGURES = Set.of("first", "second", "one", "once", "half");
 
-    private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:were|was|are|is|have been|has been|had been|"
-            + "remain|remained|remains|got|lay|lie)\\s+(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
-            + "(\\p{Ll}{3,}(?:ed|en)|missing|dead|unaccounted|homeless|trapped|stranded|hurt)\\b");
+    /** What happened to the counted, told after them: "were killed", "remained missing", or a verb of its own: "died". */
+    private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:(?:were|was|are|is|have been|has been|had been|"
+            + "remain|remained|remains|got|lay|lie)\\s+(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?)?"
+            + "(\\p{Ll}{3,}(?:ed|en)|died|fled|missing|dead|unaccounted|homeless|trapped|stranded|hurt)\\b");
     private static final Pattern HAPPENED_BEFORE = Pattern.compile("\\b(?!(?:estimated|reported|including|totall?ing|numbering|nearing|exceeding|according|during)\\b)"
             + "(\\p{Ll}{3,}(?:ed|ing))\\s+(?:\\p{Ll}+\\s+){0,2}$");
 
@@ -163,6 +164,7 @@ public final class QuantityExtractor {
             return new String[]{"%", subjectAfter(sentence, at + 1)};
         }
         List<String> words = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
         Matcher m = WORD.matcher(sentence).region(at, sentence.length());
         int last = at;
         while (m.find() && words.size() < 4) {
@@ -180,10 +182,12 @@ public final class QuantityExtractor {
                 break;
             }
             words.add(w);
+            ends.add(m.end());
             last = m.end();
         }
         if (words.isEmpty()) {
-            return new String[]{unit, null};
+            // "killing 14": the counted left unsaid, what happened to them told before the figure
+            return new String[]{unit, unit == null ? happened(sentence, figure.start(), -1) : null};
         }
         String first = words.getFirst().toLowerCase(Locale.ROOT);
         if (unit == null && MEASURES.contains(first)) {
@@ -196,14 +200,13 @@ public final class QuantityExtractor {
             head++;
         }
         List<String> phrase = new ArrayList<>(words.subList(0, head + 1));
-        if (head + 1 < words.size() && words.get(head + 1).toLowerCase(Locale.ROOT).endsWith("ed")) {
-            // "15,000 Russian soldiers killed": what happened to them belongs to what is counted
+        // what happened to them belongs to what is counted: "15,000 Russian soldiers killed", "6 climbers remained
+        // missing", "23 workers dead", "killing at least 40 people"
+        String happened = happened(sentence, figure.start(), ends.get(head));
+        if (happened != null) {
+            phrase.add(happened);
+        } else if (head + 1 < words.size() && words.get(head + 1).toLowerCase(Locale.ROOT).endsWith("ed")) {
             phrase.add(words.get(head + 1));
-        } else {
-            String happened = happened(sentence, figure.start(), words.size() == head + 1 ? last : -1);
-            if (happened != null) {
-                phrase.add(happened);
-            }
         }
         return new String[]{unit == null ? words.get(head) : unit, String.join(" ", phrase)};
     }

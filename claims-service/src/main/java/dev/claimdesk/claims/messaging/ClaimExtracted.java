@@ -2,6 +2,7 @@ package dev.claimdesk.claims.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.extraction.Measures;
 import dev.claimdesk.claims.extraction.Quantity;
 
 import java.time.Instant;
@@ -24,12 +25,12 @@ public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, i
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(UUID id, String type, String text, int start, int end, Quantity quantity, String speaker,
                        String attribution, List<String> places, String actor, double checkworthiness, UUID clusterId,
-                       List<UUID> conflicts, List<UUID> conflictingClaims) {
+                       List<UUID> conflicts, List<UUID> conflictingClaims, String measure, String action) {
 
         public static Item of(Claim c, List<UUID> conflicts, List<UUID> conflictingClaims) {
             return new Item(c.id, c.type, c.text, c.start, c.end, c.quantity(), c.speaker, c.attribution,
                     c.places == null ? List.of() : Arrays.asList(c.places), c.actor, c.checkworthiness, c.clusterId, conflicts,
-                    conflictingClaims);
+                    conflictingClaims, Measures.measure(c.type, c.quantity()), Measures.action(c.type, c.text));
         }
     }
 }

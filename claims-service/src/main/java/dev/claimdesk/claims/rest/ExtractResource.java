@@ -65,10 +65,13 @@ public class ExtractResource {
     }
 
     public record ClaimView(String type, String text, int start, int end, Quantity quantity, String speaker,
-                            String attribution, List<String> places, String actor, double checkworthiness) {
+                            String attribution, List<String> places, String actor, double checkworthiness, String measure,
+                            String action) {
         static ClaimView of(ExtractedClaim c) {
             return new ClaimView(c.type().name(), c.text(), c.start(), c.end(), c.quantity(), c.speaker(),
-                    c.attribution(), c.places(), c.actor(), Math.round(c.checkworthiness() * 1000) / 1000.0);
+                    c.attribution(), c.places(), c.actor(), Math.round(c.checkworthiness() * 1000) / 1000.0,
+                    dev.claimdesk.claims.extraction.Measures.measure(c.type().name(), c.quantity()),
+                    dev.claimdesk.claims.extraction.Measures.action(c.type().name(), c.text()));
         }
     }
 

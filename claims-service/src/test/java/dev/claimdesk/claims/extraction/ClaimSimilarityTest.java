@@ -45,7 +45,7 @@ class ClaimSimilarityTest {
 
     @Test
     void shouldScoreTheSameFigureAtTwoNamedPlacesBelowItAtOnePlace() {
-        String rescued = "Firefighters in Vellsea rescued 38 people from a collapsed hotel on Monday.";
+        String rescued = "Firefighters in Vellsea evacuated 38 people from a collapsed hotel on Monday.";
         var here = ClaimSimilarity.features(ClaimType.STATISTIC, rescued, null, List.of("Vellsea"), null,
                 new QuantityExtractor().extract(rescued).getFirst());
         String evacuated = "Officials said 38 people were evacuated from Dorsk on Monday.";
@@ -82,9 +82,9 @@ class ClaimSimilarityTest {
         var russian = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, retreat, null, List.of("Kostin"), "Russian forces", null);
         var sameSide = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Russia’s troops pulled back from the villages around Kostin.",
                 null, List.of("Kostin"), "Russia’s troops", null);
-        var otherSide = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Ukrainians pushed them back from the villages around Kostin.",
+        var otherSide = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Ukrainians pulled back from the villages around Kostin.",
                 null, List.of("Kostin"), "Ukrainians", null);
-        var unnamed = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Troops pushed them back from the villages around Kostin.",
+        var unnamed = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Troops pulled back from the villages around Kostin.",
                 null, List.of("Kostin"), null, null);
         double opposed = ClaimSimilarity.similarity(russian, otherSide);
         assertTrue(opposed < ClaimSimilarity.similarity(russian, unnamed) - 0.1, "opposing sides: " + opposed);
