@@ -288,6 +288,7 @@ class FaultSuiteIT {
 
         // Four reviewers' browsers submit at once; review-service dies with some requests in flight.
         Submissions first = new Submissions();
+        first.learn(tasks.values());
         Instant killedAt;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -319,7 +320,9 @@ class FaultSuiteIT {
         Submissions second = new Submissions();
         List<String> toSecond = first.answered.entrySet().stream().filter(a -> a.getValue().isEmpty()).map(Map.Entry::getKey).toList();
         if (!toSecond.isEmpty()) {
-            for (Assigned task : awaitRoutedTasks(quoted(articles), reviewers, "SECOND_REVIEW", toSecond.size()).values()) {
+            Map<String, Assigned> routed = awaitRoutedTasks(quoted(articles), reviewers, "SECOND_REVIEW", toSecond.size());
+            second.learn(routed.values());
+            for (Assigned task : routed.values()) {
                 second.submit(task);
             }
         }
@@ -758,13 +761,26 @@ class FaultSuiteIT {
         final Map<String, String> answered = new java.util.concurrent.ConcurrentHashMap<>();
         final List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
         final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        /** task -> the claims whose figures disagree with the one it is reviewed as: each is rated on its own */
+        final Map<String, List<String>> apart = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Reads each task as the desk shows it before any rating is sent: which figures it rates apart. */
+        void learn(java.util.Collection<Assigned> tasks) {
+            for (Assigned task : tasks) {
+                apart.put(task.id(), given(review, Tokens.valid(task.assignee(), "reviewer")).get("/api/tasks/" + task.id())
+                        .then().statusCode(200).extract().jsonPath().getList("claims.findAll { it.ratedApart }.id"));
+            }
+        }
 
         /** A TRUE rating on the task by its assignee, under the task's Idempotency-Key (the same each time it is sent). */
         void submit(Assigned task) {
             String key = keys.computeIfAbsent(task.id(), t -> UUID.randomUUID().toString());
             try {
+                List<Map<String, String>> claimRatings = apart.getOrDefault(task.id(), List.of()).stream()
+                        .map(id -> Map.of("claimId", id, "rating", "MOSTLY_FALSE")).toList();
                 byte[] body = JSON.writeValueAsBytes(Map.of("rating", "TRUE", "explanation", "The council's minutes list the decision.",
-                        "sources", List.of(Map.of("url", "https://council.example/minutes/" + task.id())), "taskVersion", task.version()));
+                        "sources", List.of(Map.of("url", "https://council.example/minutes/" + task.id())), "taskVersion", task.version(),
+                        "claimRatings", claimRatings));
                 var response = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(review.baseUri() + "/api/tasks/"
                                 + task.id() + "/verdict")).timeout(Duration.ofSeconds(20))
                         .header("Authorization", "Bearer " + Tokens.valid(task.assignee(), "reviewer"))
