@@ -132,6 +132,18 @@ public final class ClaimSimilarity {
         return (1 - MEANING_WEIGHT) * surface + MEANING_WEIGHT * meaning;
     }
 
+    /**
+     * Whether two claims tell different things by what they count or describe: figures of two known measures, or
+     * two movements of different actions. Such claims never share a cluster, not even through a third claim that
+     * resembles both.
+     */
+    public static boolean opposed(Features a, Features b) {
+        if (a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC) {
+            return a.measure() != null && b.measure() != null && !a.measure().equals(b.measure());
+        }
+        return a.action() != null && b.action() != null && !a.action().equals(b.action());
+    }
+
     private static boolean gated(Features a, Features b) {
         if (a.words().isEmpty() || b.words().isEmpty()) {
             return true;

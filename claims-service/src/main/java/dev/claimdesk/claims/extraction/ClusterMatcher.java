@@ -1,6 +1,7 @@
 package dev.claimdesk.claims.extraction;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,16 @@ public final class ClusterMatcher {
         int best = -1;
         Map<UUID, Double> closest = new HashMap<>();
         Map<UUID, Boolean> settled = new HashMap<>();
+        // a cluster holding a claim of another measure or action is closed to this one, however close its others
+        Set<UUID> opposed = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            if (ClaimSimilarity.opposed(claim, candidate.features())) {
+                opposed.add(candidate.clusterId());
+            }
+        }
         for (int i = 0; i < scores.length; i++) {
             Candidate candidate = candidates.get(i);
-            scores[i] = ClaimSimilarity.similarity(claim, candidate.features());
+            scores[i] = opposed.contains(candidate.clusterId()) ? 0 : ClaimSimilarity.similarity(claim, candidate.features());
             closest.merge(candidate.clusterId(), scores[i], Math::max);
             settled.merge(candidate.clusterId(), candidate.settled(), Boolean::logicalOr);
             if (scores[i] >= ClaimSimilarity.SAME_CLAIM && (best < 0 || scores[i] >= scores[best])) {
