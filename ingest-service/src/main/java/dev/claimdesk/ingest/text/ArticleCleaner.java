@@ -40,7 +40,9 @@ public final class ArticleCleaner {
     private static final Pattern BYLINE_VERB = Pattern.compile("^(written|reported|words) by .*");
     private static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^(written |reported |words )?by\\s+");
     private static final Pattern BYLINE_STAFF = Pattern.compile("(?i)^(our|the|a|an) (own )?(correspondent|reporter|staff|special|senior|foreign|political|defen[cs]e|health).*");
-    private static final Pattern BYLINE_NAMES = Pattern.compile("^[\\p{Lu}][\\p{L}.'’-]+( [\\p{Lu}][\\p{L}.'’-]+){0,3}((,| and| &) .*)?$");
+    private static final Pattern BYLINE_NAMES = Pattern.compile("^[\\p{Lu}][\\p{L}.'’-]+( [\\p{Lu}][\\p{L}.'’-]+){0,3}((,| and| &| in) .*)?$");
+    /** A byline and a photo credit on one line: "By Jane Doe | Photo: Ann Roe/Agency". */
+    private static final Pattern BAR = Pattern.compile("\\s+\\|\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
     private static final Pattern CREDIT_SEPARATOR = Pattern.compile("\\s*/\\s*");
     private static final Pattern CREDIT_PART = Pattern.compile("^([\\p{Lu}][\\p{L}.'’&-]*\\s*){1,5}$");
@@ -56,11 +58,16 @@ public final class ArticleCleaner {
             Rule.phrases("update-stamp", STAMP, 30, false,
                     "^\\W*(updated?|last updated|published|posted|first published|modified|correction)\\b[^\\p{L}\\d]{0,4}(on |at )?"
                             + "(\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|(mon|tues|wednes|thurs|fri|satur|sun)day)"),
-            Rule.phrases("update-note", STAMP, 30, false,
-                    "\\bthis (article|story|post|report|piece) (was|has been) (updated|corrected|amended)\\b",
-                    "updated", "corrected", "amended"),
+            Rule.aboutTheArticle("update-note", STAMP, 45, false,
+                    "(\\bthis (article|story|post|report|piece) (was|has been) (updated|corrected|amended)\\b|^corrections?\\s*:"
+                            + "|\\ban? (earlier|previous) version of this (article|story|post|report|piece)\\b)",
+                    "updated", "corrected", "amended", "correction", "version of this"),
+            Rule.aboutTheArticle("disclaimer", LEGAL, 45, false,
+                    "(\\b(views|opinions) expressed\\b.{0,80}\\b(own|author|writer|contributor)|\\bdoes? not necessarily (reflect|represent)\\b"
+                            + "|\\b(is|are) not (responsible|liable) for\\b.{0,80}\\b(this|the) (article|content|information|column|piece)\\b)",
+                    "expressed", "necessarily", "responsible", "liable"),
             Rule.phrases("contribution-credit", CREDIT, 16, true,
-                    "(\\bcontributed (to )?(this )?(report|reporting|story|article)\\b|^(additional )?(reporting|writing|editing|research) by\\b"
+                    "(\\bcontributed (to )?(this )?(report|reporting|story|article)\\b|^\\(?(additional )?(reporting|writing|editing|research) by\\b"
                             + "|^compiled by\\b)", "contributed", "by"),
             Rule.shape("byline", CREDIT, false, ArticleCleaner::byline),
             Rule.phrases("newsletter-signup", APPEAL, 25, true,
@@ -76,9 +83,11 @@ public final class ArticleCleaner {
                     line -> line.words() <= 8 && SUPPORT_APPEAL.matcher(line.text()).matches()),
             Rule.phrases("app-promo", PROMO, 16, false,
                     "(\\bclick here\\b|\\bget the\\b.{0,30}\\bapp\\b|\\bdownload (the|our)\\b.{0,30}\\bapp\\b|\\bfollow us on\\b"
+                            + "|\\bfollow\\b.{0,50}\\b(on (social media|twitter|facebook|instagram)|for (more|the latest|live|all the))\\b"
+                            + "|^(listen|tune in) (to|live|again)\\b"
                             + "|^(watch|listen|video|podcast|live)\\s*:|\\blive (updates|blog|coverage)\\b|\\bsubscribe to (our|the)\\b"
                             + "|^(advertisement|sponsored( content)?|ad|promoted)$|^share (this|on)\\b)",
-                    "click here", "app", "follow us", "watch", "listen", "video", "podcast", "live", "subscribe", "advertisement",
+                    "click here", "app", "follow", "watch", "listen", "tune in", "video", "podcast", "live", "subscribe", "advertisement",
                     "sponsored", "ad", "promoted", "share"),
             Rule.phrases("cookie-notice", LEGAL, 40, false,
                     "(\\b(we|this (site|website)) uses? cookies\\b|\\baccept (all )?cookies\\b|\\bcookie (policy|settings|preferences)\\b)",
@@ -227,14 +236,27 @@ public final class ArticleCleaner {
     }
 
     private static boolean byline(Line line) {
-        if (line.words() > 10 || !line.lower().startsWith("by ") && !BYLINE_VERB.matcher(line.lower()).matches()) {
+        String[] segments = BAR.split(line.text());
+        if (segments.length > 1) {
+            for (int i = 1; i < segments.length; i++) {
+                if (!creditSegment(segments[i], Line.countWords(segments[i])) && !byline(segments[i])) {
+                    return false;
+                }
+            }
+        }
+        return byline(segments[0]);
+    }
+
+    private static boolean byline(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (Line.countWords(text) > 10 || !lower.startsWith("by ") && !BYLINE_VERB.matcher(lower).matches()) {
             return false;
         }
-        String rest = BYLINE_PREFIX.matcher(line.text()).replaceFirst("");
+        String rest = BYLINE_PREFIX.matcher(text).replaceFirst("");
         if (BYLINE_STAFF.matcher(rest).matches()) {
             return true;
         }
-        return !line.endsSentence() && !rest.isEmpty() && Character.isUpperCase(rest.charAt(0))
+        return !SENTENCE_END.matcher(text).find() && !rest.isEmpty() && Character.isUpperCase(rest.charAt(0))
                 && BYLINE_NAMES.matcher(rest).matches();
     }
 

@@ -17,6 +17,16 @@ record Rule(String name, RemovedKind kind, boolean endsArticle, Predicate<Line> 
                 && containsAny(line.lower(), triggers) && pattern.matcher(line.lower()).find());
     }
 
+    /**
+     * A phrase family that speaks of the article itself (a correction notice, a disclaimer): matched whatever speech
+     * verbs the line holds ("corrected to show ... as originally stated" reports nobody's speech).
+     */
+    static Rule aboutTheArticle(String name, RemovedKind kind, int maxWords, boolean endsArticle, String regex, String... triggers) {
+        Pattern pattern = Pattern.compile(regex);
+        return new Rule(name, kind, endsArticle, line -> line.words() <= maxWords
+                && containsAny(line.lower(), triggers) && pattern.matcher(line.lower()).find());
+    }
+
     private static boolean containsAny(String text, String[] triggers) {
         if (triggers.length == 0) {
             return true;

@@ -81,6 +81,28 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void shouldRemoveAgencyNotesCorrectionNoticesDisclaimersAndBarredCreditsOfUnseenShapes() {
+        CleanedText cleaned = clean("""
+                Harbour reopens after storm
+
+                By Lars Berg | Photo: Eva Lind/Westfield Courier
+                By Priya Das in Holmsund
+                The harbour at Holmsund reopened on Monday after 14 boats sank in the storm, the port authority said.
+                The minister said the views expressed by the union were wrong.
+                Correction: A previous version of this report misnamed the harbour master.
+                This report has been corrected to say that 14, not 41, boats sank, as first stated.
+                The opinions expressed here are the writer's own and do not necessarily represent those of the Courier.
+                Follow the Westfield Courier on social media for live coverage.
+                Listen to Morning Call on weekdays from 6am.
+                (Reporting by Maria Sol; Additional reporting by Ken Ito; Editing by Ana Roe)
+                """);
+        assertEquals(List.of("byline", "byline", "update-note", "update-note", "disclaimer", "app-promo", "app-promo",
+                "contribution-credit"), cleaned.removed().stream().map(Removed::rule).toList());
+        assertEquals("Harbour reopens after storm\n\nThe harbour at Holmsund reopened on Monday after 14 boats sank in the storm, "
+                + "the port authority said.\n\nThe minister said the views expressed by the union were wrong.", cleaned.text());
+    }
+
+    @Test
     void shouldCutTheAppealTrailerButKeepArticleTextAfterAMidArticleSignup() {
         CleanedText early = clean("""
                 Sign up for our newsletter
