@@ -58,14 +58,16 @@ public final class ArticleCleaner {
             Rule.phrases("update-stamp", STAMP, 30, false,
                     "^\\W*(updated?|last updated|published|posted|first published|modified|correction)\\b[^\\p{L}\\d]{0,4}(on |at )?"
                             + "(\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|(mon|tues|wednes|thurs|fri|satur|sun)day)"),
+            // a note on the article itself: at the line's start, and "as first stated" is no one's speech
             Rule.aboutTheArticle("update-note", STAMP, 45, false,
-                    "(\\bthis (article|story|post|report|piece) (was|has been) (updated|corrected|amended)\\b|^corrections?\\s*:"
-                            + "|\\ban? (earlier|previous) version of this (article|story|post|report|piece)\\b)",
+                    "^(this (article|story|post|report|piece) (was|has been) (updated|corrected|amended)\\b|corrections?\\s*:"
+                            + "|an? (earlier|previous) version of this (article|story|post|report|piece)\\b.{0,160}"
+                            + "\\b(incorrect|wrong|misstat|misspel|misnam|misidentif|mistaken|erroneous|inaccurate))",
                     "updated", "corrected", "amended", "correction", "version of this"),
-            Rule.aboutTheArticle("disclaimer", LEGAL, 45, false,
-                    "(\\b(views|opinions) expressed\\b.{0,80}\\b(own|author|writer|contributor)|\\bdoes? not necessarily (reflect|represent)\\b"
-                            + "|\\b(is|are) not (responsible|liable) for\\b.{0,80}\\b(this|the) (article|content|information|column|piece)\\b)",
-                    "expressed", "necessarily", "responsible", "liable"),
+            Rule.phrases("disclaimer", LEGAL, 45, false,
+                    "(\\b(views|opinions) expressed\\b.{0,80}\\b(own|author|writer|contributor)s?\\b"
+                            + "|\\b(is|are) not (responsible|liable) for\\b.{0,80}\\bthis (article|column|piece|content)\\b)",
+                    "expressed", "responsible", "liable"),
             Rule.phrases("contribution-credit", CREDIT, 16, true,
                     "(\\bcontributed (to )?(this )?(report|reporting|story|article)\\b|^\\(?(additional )?(reporting|writing|editing|research) by\\b"
                             + "|^compiled by\\b)", "contributed", "by"),
@@ -83,7 +85,7 @@ public final class ArticleCleaner {
                     line -> line.words() <= 8 && SUPPORT_APPEAL.matcher(line.text()).matches()),
             Rule.phrases("app-promo", PROMO, 16, false,
                     "(\\bclick here\\b|\\bget the\\b.{0,30}\\bapp\\b|\\bdownload (the|our)\\b.{0,30}\\bapp\\b|\\bfollow us on\\b"
-                            + "|\\bfollow\\b.{0,50}\\b(on (social media|twitter|facebook|instagram)|for (more|the latest|live|all the))\\b"
+                            + "|\\bfollow (us|[\\w.]+( [\\w.]+){0,3}) (on (social media|twitter|facebook|instagram)\\b|for (more|the latest|live|all the)\\b(?! than))"
                             + "|^(listen|tune in) (to|live|again)\\b"
                             + "|^(watch|listen|video|podcast|live)\\s*:|\\blive (updates|blog|coverage)\\b|\\bsubscribe to (our|the)\\b"
                             + "|^(advertisement|sponsored( content)?|ad|promoted)$|^share (this|on)\\b)",

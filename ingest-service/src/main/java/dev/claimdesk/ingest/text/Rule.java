@@ -17,13 +17,18 @@ record Rule(String name, RemovedKind kind, boolean endsArticle, Predicate<Line> 
                 && containsAny(line.lower(), triggers) && pattern.matcher(line.lower()).find());
     }
 
+    /** "as originally stated", "as first reported": what a correction notice says of the article, nobody's speech. */
+    private static final Pattern AS_FIRST_TOLD = Pattern.compile("\\bas (first|originally|previously|earlier) (stated|reported|said)\\b");
+
     /**
-     * A phrase family that speaks of the article itself (a correction notice, a disclaimer): matched whatever speech
-     * verbs the line holds ("corrected to show ... as originally stated" reports nobody's speech).
+     * A phrase family that speaks of the article itself (a correction notice): like {@link #phrases}, with "as first
+     * stated" not counted as reported speech.
      */
     static Rule aboutTheArticle(String name, RemovedKind kind, int maxWords, boolean endsArticle, String regex, String... triggers) {
         Pattern pattern = Pattern.compile(regex);
         return new Rule(name, kind, endsArticle, line -> line.words() <= maxWords
+                && (!line.reportsSpeech() || !Line.of(0, AS_FIRST_TOLD.matcher(line.text().toLowerCase(java.util.Locale.ROOT)).replaceAll(" "),
+                        false, 0, 0).reportsSpeech())
                 && containsAny(line.lower(), triggers) && pattern.matcher(line.lower()).find());
     }
 

@@ -98,6 +98,16 @@ class ArticleCleanerTest {
                 """);
         assertEquals(List.of("byline", "byline", "update-note", "update-note", "disclaimer", "app-promo", "app-promo",
                 "contribution-credit"), cleaned.removed().stream().map(Removed::rule).toList());
+
+        // the same words in the news itself stay
+        String news = """
+                The poll does not necessarily reflect the views of all voters, the pollster cautioned.
+                Under the 1996 law, platforms are not liable for the content their users post.
+                An earlier version of this report, published by the agency in 2019, found 300 deaths.
+                The auditor said this report has been updated to include 1,200 deaths.
+                Officials urged residents to follow evacuation orders for more than 30 towns.
+                """;
+        assertEquals(List.of(), clean(news).removed());
         assertEquals("Harbour reopens after storm\n\nThe harbour at Holmsund reopened on Monday after 14 boats sank in the storm, "
                 + "the port authority said.\n\nThe minister said the views expressed by the union were wrong.", cleaned.text());
     }
