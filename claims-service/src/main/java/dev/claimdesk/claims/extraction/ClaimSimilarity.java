@@ -40,7 +40,7 @@ public final class ClaimSimilarity {
      * {@code measure} and {@code action}: what a figure counts and what movement a sentence tells ({@link Measures}).
      */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
-                           String counted, Set<String> sides, float[] vector, String measure, String action) {
+                           String counted, Set<String> sides, float[] vector, String measure, Set<String> actions) {
 
         /**
          * Keys that a claim stating the same thing very likely shares with this one, for finding candidates
@@ -97,7 +97,8 @@ public final class ClaimSimilarity {
         }
         boolean figure = type == ClaimType.STATISTIC;
         return new Features(type, words, surname, placeSet, value, unit == null ? null : stem(unit.toLowerCase(Locale.ROOT)),
-                sides(actor), vector, figure && value != null ? Measures.of(unit, subject) : null, Measures.action(type.name(), text));
+                sides(actor), vector, figure && value != null ? Measures.of(unit, subject) : null,
+                type == ClaimType.MILITARY_ACTION ? Measures.actions(text) : Set.of());
     }
 
     /** A nationality or a possessor naming whose side acts: "Russian forces", "Ukrainians", "Ukraine’s military". */
@@ -141,7 +142,12 @@ public final class ClaimSimilarity {
         if (a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC) {
             return a.measure() != null && b.measure() != null && !a.measure().equals(b.measure());
         }
-        return a.action() != null && b.action() != null && !a.action().equals(b.action());
+        return movedOtherwise(a, b);
+    }
+
+    /** Two movements with nothing in common: each tells its own ("advanced as the others withdrew" meets either). */
+    private static boolean movedOtherwise(Features a, Features b) {
+        return !a.actions().isEmpty() && !b.actions().isEmpty() && a.actions().stream().noneMatch(b.actions()::contains);
     }
 
     private static boolean gated(Features a, Features b) {
@@ -161,7 +167,7 @@ public final class ClaimSimilarity {
             return a.counted() == null || !a.counted().equals(b.counted());
         }
         // a withdrawal and a retaking, an advance and its repelling: different happenings, however alike the words
-        return a.action() != null && b.action() != null && !a.action().equals(b.action());
+        return movedOtherwise(a, b);
     }
 
     /** 0..1 from what two comparable claims share on the surface: words, speaker, places, the figure. */

@@ -79,7 +79,10 @@ public final class FigureConflicts {
         String x = Measures.of(a);
         String y = Measures.of(b);
         if (x != null && y != null) {
-            return x.equals(y) && Measures.sameCounted(counted(a), counted(b));
+            // one count, not one within another: "40 people killed" and "12 children killed" can both hold
+            String p = counted(a);
+            String q = counted(b);
+            return x.equals(y) && (p == null || q == null || p.equals(q));
         }
         return sameUnit(a, b);
     }

@@ -66,9 +66,13 @@ public final class Measures {
      */
     public static String of(String unit, String subject) {
         String words = ((unit == null ? "" : unit) + " " + (subject == null ? "" : subject)).toLowerCase(Locale.ROOT);
+        java.util.List<String> all = new java.util.ArrayList<>();
         Matcher m = WORD.matcher(words);
         while (m.find()) {
-            String w = m.group();
+            all.add(m.group());
+        }
+        // from the end: what happened to the counted is told last ("wounded soldiers died" counts deaths)
+        for (String w : all.reversed()) {
             for (Map.Entry<String, Pattern> measure : MEASURE_WORDS.entrySet()) {
                 if (measure.getValue().matcher(w).matches()) {
                     return measure.getKey();
@@ -87,9 +91,12 @@ public final class Measures {
         return ClaimType.STATISTIC.name().equals(type) ? of(q) : null;
     }
 
-    /** A claim's action: the movement a claim other than a figure tells, null for figures. */
+    /**
+     * A claim's action: the movement a military action tells first, null for other claims (in a quote or an event,
+     * "attacked", "withdrew from the race" or "struck a deal" are seldom movements of forces).
+     */
     public static String action(String type, String text) {
-        return ClaimType.STATISTIC.name().equals(type) || text == null ? null : action(text);
+        return ClaimType.MILITARY_ACTION.name().equals(type) && text != null ? action(text) : null;
     }
 
     /**
@@ -97,9 +104,14 @@ public final class Measures {
      * "encircle", "bombard" or "advance"; null when it tells none.
      */
     public static String action(String text) {
+        Set<String> all = actions(text);
+        return all.isEmpty() ? null : all.iterator().next();
+    }
+
+    /** Every movement a sentence tells, in the order it tells them: "regained the town after the rebels withdrew". */
+    public static Set<String> actions(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String first = null;
-        int at = Integer.MAX_VALUE;
+        java.util.TreeMap<Integer, String> at = new java.util.TreeMap<>();
         for (Map.Entry<String, Pattern> action : ACTIONS.entrySet()) {
             Matcher m = action.getValue().matcher(s);
             while (m.find()) {
@@ -107,15 +119,12 @@ public final class Measures {
                 boolean starts = m.start() == 0 || !Character.isLetter(s.charAt(m.start() - 1));
                 boolean ends = m.end() == s.length() || !Character.isLetter(s.charAt(m.end()));
                 if (starts && ends) {
-                    if (m.start() < at) {
-                        at = m.start();
-                        first = action.getKey();
-                    }
+                    at.putIfAbsent(m.start(), action.getKey());
                     break;
                 }
             }
         }
-        return first;
+        return new java.util.LinkedHashSet<>(at.values());
     }
 
     /**

@@ -43,8 +43,10 @@ public final class QuantityExtractor {
 
     /** What happened to the counted, told after them: "were killed", "remained missing", or a verb of its own: "died". */
     private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:(?:were|was|are|is|have been|has been|had been|"
-            + "remain|remained|remains|got|lay|lie)\\s+(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?)?"
-            + "(\\p{Ll}{3,}(?:ed|en)|died|fled|missing|dead|unaccounted|homeless|trapped|stranded|hurt)\\b");
+            + "remain|remained|remains|got|lay|lie)\\s+(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
+            + "(\\p{Ll}{3,}(?:ed|en)|missing|dead|unaccounted|homeless|trapped|stranded|hurt)"
+            // without an auxiliary only a past tense: "between", "often", "seven" are no happening
+            + "|(\\p{Ll}{3,}ed|died|fled|dead|missing|unaccounted|homeless|trapped|stranded|hurt))\\b");
     private static final Pattern HAPPENED_BEFORE = Pattern.compile("\\b(?!(?:estimated|reported|including|totall?ing|numbering|nearing|exceeding|according|during)\\b)"
             + "(\\p{Ll}{3,}(?:ed|ing))\\s+(?:\\p{Ll}+\\s+){0,2}$");
 
@@ -216,18 +218,24 @@ public final class QuantityExtractor {
      * killed", "14 people remained missing". Without it "40 people" and "31 people" could be dead or missing.
      */
     private static String happened(String sentence, int figureStart, int afterNoun) {
+        String after = null;
         if (afterNoun >= 0) {
-            Matcher after = HAPPENED_AFTER.matcher(sentence).region(afterNoun, sentence.length());
-            if (after.lookingAt()) {
-                return after.group(1).toLowerCase(Locale.ROOT);
+            Matcher m = HAPPENED_AFTER.matcher(sentence).region(afterNoun, sentence.length());
+            if (m.lookingAt()) {
+                after = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
             }
         }
-        Matcher before = HAPPENED_BEFORE.matcher(sentence.substring(Math.max(0, figureStart - 40), figureStart));
-        if (before.find()) {
-            String verb = before.group(1).toLowerCase(Locale.ROOT);
-            return verb.endsWith("ing") ? verb.substring(0, verb.length() - 3) + "ed" : verb;
+        String before = null;
+        Matcher m = HAPPENED_BEFORE.matcher(sentence.substring(Math.max(0, figureStart - 40), figureStart));
+        if (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            before = verb.endsWith("ing") ? verb.substring(0, verb.length() - 3) + "ed" : verb;
         }
-        return null;
+        // the verb that says what the count measures wins: "killed 14 people, trapped underground" counts deaths
+        if (after != null && Measures.of(null, after) == null && before != null && Measures.of(null, before) != null) {
+            return before;
+        }
+        return after != null ? after : before;
     }
 
     /** A word that qualifies the counted noun rather than being it: "Russian", "civilian", "religious". */

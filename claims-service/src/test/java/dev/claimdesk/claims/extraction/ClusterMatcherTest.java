@@ -37,12 +37,12 @@ class ClusterMatcherTest {
     @Test
     void shouldNeverJoinAClusterHoldingAnOpposedMovementThroughAClaimThatResemblesBoth() {
         UUID town = UUID.randomUUID();
-        var withdrew = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), town, ClaimSimilarity.features(ClaimType.EVENT,
+        var withdrew = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), town, ClaimSimilarity.features(ClaimType.MILITARY_ACTION,
                 "Government troops withdrew from Orvik on Sunday after heavy fighting.", null, List.of("Orvik"), null, null), false);
         // told without a verb of movement: it resembles the withdrawal and the retaking alike
-        var fighting = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), town, ClaimSimilarity.features(ClaimType.EVENT,
+        var fighting = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), town, ClaimSimilarity.features(ClaimType.MILITARY_ACTION,
                 "Government troops in Orvik on Sunday after heavy fighting there.", null, List.of("Orvik"), null, null), false);
-        var retook = ClaimSimilarity.features(ClaimType.EVENT, "Government troops retook Orvik on Sunday after heavy fighting.", null,
+        var retook = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Government troops retook Orvik on Sunday after heavy fighting.", null,
                 List.of("Orvik"), null, null);
         assertTrue(ClusterMatcher.match(retook, List.of(fighting)).isPresent(), "alone, the action-less claim is close enough");
         assertTrue(ClusterMatcher.match(retook, List.of(withdrew, fighting)).isEmpty(), "a cluster with the withdrawal is closed to it");

@@ -38,7 +38,9 @@ class MeasuresTest {
             "Police arrested 48 protesters outside the assembly.|arrests",
             "The health office confirmed 17 new cases of measles in Tolby.|infections",
             "The council approved a budget of 40 million crowns.|",
-            "The deadline for 30 applicants passed on Friday.|"})
+            "The deadline for 30 applicants passed on Friday.|",
+            "The attack killed 14 people between Monday and Tuesday.|deaths",
+            "Officials said 15 wounded soldiers died in the field hospital.|deaths"})
     void shouldTellWhatAFigureCountsFromItsWordsNotItsSentence(String sentence, String measure) {
         assertEquals(measure, measureOf(sentence), sentence);
     }
@@ -84,6 +86,21 @@ class MeasuresTest {
                 movement("Rebel units were pushed back from Orvik in the south on Monday.")));
         assertTrue(ClaimSimilarity.similarity(movement("Government troops withdrew from Orvik on Sunday."),
                 movement("On Sunday government forces pulled out of Orvik.")) > 0, "one withdrawal told twice");
+    }
+
+    @Test
+    void shouldCallTwoMovementsOpposedOnlyWhenTheyShareNoActionAndOnlyForMilitaryActions() {
+        var first = movement("Rebel forces withdrew from Orvik after government troops advanced from the south.");
+        var second = movement("Government troops advanced from the south as rebel forces withdrew from Orvik.");
+        assertTrue(!ClaimSimilarity.opposed(first, second), "one sentence's two movements, told in the other order");
+        assertNull(Measures.action("EVENT", "The senator withdrew from the race on Friday."), "a race is no front line");
+        assertNull(Measures.action("QUOTE", "The minister attacked the plan, aides said."));
+    }
+
+    @Test
+    void shouldFlagNoConflictBetweenACountAndACountWithinIt() {
+        assertTrue(FigureConflicts.between(quantities.extract("The floods in the Teller valley killed 40 people.").getFirst(),
+                quantities.extract("Twelve children were killed in the Teller valley floods.").getFirst()).isEmpty());
     }
 
     @Test
