@@ -4,3 +4,6 @@
 ALTER TABLE task ADD COLUMN corrected_by TEXT;
 ALTER TABLE task ADD COLUMN corrected_from BIGINT;
 ALTER TABLE task ADD COLUMN corrected_to BIGINT;
+
+-- A claim's figure, as announced: a claim whose figure conflicts with one of the lead's value disagrees with the lead.
+ALTER TABLE cluster_claim ADD COLUMN figure DOUBLE PRECISION;

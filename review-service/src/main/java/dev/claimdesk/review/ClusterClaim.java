@@ -35,6 +35,8 @@ public class ClusterClaim extends PanacheEntityBase {
     public String speaker;
     /** The article the claim was first told in: the article itself, or the one it is a copy of. */
     public UUID source;
+    /** The value of its figure, for a STATISTIC announced with one. */
+    public Double figure;
     /** The claims whose figures this one's conflicts with, as announced with it; see {@code Disagreements}. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     @Column(name = "conflicts_with")

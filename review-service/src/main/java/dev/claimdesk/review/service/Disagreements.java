@@ -23,18 +23,34 @@ public final class Disagreements {
     private Disagreements() {
     }
 
-    /** The claims of {@code claims} whose figures conflict with {@code lead}'s, in the order given. */
+    /**
+     * The claims of {@code claims} whose figures conflict with {@code lead}'s, in the order given: with the lead
+     * itself, or with a claim whose figure is the lead's (claims-service records a figure's conflict with one claim
+     * of each value).
+     */
     public static Set<UUID> ratedApart(UUID lead, List<ClusterClaim> claims) {
         ClusterClaim leading = claims.stream().filter(c -> c.claimId.equals(lead)).findFirst().orElse(null);
-        Set<UUID> opposed = leading == null ? Set.of() : Set.of(leading.conflictsWith);
+        if (leading == null) {
+            return Set.of();
+        }
+        Set<UUID> agreeing = new java.util.HashSet<>();
+        for (ClusterClaim c : claims) {
+            if (c.claimId.equals(lead) || leading.figure != null && leading.figure.equals(c.figure)) {
+                agreeing.add(c.claimId);
+            }
+        }
         Set<UUID> apart = new LinkedHashSet<>();
         for (ClusterClaim c : claims) {
-            // each side lists the conflict only if it was announced after the conflict arose: read both ways
-            if (!c.claimId.equals(lead) && (opposed.contains(c.claimId) || Arrays.asList(c.conflictsWith).contains(lead))) {
+            if (!agreeing.contains(c.claimId) && claims.stream().anyMatch(o -> agreeing.contains(o.claimId) && conflicting(c, o))) {
                 apart.add(c.claimId);
             }
         }
         return apart;
+    }
+
+    /** Each side lists the conflict only if it was announced after the conflict arose: read both ways. */
+    private static boolean conflicting(ClusterClaim a, ClusterClaim b) {
+        return Arrays.asList(a.conflictsWith).contains(b.claimId) || Arrays.asList(b.conflictsWith).contains(a.claimId);
     }
 
     /**

@@ -153,9 +153,13 @@ public class Reviews {
             throw new ProblemException(409, "stale-version", "Stale verdict version",
                     "Verdict " + verdictId + " is at version " + latest.version + ", not " + version);
         }
-        // a correction rates again the claims the verdict rated apart: none dropped silently, none added
-        List<ClaimRating> claimRatings = Disagreements.require(
-                new java.util.LinkedHashSet<>(latest.claimRatings.stream().map(ClaimRating::claimId).toList()), submission.claimRatings());
+        // a correction rates again the claims the verdict rated apart, none dropped silently, and those whose figures
+        // have come to disagree with the claim reviewed since
+        java.util.Set<UUID> apart = new java.util.LinkedHashSet<>(latest.claimRatings.stream().map(ClaimRating::claimId).toList());
+        if (latest.claimReviewedId != null) {
+            apart.addAll(Disagreements.ratedApart(latest.claimReviewedId, ClusterClaim.list("clusterId", latest.clusterId)));
+        }
+        List<ClaimRating> claimRatings = Disagreements.require(apart, submission.claimRatings());
         List<String> reviewers = new ArrayList<>(Arrays.asList(latest.reviewers));
         if (!reviewers.contains(actor)) {
             reviewers.add(actor);
@@ -164,8 +168,10 @@ public class Reviews {
                 latest.taskId, new Publication.Reviewed(latest.claimReviewedId, latest.claimReviewed), submission.rating(),
                 claimRatings, submission.explanation().strip(), submission.sources(), reviewers);
         ReviewTask task = em.find(ReviewTask.class, latest.taskId);
-        audit.record(actor, "verdict.corrected", task, actor, Map.of("version", latest.version, "rating", latest.rating),
-                Map.of("version", corrected.version, "rating", corrected.rating, "reason", corrected.reason));
+        audit.record(actor, "verdict.corrected", task, actor, Map.of("version", latest.version, "rating", latest.rating,
+                        "claimRatings", latest.claimRatings),
+                Map.of("version", corrected.version, "rating", corrected.rating, "reason", corrected.reason,
+                        "claimRatings", corrected.claimRatings));
         return corrected;
     }
 

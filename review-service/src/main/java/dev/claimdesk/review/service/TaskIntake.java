@@ -59,6 +59,9 @@ public class TaskIntake {
             // an older revision announced late: its claims were replaced already
             return;
         }
+        // a correction of the revision held here; one of a revision not yet taken in brings news along with it
+        String corrector = "CORRECTION".equals(event.cause()) && article != null && article.revision == event.revision()
+                ? event.correctedBy() : null;
         if (article == null) {
             article = new Article();
             article.id = event.articleId();
@@ -77,6 +80,8 @@ public class TaskIntake {
         // announces the same claim ids again
         touched.addAll(em.createQuery("select distinct c.clusterId from ClusterClaim c where c.articleId = ?1", UUID.class)
                 .setParameter(1, event.articleId()).getResultList());
+        // a correction announces every article of a cluster again: the clusters it leaves as they were are not changed
+        Map<UUID, List<String>> was = corrector == null ? Map.of() : contents(touched);
         // SQL rather than a bulk HQL delete, which Hibernate translates anew on every execution (once per article)
         Sql.on(em, ClusterClaim.class, "DELETE FROM cluster_claim WHERE article_id = ?1").setParameter(1, event.articleId())
                 .executeUpdate();
@@ -96,6 +101,7 @@ public class TaskIntake {
                     && CASUALTIES.matcher(item.quantity().subject() + " " + item.quantity().unit()).find();
             claim.conflicted = item.conflicts() != null && !item.conflicts().isEmpty();
             claim.conflictsWith = item.conflictingClaims() == null ? new UUID[0] : item.conflictingClaims().toArray(UUID[]::new);
+            claim.figure = item.quantity() == null ? null : item.quantity().value();
             claim.language = event.language();
             claim.speaker = item.speaker();
             claim.source = event.copyOf() != null ? event.copyOf() : event.articleId();
@@ -104,8 +110,11 @@ public class TaskIntake {
         }
         em.flush();
         List<Created> created = new ArrayList<>();
-        String corrector = "CORRECTION".equals(event.cause()) ? event.correctedBy() : null;
+        Map<UUID, List<String>> now = corrector == null ? Map.of() : contents(touched);
         for (UUID cluster : touched) {
+            if (corrector != null && was.containsKey(cluster) && was.get(cluster).equals(now.get(cluster))) {
+                continue;
+            }
             refresh(cluster, corrector).ifPresent(created::add);
         }
         // the most urgent first: when reviewers' room runs out, what is left waiting is the least urgent
@@ -115,6 +124,21 @@ public class TaskIntake {
                 events.announce(c.task(), c.claimIds());
             }
         }
+    }
+
+    /** What the claims of each of these clusters say, as plain values (no entities: a bulk delete follows). */
+    private Map<UUID, List<String>> contents(Collection<UUID> clusters) {
+        Map<UUID, List<String>> contents = new HashMap<>();
+        if (clusters.isEmpty()) {
+            return contents;
+        }
+        for (Object[] r : em.createQuery("select c.clusterId, c.claimId, c.type, c.text, c.start, c.checkworthiness, c.speaker, "
+                        + "c.figure, c.conflictsWith from ClusterClaim c where c.clusterId in ?1 order by c.claimId", Object[].class)
+                .setParameter(1, clusters).getResultList()) {
+            contents.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(java.util.Arrays.deepToString(
+                    new Object[] {r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]}));
+        }
+        return contents;
     }
 
     /**

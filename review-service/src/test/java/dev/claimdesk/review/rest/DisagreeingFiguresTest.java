@@ -50,7 +50,7 @@ class DisagreeingFiguresTest {
             desk.reviewer(second, 5, "figures");
             UUID cluster = UUID.randomUUID();
             Claim wire = Claim.toll("Floods killed 14 people in the valley, the agency said.", cluster);
-            Claim paper = Claim.toll("Fourteen people died in the valley floods.", 0.8, cluster);
+            Claim paper = Claim.toll("14 people died in the valley floods.", 0.8, cluster);
             UUID wireArticle = desk.announce(UUID.randomUUID(), 1, wire);
             desk.announce(UUID.randomUUID(), 1, paper);
             // told last, so only it lists the conflict: the relation is read from either side
@@ -138,6 +138,24 @@ class DisagreeingFiguresTest {
                 .body("stage", equalTo("ESCALATED")).body("verdict", nullValue());
         as(t.second(), "reviewer").get("/api/tasks/" + t.task().id + "/reviews").then().statusCode(200)
                 .body("claimRatings.rating.flatten()", hasItems("FALSE", "MIXED"));
+    }
+
+    @Test
+    void shouldRateApartAFigureRecordedAgainstAnotherOutletsFigureOfTheLeadsValue() throws Exception {
+        Desk desk = new Desk();
+        desk.reviewer(desk.name("i-only"), 5, "figures");
+        UUID cluster = UUID.randomUUID();
+        Claim wire = Claim.toll("Floods killed 14 people in the valley, the agency said.", cluster);
+        Claim paper = Claim.toll("14 people died in the valley floods.", 0.8, cluster);
+        desk.announce(UUID.randomUUID(), 1, wire);
+        desk.announce(UUID.randomUUID(), 1, paper);
+        // claims-service records the conflict with one claim of each value: here the paper's, not the lead's
+        Claim local = Claim.toll("The floods killed 12 people, local officials said.", 0.8, cluster).against(paper);
+        desk.announce(UUID.randomUUID(), 1, local);
+        as("admin-2", "admin").get("/api/tasks/" + task(cluster).id).then().statusCode(200)
+                .body("leadClaimId", equalTo(wire.id().toString()))
+                .body("claims.find { it.id == '" + local.id() + "' }.ratedApart", equalTo(true))
+                .body("claims.find { it.id == '" + paper.id() + "' }.ratedApart", equalTo(false));
     }
 
     /** A TRUE rating of the lead at {@code version}, with these figures rated apart. */

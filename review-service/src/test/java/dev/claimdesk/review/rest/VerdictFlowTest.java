@@ -348,41 +348,50 @@ class VerdictFlowTest {
     void shouldTakeARatingBegunBeforeTheReviewersOwnCorrectionsButNotOneBegunBeforeSomeoneElsesOrNews() throws Exception {
         Desk desk = new Desk();
         String reviewer = desk.name("gil");
-        desk.reviewer(reviewer, 5, "politics");
+        desk.reviewer(reviewer, 5, "quotes");
         UUID mine = UUID.randomUUID();
         UUID theirs = UUID.randomUUID();
         UUID mineArticle = UUID.randomUUID();
         UUID theirsArticle = UUID.randomUUID();
-        Claim minister = Claim.of("EVENT", "The minister opened the new port on Monday, her office said.", 0.6, mine);
-        Claim bridge = Claim.of("EVENT", "The governor closed the old bridge on Friday, officials said.", 0.6, theirs);
-        desk.announce(mineArticle, 1, minister);
+        Claim port = Claim.quote("“The port will reopen on Monday,” Berg said.", "Berg", mine);
+        Claim bridge = Claim.quote("“The old bridge stays closed until spring,” Holm said.", "Holm", theirs);
+        desk.announce(mineArticle, 1, port);
         desk.announce(theirsArticle, 1, bridge);
         long opened = task(mine).version;
         long openedTheirs = task(theirs).version;
         assertEquals(reviewer, task(mine).assignee);
 
         // the reviewer corrects the claims of her own task twice while her rating waits in another tab
-        corrected(desk, mineArticle, reviewer, minister);
-        corrected(desk, mineArticle, reviewer, minister);
-        await(() -> task(mine).version == opened + 2, "both corrections reached the task");
+        // (between them, the article told again by someone else's correction elsewhere in its story, its claims unchanged)
+        corrected(desk, mineArticle, reviewer, spokenBy(port, "Ana Berg"));
+        corrected(desk, mineArticle, "someone-else", spokenBy(port, "Ana Berg"));
+        corrected(desk, mineArticle, reviewer, spokenBy(port, "Minister Ana Berg"));
+        await(() -> "Minister Ana Berg".equals(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> dev.claimdesk.review.ClusterClaim.<dev.claimdesk.review.ClusterClaim>findById(port.id()).speaker)), "the corrections taken in");
+        assertEquals(opened + 2, task(mine).version, "two changes, both hers");
         as(reviewer, "reviewer").get("/api/tasks/" + task(mine).id + "/audit").then().statusCode(200)
                 .body("findAll { it.action == 'task.claims-corrected' }.actor", contains(reviewer, reviewer));
-        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(minister, "TRUE", opened))
+        as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(port, "TRUE", opened))
                 .post("/api/tasks/" + task(mine).id + "/verdict").then().statusCode(200).body("stage", equalTo("DONE"));
 
         // someone else's correction, or news after her own, changes what she rated: reload
-        corrected(desk, theirsArticle, "someone-else", bridge);
+        corrected(desk, theirsArticle, "someone-else", spokenBy(bridge, "Eva Holm"));
         await(() -> task(theirs).version == openedTheirs + 1, "the other correction reached the task");
         as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(bridge, "TRUE", openedTheirs))
                 .post("/api/tasks/" + task(theirs).id + "/verdict").then().statusCode(409)
                 .body("type", equalTo("https://claimdesk.dev/problems/stale-version"));
         long now = task(theirs).version;
-        corrected(desk, theirsArticle, reviewer, bridge);
-        desk.announce(UUID.randomUUID(), 1, Claim.of("EVENT", "Officials closed the old bridge on Friday.", 0.5, theirs));
+        corrected(desk, theirsArticle, reviewer, spokenBy(bridge, "Mayor Eva Holm"));
+        desk.announce(UUID.randomUUID(), 1, Claim.quote("Holm said the old bridge would stay closed until spring.", "Holm", theirs));
         await(() -> task(theirs).version == now + 2, "her correction and the news reached the task");
         as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdictOn(bridge, "TRUE", now))
                 .post("/api/tasks/" + task(theirs).id + "/verdict").then().statusCode(409)
                 .body("type", equalTo("https://claimdesk.dev/problems/stale-version"));
+    }
+
+    /** The claim as a reviewer corrected its speaker. */
+    private static Claim spokenBy(Claim quote, String speaker) {
+        return new Claim(quote.id(), quote.type(), quote.text(), quote.checkworthiness(), quote.clusterId(), false, List.of(), speaker);
     }
 
     /** The article's claims announced again after {@code corrector} corrected them, as claims-service does. */

@@ -124,8 +124,11 @@ public final class Desk {
                 item.put("speaker", c.speaker());
             }
             if (c.killed()) {
-                item.putObject("quantity").put("value", 40).put("qualifier", "AT_LEAST").put("unit", "people")
-                        .put("subject", "people killed").put("text", "at least 40");
+                // the figure the sentence gives, as claims-service reads it (40 when it gives none in digits)
+                java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+").matcher(c.text());
+                int value = digits.find() ? Integer.parseInt(digits.group()) : 40;
+                item.putObject("quantity").put("value", value).put("qualifier", "EXACT").put("unit", "people")
+                        .put("subject", "people killed").put("text", String.valueOf(value));
             }
             ArrayNode conflicts = item.putArray("conflicts");
             c.conflicts().forEach(id -> conflicts.add(id.toString()));
