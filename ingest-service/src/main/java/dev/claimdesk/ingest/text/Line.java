@@ -15,8 +15,13 @@ record Line(int index, String text, String lower, int words, boolean endsSentenc
     static Line of(int index, String text, boolean blankBefore, int blankLinesAfter, int offset) {
         String trimmed = text.strip();
         String lower = trimmed.toLowerCase(Locale.ROOT);
-        return new Line(index, trimmed, lower, countWords(trimmed), endsSentence(trimmed), SPEECH.matcher(lower).find(),
+        return new Line(index, trimmed, lower, countWords(trimmed), endsSentence(trimmed), reportsSpeech(lower),
                 blankBefore, blankLinesAfter, offset);
+    }
+
+    /** Whether lower-cased text reports someone's speech. */
+    static boolean reportsSpeech(String lower) {
+        return SPEECH.matcher(lower).find();
     }
 
     static int countWords(String text) {

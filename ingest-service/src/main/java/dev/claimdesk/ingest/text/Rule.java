@@ -27,8 +27,7 @@ record Rule(String name, RemovedKind kind, boolean endsArticle, Predicate<Line> 
     static Rule aboutTheArticle(String name, RemovedKind kind, int maxWords, boolean endsArticle, String regex, String... triggers) {
         Pattern pattern = Pattern.compile(regex);
         return new Rule(name, kind, endsArticle, line -> line.words() <= maxWords
-                && (!line.reportsSpeech() || !Line.of(0, AS_FIRST_TOLD.matcher(line.text().toLowerCase(java.util.Locale.ROOT)).replaceAll(" "),
-                        false, 0, 0).reportsSpeech())
+                && (!line.reportsSpeech() || !Line.reportsSpeech(AS_FIRST_TOLD.matcher(line.lower()).replaceAll(" ")))
                 && containsAny(line.lower(), triggers) && pattern.matcher(line.lower()).find());
     }
 

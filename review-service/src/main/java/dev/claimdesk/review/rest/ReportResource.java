@@ -86,7 +86,7 @@ public class ReportResource {
         if (!decided.isEmpty()) {
             dev.claimdesk.review.Review.<dev.claimdesk.review.Review>list("taskId in ?1 order by submittedAt, id", decided)
                     .forEach(r -> notes.computeIfAbsent(r.taskId, k -> new java.util.ArrayList<>())
-                            .add(new VerdictFeed.Note(r.reviewer, r.stage, r.rating, r.explanation)));
+                            .add(VerdictFeed.Note.of(r)));
         }
         List<Line> lines = claims.stream().map(c -> {
             dev.claimdesk.review.Verdict v = verdicts.get(c.clusterId);

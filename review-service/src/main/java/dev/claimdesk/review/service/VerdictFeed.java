@@ -36,10 +36,18 @@ public class VerdictFeed {
                        String explanation, @com.fasterxml.jackson.annotation.JsonRawValue String sources,
                        List<String> reviewers, java.time.Instant publishedAt, Integer correctionOf, String reason, String url,
                        List<Note> reviews) {
+
+        Item withReviews(List<Note> notes) {
+            return new Item(id, version, sequence, clusterId, claimIds, claimReviewed, claimReviewedId, rating, claimRatings, explanation,
+                    sources, reviewers, publishedAt, correctionOf, reason, url, notes);
+        }
     }
 
     /** One reviewer's rating and explanation of a verdict's task. */
     public record Note(String reviewer, String stage, String rating, String explanation) {
+        public static Note of(dev.claimdesk.review.Review r) {
+            return new Note(r.reviewer, r.stage, r.rating, r.explanation);
+        }
     }
 
     private static final String COLUMNS = "id, version, sequence, cluster_id, claim_ids, claim_reviewed, rating, explanation, "
@@ -74,14 +82,10 @@ public class VerdictFeed {
                 }
             }
             Map<UUID, List<Note>> notes = notes(connection, tasks);
-            List<Item> withNotes = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                Item it = items.get(i);
-                withNotes.add(new Item(it.id(), it.version(), it.sequence(), it.clusterId(), it.claimIds(), it.claimReviewed(),
-                        it.claimReviewedId(), it.rating(), it.claimRatings(), it.explanation(), it.sources(), it.reviewers(),
-                        it.publishedAt(), it.correctionOf(), it.reason(), it.url(), notes.getOrDefault(tasks.get(i), List.of())));
+                items.set(i, items.get(i).withReviews(notes.getOrDefault(tasks.get(i), List.of())));
             }
-            return withNotes;
+            return items;
         } catch (SQLException e) {
             throw new IllegalStateException("the verdict feed could not be read", e);
         }
@@ -109,7 +113,7 @@ public class VerdictFeed {
     /** One stored version in the same shape. */
     public Item of(Verdict v) {
         List<Note> notes = dev.claimdesk.review.Review.<dev.claimdesk.review.Review>list("taskId = ?1 order by submittedAt, id", v.taskId)
-                .stream().map(r -> new Note(r.reviewer, r.stage, r.rating, r.explanation)).toList();
+                .stream().map(Note::of).toList();
         try {
             return new Item(v.id, v.version, v.sequence, v.clusterId, Arrays.asList(v.claimIds), v.claimReviewed,
                     v.claimReviewedId, v.rating, json.writeValueAsString(v.claimRatings),

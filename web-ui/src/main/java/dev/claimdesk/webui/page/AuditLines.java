@@ -102,7 +102,7 @@ final class AuditLines {
         };
     }
 
-    private static JsonNode json(String text) {
+    static JsonNode json(String text) {
         try {
             return text.isEmpty() ? MissingNode.getInstance() : JSON.readTree(text);
         } catch (JsonProcessingException e) {

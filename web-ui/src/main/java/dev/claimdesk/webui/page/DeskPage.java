@@ -499,16 +499,6 @@ public class DeskPage {
         return taskPage(answer.status(), id, draft, answer.detail(), null);
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private static JsonNode readJson(String text) {
-        try {
-            return text.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : JSON.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
-    }
-
     /** What happened to a task after the version a reviewer opened, in words, from its audit trail. */
     private String changedSince(String id, String taskVersion, ActiveSession session) {
         long opened;
@@ -521,7 +511,7 @@ public class DeskPage {
         Backends.Answer audit = backends.get(Service.REVIEW, "/api/tasks/" + path(id) + "/audit", session.username(), session.roles());
         if (audit.ok()) {
             for (JsonNode e : audit.body()) {
-                JsonNode after = readJson(e.path("after").asText(""));
+                JsonNode after = AuditLines.json(e.path("after").asText(""));
                 if (after.path("version").asLong(0) > opened) {
                     changes.add(switch (e.path("action").asText()) {
                         case "task.lead-changed" -> "the claim under review changed (its telling left the cluster)";
