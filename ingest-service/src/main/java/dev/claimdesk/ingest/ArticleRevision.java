@@ -42,6 +42,9 @@ public class ArticleRevision extends PanacheEntityBase {
     public List<Removed> removed;
     @Column(name = "copy_of")
     public UUID copyOf;
+    /** How closely it follows {@link #copyOf}: the share of its sentences with a counterpart there. */
+    @Column(name = "copy_similarity")
+    public Double copySimilarity;
     @Column(name = "content_hash")
     public String contentHash;
     @JdbcTypeCode(SqlTypes.ARRAY)

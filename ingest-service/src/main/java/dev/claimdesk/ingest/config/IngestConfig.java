@@ -23,6 +23,17 @@ public interface IngestConfig {
     @WithDefault("0.3")
     double copySimilarity();
 
+    /**
+     * Share of an article's sentences that must have a counterpart in an earlier article for it to count as a
+     * rewritten copy of it (independent reports of one event stay well below; eval/dev/README.md gives the figures).
+     */
+    @WithDefault("0.5")
+    double copyCoverage();
+
+    /** Jaccard similarity of two sentences' content words from which one counts as the other's counterpart. */
+    @WithDefault("0.4")
+    double copySentenceSimilarity();
+
     /** Earlier articles of the same outlet that must carry a short line before it counts as the outlet's template. */
     @WithDefault("3")
     int outletRepeatThreshold();

@@ -5,6 +5,7 @@ import dev.claimdesk.commons.persistence.AdvisoryLock;
 import dev.claimdesk.ingest.ArticleRevision;
 import dev.claimdesk.ingest.config.IngestConfig;
 import dev.claimdesk.ingest.text.MinHash;
+import dev.claimdesk.ingest.text.Rewording;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +37,13 @@ public class ArticleIndex {
     /** The closest earlier article and how close it is. */
     public record Match(UUID articleId, double similarity) {
     }
+
+    /** Band keys of content-word signatures, kept apart from those of shingle signatures. */
+    private static final int WORD_BANDS = 1;
+    /** Fewer sentences than this are too few to tell a rewording from a shared topic; shingles alone decide. */
+    private static final int MIN_SENTENCES_TO_ALIGN = 3;
+    /** Candidates compared in full, those sharing the most band keys first. */
+    private static final int CANDIDATES = 20;
 
     private final AgroalDataSource dataSource;
     private final IngestConfig config;
@@ -85,7 +93,8 @@ public class ArticleIndex {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO article_revision (revision_id, article_id, "
                      + "revision, latest, title, outlet, url, published_at, ingested_at, language, format, body, clean_text, "
-                     + "removed, copy_of, content_hash, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                     + "removed, copy_of, content_hash, minhash, copy_similarity) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
             insert.setObject(1, r.revisionId);
             insert.setObject(2, r.articleId);
             insert.setInt(3, r.revision);
@@ -103,32 +112,44 @@ public class ArticleIndex {
             insert.setObject(15, r.copyOf);
             insert.setString(16, r.contentHash);
             insert.setArray(17, connection.createArrayOf("integer", Arrays.stream(r.minhash).boxed().toArray(Integer[]::new)));
+            insert.setObject(18, r.copySimilarity);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Article insert failed", e);
         }
     }
 
-    /** The stored article this text most likely copies, from another article than {@code self}. */
-    public Optional<Match> closestEarlier(int[] signature, UUID self) {
+    /**
+     * The stored article this one most likely copies, from another article than {@code self}: candidates share
+     * band keys of three-word shingles or of content words; a candidate is the original when enough shingles
+     * survive ({@code copy-similarity}) or, for a reworded copy, when most of this article's sentences have a
+     * counterpart in it ({@code copy-coverage}). Of several, the closest wins, and of equals the earliest.
+     */
+    public Optional<Match> closestEarlier(PreparedArticle article, UUID self) {
         // A copy of a copy points at the original: the match's own copy_of when it has one.
-        String sql = "SELECT coalesce(r.copy_of, r.article_id), r.minhash, r.ingested_at FROM article_revision r JOIN ("
-                + " SELECT article_id, revision FROM article_band WHERE band = ANY (?) AND article_id <> ?"
-                + " GROUP BY article_id, revision HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 50) c"
-                + " ON r.article_id = c.article_id AND r.revision = c.revision";
+        String sql = "SELECT coalesce(r.copy_of, r.article_id), r.minhash, r.ingested_at, r.clean_text FROM article_revision r"
+                + " JOIN (SELECT article_id, revision, count(*) AS shared FROM article_band WHERE band = ANY (?) AND article_id <> ?"
+                + " GROUP BY article_id, revision HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT ?) c"
+                + " ON r.article_id = c.article_id AND r.revision = c.revision ORDER BY c.shared DESC";
+        boolean bySentences = article.sentences().size() >= MIN_SENTENCES_TO_ALIGN;
         Match best = null;
         Instant bestAt = null;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setArray(1, connection.createArrayOf("bigint", boxed(MinHash.bands(signature))));
+            select.setArray(1, connection.createArrayOf("bigint", boxed(bands(article.minhash(), article.wordMinhash()))));
             select.setObject(2, self);
+            select.setInt(3, CANDIDATES);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Integer[] other = (Integer[]) rs.getArray(2).getArray();
-                    double similarity = MinHash.similarity(signature, unboxed(other));
+                    double shingles = MinHash.similarity(article.minhash(), unboxed((Integer[]) rs.getArray(2).getArray()));
+                    double coverage = bySentences ? Rewording.coverage(article.sentences(),
+                            Rewording.Sentences.of(rs.getString(4)), config.copySentenceSimilarity()) : 0;
+                    if (shingles < config.copySimilarity() && coverage < config.copyCoverage()) {
+                        continue;
+                    }
+                    double similarity = bySentences ? coverage : shingles;
                     Instant at = rs.getTimestamp(3).toInstant();
-                    if (similarity >= config.copySimilarity() && (best == null || similarity > best.similarity()
-                            || similarity == best.similarity() && at.isBefore(bestAt))) {
+                    if (best == null || similarity > best.similarity() || similarity == best.similarity() && at.isBefore(bestAt)) {
                         best = new Match(rs.getObject(1, UUID.class), similarity);
                         bestAt = at;
                     }
@@ -140,18 +161,59 @@ public class ArticleIndex {
         return Optional.ofNullable(best);
     }
 
-    public void addBands(UUID articleId, int revision, int[] signature) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO article_band (band, article_id, revision) SELECT DISTINCT unnest(?::bigint[]), ?, ? "
-                             + "ON CONFLICT DO NOTHING")) {
-            insert.setArray(1, connection.createArrayOf("bigint", boxed(MinHash.bands(signature))));
-            insert.setObject(2, articleId);
-            insert.setInt(3, revision);
-            insert.executeUpdate();
+    public void addBands(UUID articleId, int revision, int[] minhash, int[] wordMinhash) {
+        try (Connection connection = dataSource.getConnection()) {
+            addBands(connection, articleId, revision, bands(minhash, wordMinhash));
         } catch (SQLException e) {
             throw new IllegalStateException("Band insert failed", e);
         }
+    }
+
+    /**
+     * Gives revisions stored before content-word bands existed their word bands, a batch at a time; false once
+     * none is left.
+     */
+    public boolean indexWordsOfEarlierRevisions(int batch) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT revision_id, article_id, revision, clean_text "
+                     + "FROM article_revision WHERE NOT words_indexed LIMIT ?");
+             PreparedStatement done = connection.prepareStatement(
+                     "UPDATE article_revision SET words_indexed = true WHERE revision_id = ?")) {
+            select.setInt(1, batch);
+            int found = 0;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found++;
+                    int[] words = MinHash.signatureOfTerms(Rewording.Sentences.of(rs.getString(4)).allTerms());
+                    addBands(connection, rs.getObject(2, UUID.class), rs.getInt(3), MinHash.bands(words, WORD_BANDS));
+                    done.setObject(1, rs.getObject(1, UUID.class));
+                    done.addBatch();
+                }
+            }
+            done.executeBatch();
+            return found > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Word band backfill failed", e);
+        }
+    }
+
+    private static void addBands(Connection connection, UUID articleId, int revision, long[] bands) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO article_band (band, article_id, revision) SELECT DISTINCT unnest(?::bigint[]), ?, ? "
+                        + "ON CONFLICT DO NOTHING")) {
+            insert.setArray(1, connection.createArrayOf("bigint", boxed(bands)));
+            insert.setObject(2, articleId);
+            insert.setInt(3, revision);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long[] bands(int[] minhash, int[] wordMinhash) {
+        long[] shingles = MinHash.bands(minhash);
+        long[] words = MinHash.bands(wordMinhash, WORD_BANDS);
+        long[] all = Arrays.copyOf(shingles, shingles.length + words.length);
+        System.arraycopy(words, 0, all, shingles.length, words.length);
+        return all;
     }
 
     /** The lines among {@code lines} that the outlet has printed in enough earlier articles to be its template. */

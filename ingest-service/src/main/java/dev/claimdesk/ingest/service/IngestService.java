@@ -12,6 +12,7 @@ import dev.claimdesk.ingest.text.ArticleCleaner;
 import dev.claimdesk.ingest.text.CleanedText;
 import dev.claimdesk.ingest.text.HtmlExtractor;
 import dev.claimdesk.ingest.text.MinHash;
+import dev.claimdesk.ingest.text.Rewording;
 import dev.claimdesk.ingest.text.Removed;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -93,8 +94,10 @@ public class IngestService {
                     "Nothing is left of the body once page furniture and boilerplate are removed");
         }
         String language = article.language() != null ? article.language() : languages.detect(cleaned.text());
+        Rewording.Sentences sentences = Rewording.Sentences.of(cleaned.text());
         return new PreparedArticle(article, cleaned.text(), List.copyOf(removed), language,
-                contentHash(article.title(), cleaned.text()), MinHash.signature(cleaned.text()), shortLines);
+                contentHash(article.title(), cleaned.text()), MinHash.signature(cleaned.text()), sentences,
+                MinHash.signatureOfTerms(sentences.allTerms()), shortLines);
     }
 
     private IngestOutcome store(PreparedArticle prepared) {
@@ -135,10 +138,12 @@ public class IngestService {
         revision.removed = prepared.removed();
         revision.contentHash = prepared.contentHash();
         revision.minhash = prepared.minhash();
-        revision.copyOf = index.closestEarlier(prepared.minhash(), revision.articleId)
-                .map(ArticleIndex.Match::articleId).orElse(null);
+        index.closestEarlier(prepared, revision.articleId).ifPresent(match -> {
+            revision.copyOf = match.articleId();
+            revision.copySimilarity = match.similarity();
+        });
         index.insert(revision, removedJson(prepared.removed()));
-        index.addBands(revision.articleId, revision.revision, revision.minhash);
+        index.addBands(revision.articleId, revision.revision, revision.minhash, prepared.wordMinhash());
         UUID eventId = UUID.randomUUID();
         outbox.enqueue(eventId, Exchanges.ARTICLES, Exchanges.ARTICLE_INGESTED, ArticleIngested.of(eventId, revision));
         return new IngestOutcome(kind, revision);

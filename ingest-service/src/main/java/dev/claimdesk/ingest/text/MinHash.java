@@ -26,15 +26,27 @@ public final class MinHash {
 
     public static int[] signature(String text) {
         long[] tokens = tokens(text);
-        int[] signature = new int[HASHES];
-        java.util.Arrays.fill(signature, Integer.MAX_VALUE);
         int count = tokens.length;
-        int shingles = Math.max(1, count - SHINGLE + 1);
-        for (int s = 0; s < shingles && count > 0; s++) {
+        long[] shingles = new long[count == 0 ? 0 : Math.max(1, count - SHINGLE + 1)];
+        for (int s = 0; s < shingles.length; s++) {
             long shingle = 0;
             for (int k = s; k < Math.min(s + SHINGLE, count); k++) {
                 shingle = mix(shingle * 31 + tokens[k]);
             }
+            shingles[s] = shingle;
+        }
+        return minima(shingles);
+    }
+
+    /** A signature of a set of words rather than of running text: it estimates how many words two sets share. */
+    public static int[] signatureOfTerms(java.util.Collection<String> terms) {
+        return minima(terms.stream().mapToLong(term -> mix(term.hashCode() * 0x9E3779B97F4A7C15L + term.length())).toArray());
+    }
+
+    private static int[] minima(long[] shingles) {
+        int[] signature = new int[HASHES];
+        java.util.Arrays.fill(signature, Integer.MAX_VALUE);
+        for (long shingle : shingles) {
             for (int i = 0; i < HASHES; i++) {
                 int h = (int) (mix(shingle ^ SEEDS[i]) >>> 33);
                 if (h < signature[i]) {
@@ -84,9 +96,14 @@ public final class MinHash {
 
     /** One key per band; two texts that share a key become candidates for comparison. */
     public static long[] bands(int[] signature) {
+        return bands(signature, 0);
+    }
+
+    /** Band keys of a signature of another kind, kept apart from the keys of shingle signatures by {@code kind}. */
+    public static long[] bands(int[] signature, int kind) {
         long[] keys = new long[HASHES / ROWS_PER_BAND];
         for (int b = 0; b < keys.length; b++) {
-            long key = b;
+            long key = b + (long) kind * keys.length;
             for (int r = 0; r < ROWS_PER_BAND; r++) {
                 key = mix(key * 0x100000001B3L + signature[b * ROWS_PER_BAND + r]);
             }
@@ -94,7 +111,6 @@ public final class MinHash {
         }
         return keys;
     }
-
 
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

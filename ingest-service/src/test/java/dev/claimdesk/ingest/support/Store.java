@@ -40,6 +40,17 @@ public class Store {
         }
     }
 
+    public void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Counts of revisions and outbox rows, to compare before and after a request. */
     public record Snapshot(long revisions, long outboxRows) {
     }

@@ -54,7 +54,8 @@ public class IngestPage {
     }
 
     /** What ingest-service did with the article. */
-    public record Outcome(String articleId, int revision, boolean stored, String copyOf, int textLength, List<String> removed) {
+    public record Outcome(String articleId, int revision, boolean stored, String copyOf, Integer copyPercent, int textLength,
+                          List<String> removed) {
     }
 
     @CheckedTemplate
@@ -106,7 +107,9 @@ public class IngestPage {
         List<String> removed = new ArrayList<>();
         a.path("removed").forEach(r -> removed.add(r.path("kind").asText() + ": " + r.path("text").asText()));
         Outcome outcome = new Outcome(a.path("id").asText(), a.path("revision").asInt(), answer.status() == 201,
-                a.path("copyOf").asText(null), a.path("cleanText").asText().length(), removed);
+                a.path("copyOf").asText(null),
+                a.path("copySimilarity").isNumber() ? (int) Math.round(a.path("copySimilarity").asDouble() * 100) : null,
+                a.path("cleanText").asText().length(), removed);
         // a fresh form for the next article; the outcome says what became of this one
         return page(answer.status() == 201 ? 201 : 200, session, Form.empty(), outcome, null, List.of());
     }
