@@ -42,6 +42,11 @@ public final class ClaimSimilarity {
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
                            String counted, Set<String> sides, float[] vector, String measure, Set<String> actions) {
 
+        /** A sum of money or a percentage. */
+        boolean amount() {
+            return "%".equals(counted) || Measures.amount(counted);
+        }
+
         /**
          * Keys that a claim stating the same thing very likely shares with this one, for finding candidates
          * in a large store without comparing against every claim: content words, places, the speaker's
@@ -71,12 +76,13 @@ public final class ClaimSimilarity {
     public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
                                     Quantity quantity, float[] vector) {
         return features(type, text, speaker, places, actor, quantity == null ? null : quantity.value(),
-                quantity == null ? null : quantity.unit(), quantity == null ? null : quantity.subject(), vector);
+                quantity == null ? null : quantity.unit(), quantity == null ? null : quantity.subject(),
+                quantity == null ? null : quantity.text(), vector);
     }
 
-    /** The features of a stored claim, from its figure's value, unit and subject (null without a figure). */
+    /** The features of a stored claim, from its figure's value, unit, subject and text (null without a figure). */
     public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
-                                    Double value, String unit, String subject, float[] vector) {
+                                    Double value, String unit, String subject, String figure, float[] vector) {
         Set<String> words = new HashSet<>();
         Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -95,9 +101,9 @@ public final class ClaimSimilarity {
         for (String p : places) {
             placeSet.add(p.toLowerCase(Locale.ROOT));
         }
-        boolean figure = type == ClaimType.STATISTIC;
-        return new Features(type, words, surname, placeSet, value, unit == null ? null : stem(unit.toLowerCase(Locale.ROOT)),
-                sides(actor), vector, figure && value != null ? Measures.of(unit, subject) : null,
+        boolean isFigure = type == ClaimType.STATISTIC;
+        return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
+                sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
                 type == ClaimType.MILITARY_ACTION ? Measures.actions(text) : Set.of());
     }
 
@@ -163,6 +169,11 @@ public final class ClaimSimilarity {
             // injury toll; where either measure is unknown, the counted nouns must be one
             if (a.measure() != null && b.measure() != null) {
                 return !a.measure().equals(b.measure()) || !Measures.sameCounted(a.counted(), b.counted());
+            }
+            // an amount whose clause names what it is (a profit, a fee, inflation) never meets one that names nothing:
+            // sums and percentages fill economy and budget stories, and the unit alone joins them all
+            if (a.amount() && (a.measure() != null || b.measure() != null)) {
+                return true;
             }
             return a.counted() == null || !a.counted().equals(b.counted());
         }

@@ -27,7 +27,15 @@ public final class FigureConflicts {
 
     /** A conflict between two figures of the same counted thing, or empty when both can be true. */
     public static Optional<Conflict> between(Quantity a, Quantity b) {
-        if (a == null || b == null || !sameThing(a, b)) {
+        return between(a, null, b, null);
+    }
+
+    /**
+     * A conflict between two figures of the same measure, each read in the sentence that tells it (which says what
+     * an amount of money or a percentage is of), or empty when both can be true.
+     */
+    public static Optional<Conflict> between(Quantity a, String aSentence, Quantity b, String bSentence) {
+        if (a == null || b == null || !sameThing(a, aSentence, b, bSentence)) {
             return Optional.empty();
         }
         Interval x = Interval.of(a);
@@ -75,25 +83,28 @@ public final class FigureConflicts {
      * toll; a death toll and an injury toll are two); where either measure is unknown, the same unit, and when
      * both subjects say what happened beyond the unit, a word of that in common.
      */
-    private static boolean sameThing(Quantity a, Quantity b) {
-        String x = Measures.of(a);
-        String y = Measures.of(b);
+    private static boolean sameThing(Quantity a, String aSentence, Quantity b, String bSentence) {
+        String x = Measures.inSentence(a, aSentence);
+        String y = Measures.inSentence(b, bSentence);
         if (x != null && y != null) {
             // one count, not one within another: "40 people killed" and "12 children killed" can both hold
             String p = counted(a);
             String q = counted(b);
             return x.equals(y) && (p == null || q == null || p.equals(q));
         }
+        if ((x == null) != (y == null) && Measures.amount(a.unit())) {
+            // a sum whose sentence says what it is, against one whose sentence does not: nothing to compare
+            return false;
+        }
         return sameUnit(a, b);
     }
 
     private static String counted(Quantity q) {
-        return q.unit() == null ? null : ClaimSimilarity.stem(q.unit().toLowerCase(Locale.ROOT));
+        return Measures.unitKey(q.unit());
     }
 
     private static boolean sameUnit(Quantity a, Quantity b) {
-        if (a.unit() == null || b.unit() == null
-                || !ClaimSimilarity.stem(a.unit().toLowerCase(Locale.ROOT)).equals(ClaimSimilarity.stem(b.unit().toLowerCase(Locale.ROOT)))) {
+        if (a.unit() == null || b.unit() == null || !Measures.unitKey(a.unit()).equals(Measures.unitKey(b.unit()))) {
             return false;
         }
         if (a.subject() == null || b.subject() == null) {

@@ -29,8 +29,77 @@ public final class Measures {
         MEASURE_WORDS.put("displaced", Pattern.compile("displaced|evacuat(?:ed|ion|ions|ing)|evacuees|fled|fleeing|homeless|refugees?|uprooted"));
         MEASURE_WORDS.put("rescued", Pattern.compile("rescu(?:ed|es|ing)"));
         MEASURE_WORDS.put("arrests", Pattern.compile("arrest(?:ed|s|ing)?|detain(?:ed|ees?|ing)?|detentions?"));
+        MEASURE_WORDS.put("votes against", Pattern.compile("against"));
+        MEASURE_WORDS.put("votes", Pattern.compile("votes?|voted|voting|ballots?"));
         MEASURE_WORDS.put("infections", Pattern.compile("infect(?:ed|ions?|ing)|cases|sickened"));
     }
+
+    /** Units that make a figure an amount of money: currency names, their signs' codes, and minor units. */
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}|(?i:dollars?|euros?|pounds?|sterling|crowns?|kron(?:a|or|e|er)|"
+            + "francs?|yen|yuan|renminbi|rupees?|r[ou]?bles?|hryvnias?|pesos?|reais|real|rand|lir[ae]|dinars?|dirhams?|riyals?|"
+            + "shekels?|zloty(?:s)?|forints?|won|baht|ringgit|naira|shillings?|cedis?|kwacha|pence|cents?|bucks)");
+    private static final Pattern PERCENT = Pattern.compile("(?i)%|percent|per|percentage");
+
+    /**
+     * What an amount of money is, by the nouns and verbs that name it, tried in this order when two are as near:
+     * "211 million crowns in net profit" and "revenue of 4.62 billion" are two measures, "pledged 40 million in relief"
+     * and "promised 40 million for relief" one.
+     */
+    private static final Map<String, Pattern> MONEY_WORDS = new LinkedHashMap<>();
+    /** What a percentage is a share or a change of. */
+    private static final Map<String, Pattern> PERCENT_WORDS = new LinkedHashMap<>();
+
+    static {
+        MONEY_WORDS.put("profit", Pattern.compile("profits?|earnings|ebitda|income"));
+        MONEY_WORDS.put("revenue", Pattern.compile("revenues?|sales|turnover"));
+        MONEY_WORDS.put("loss", Pattern.compile("loss(?:es)?|damage|write-?downs?|shortfall"));
+        MONEY_WORDS.put("budget", Pattern.compile("budgets?"));
+        MONEY_WORDS.put("aid", Pattern.compile("aid|relief|grants?|funds?|funding|assistance|subsid(?:y|ies)|bail-?outs?|donat(?:ed|ions?)"));
+        MONEY_WORDS.put("debt", Pattern.compile("debts?|borrow(?:ed|ing|s)?|loans?|deficits?|owe[sd]?|owing|bonds?"));
+        MONEY_WORDS.put("pay", Pattern.compile("salar(?:y|ies)|wages?|pay|payrise|bonus(?:es)?|pensions?"));
+        MONEY_WORDS.put("penalty", Pattern.compile("fined?|fines|penalt(?:y|ies)|repa(?:y|id|ying|yment)|restitution|forfeit(?:ed|ure)?|"
+                + "compensation|damages"));
+        MONEY_WORDS.put("misused", Pattern.compile("divert(?:ed|ing)?|embezzl(?:ed|ing|ement)|stole|stolen|misappropriat(?:ed|ion)|"
+                + "defraud(?:ed|ing)?|fraud|bribes?|kickbacks?|launder(?:ed|ing)"));
+        MONEY_WORDS.put("saving", Pattern.compile("sav(?:e|ed|es|ing|ings)|cuts?"));
+        MONEY_WORDS.put("fee", Pattern.compile("fees?|transfer|prices?|fares?|rents?|valu(?:e|ed|ation)|worth"));
+        MONEY_WORDS.put("tax", Pattern.compile("tax(?:es|ed)?|levy|levies|dut(?:y|ies)|tariffs?"));
+        MONEY_WORDS.put("spending", Pattern.compile("spen(?:d|ds|ding|t)|costs?|costing|invest(?:ed|ing|ment|ments)?|"
+                + "expenditure|outlay|allocat(?:ed|es|ion)|earmark(?:ed)?"));
+        PERCENT_WORDS.put("inflation", Pattern.compile("inflation|cpi|prices"));
+        PERCENT_WORDS.put("growth", Pattern.compile("growth|gdp|economy|grew|expan(?:ded|sion)|contract(?:ed|ion)|output"));
+        PERCENT_WORDS.put("unemployment", Pattern.compile("unemploy(?:ment|ed)|jobless(?:ness)?"));
+        PERCENT_WORDS.put("turnout", Pattern.compile("turnout"));
+        PERCENT_WORDS.put("vote", Pattern.compile("votes?|ballots?"));
+        PERCENT_WORDS.put("interest", Pattern.compile("interest|yields?"));
+        PERCENT_WORDS.put("pay", Pattern.compile("salar(?:y|ies)|wages?|pay|payrise|earnings"));
+        PERCENT_WORDS.put("profit", Pattern.compile("profits?|income"));
+        PERCENT_WORDS.put("revenue", Pattern.compile("revenues?|sales|turnover"));
+        PERCENT_WORDS.put("budget", Pattern.compile("budgets?"));
+        PERCENT_WORDS.put("tax", Pattern.compile("tax(?:es)?|levy|vat"));
+        PERCENT_WORDS.put("approval", Pattern.compile("approv(?:al|e|ed)|support(?:ed)?|disapprov(?:al|e|ed)|polls?|poll(?:ed|ing)"));
+    }
+
+    /**
+     * Whose figure it is, when it is not what was found: a sum asked for, one offered, one expected or forecast. The
+     * union's demand and the employer's offer in one sentence are two figures, not a disagreement.
+     */
+    private static final Map<String, Pattern> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put("demanded", Pattern.compile("demand(?:ed|ing|s)?|sought|seek(?:ing|s)?|ask(?:ed|ing|s)? for|call(?:ed|ing|s)? for|"
+                + "claim(?:ed|ing|s)? for|wants?|wanted|requested"));
+        ROLES.put("offered", Pattern.compile("offer(?:ed|ing|s)?|bids?|bidding|proposed|proposals?|tabled"));
+        ROLES.put("expected", Pattern.compile("expect(?:ed|ing|s|ations?)?|forecasts?|forecast(?:ing|ed)|predict(?:ed|ing|s|ions?)|"
+                + "projected|projections?|consensus|targets?|aims?"));
+    }
+
+    /** A part of the economy named right before what is measured: "food prices", "energy inflation", "core inflation". */
+    private static final Pattern SECTOR_BEFORE = Pattern.compile("\\b(food|energy|fuel|petrol|gas|electricity|housing|rent|"
+            + "services|goods|core|transport|manufacturing|construction|farm|retail)\\s+$");
+
+    /** Where one part of a sentence ends and another begins, for what a figure's own words are. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()\u2013\u2014]|\\s(?:while|whereas|but|although|though|before|after)\\s");
 
     /** Nouns that count people without saying who: any of them meets a more particular noun of the same measure. */
     private static final Set<String> ANYONE = Set.of("people", "person", "persons", "individual", "individuals", "others", "victims",
@@ -86,9 +155,135 @@ public final class Measures {
         return q == null ? null : of(q.unit(), q.subject());
     }
 
-    /** A claim's measure: a figure's, null for other claims. */
-    public static String measure(String type, Quantity q) {
-        return ClaimType.STATISTIC.name().equals(type) ? of(q) : null;
+    /**
+     * The measure of a figure told in {@code sentence}: what happened to what it counts, or, for an amount of money
+     * or a percentage, what the amount is (profit, revenue, aid, a fine; inflation, growth, turnout, a vote), read
+     * from the words nearest the figure in its own clause, with its role when the clause makes it a sum demanded,
+     * offered or expected ("pay/offered"). Null when none of these is told.
+     */
+    public static String inSentence(Quantity q, String sentence) {
+        return q == null ? null : of(q.unit(), q.subject(), q.text(), sentence);
+    }
+
+    /** {@link #inSentence(Quantity, String)} from the parts of a stored figure: its unit, subject and the text of the figure. */
+    public static String of(String unit, String subject, String figureText, String sentence) {
+        String counted = of(unit, subject);
+        if (counted != null || sentence == null || unit == null) {
+            return counted;
+        }
+        Map<String, Pattern> words = CURRENCY.matcher(unit.strip()).matches() ? MONEY_WORDS
+                : PERCENT.matcher(unit.strip()).matches() ? PERCENT_WORDS : null;
+        if (words == null) {
+            return null;
+        }
+        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int at = figureText == null ? -1 : lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        if (at < 0) {
+            at = 0;
+        }
+        int from = 0;
+        int to = lower.length();
+        Matcher breaks = CLAUSE_BREAK.matcher(lower);
+        while (breaks.find()) {
+            if (breaks.end() <= at) {
+                from = breaks.end();
+            } else if (breaks.start() >= at + (figureText == null ? 0 : figureText.length())) {
+                to = breaks.start();
+                break;
+            }
+        }
+        String clause = lower.substring(from, to);
+        int figure = at - from;
+        String nearest = null;
+        int distance = Integer.MAX_VALUE;
+        // counts of people are read from their own words above; what follows only names what an amount is
+        Matcher m = WORD.matcher(clause);
+        while (m.find()) {
+            // a word after the figure is as near as one twice as far before it: "the 40 million in relief it pledged"
+            int d = m.start() < figure ? figure - m.end() : 2 * (m.start() - figure);
+            if (d < distance) {
+                for (Map.Entry<String, Pattern> measure : words.entrySet()) {
+                    if (measure.getValue().matcher(m.group()).matches()) {
+                        // "food inflation" and "energy inflation" are two measures, "consumer price inflation" one
+                        Matcher sector = SECTOR_BEFORE.matcher(clause.substring(0, m.start()));
+                        nearest = sector.find() ? measure.getKey() + ":" + sector.group(1) : measure.getKey();
+                        distance = d;
+                        break;
+                    }
+                }
+            }
+        }
+        String role = null;
+        for (Map.Entry<String, Pattern> r : ROLES.entrySet()) {
+            if (wordIn(r.getValue(), clause)) {
+                role = r.getKey();
+                break;
+            }
+        }
+        if (role == null && earlier(clause, figure, figureText == null ? 0 : figureText.length())) {
+            role = "earlier";
+        }
+        // an amount offered or asked for is that, even when the clause does not say of what: "the operator offers 4.5%"
+        return nearest == null ? role : role == null ? nearest : nearest + "/" + role;
+    }
+
+    /**
+     * Whether the figure is the value a change started from rather than where it stands: "rose to 5.1% from 4.6%",
+     * "4.6% a year earlier", "compared with 3.8% last month".
+     */
+    private static boolean earlier(String clause, int figure, int length) {
+        String before = clause.substring(0, Math.max(0, figure));
+        String after = clause.substring(Math.min(clause.length(), figure + length));
+        return FROM_BEFORE.matcher(before).find() || EARLIER_AFTER.matcher(after).lookingAt();
+    }
+
+    private static final Pattern FROM_BEFORE = Pattern.compile("\\b(?:from|against|versus|vs\\.?|compared (?:with|to)|"
+            + "down from|up from)\\s+(?:(?:an?|the)\\s+)?(?:(?:record|revised|previous|earlier|initial|estimated)\\s+)?[$€£]?\\s*$");
+    private static final Pattern EARLIER_AFTER = Pattern.compile("(?:\\s*(?:%|percent|per cent|percentage points?|"
+            + "(?:million|billion|thousand)?\\s*\\p{L}*))?\\s*(?:in\\s+)?(?:(?:a|one|the)\\s+(?:year|month|quarter|week)\\s+"
+            + "(?:earlier|before|ago)|(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(?:year|month|quarter|week)|"
+            + "(?:a|one)\\s+year\\s+(?:earlier|before|ago)|previously|earlier)\\b");
+
+    /**
+     * What figures are compared by: a percentage however it is written ("%", "per cent"), a currency by name
+     * whether a sign or a word gave it ("€", "euros"), any other unit as its crude stem.
+     */
+    public static String unitKey(String unit) {
+        if (unit == null) {
+            return null;
+        }
+        String u = unit.strip().toLowerCase(Locale.ROOT);
+        if (PERCENT.matcher(u).matches()) {
+            return "%";
+        }
+        return switch (u) {
+            case "usd", "dollar", "dollars", "bucks" -> "dollar";
+            case "eur", "euro", "euros" -> "euro";
+            case "gbp", "pound", "pounds", "sterling" -> "pound";
+            default -> ClaimSimilarity.stem(u);
+        };
+    }
+
+    /** Whether a figure in this unit is an amount of money or a percentage, whose measure its clause tells. */
+    public static boolean amount(String unit) {
+        return unit != null && (CURRENCY.matcher(unit.strip()).matches() || PERCENT.matcher(unit.strip()).matches());
+    }
+
+    private static boolean wordIn(Pattern words, String text) {
+        Matcher m = words.matcher(text);
+        while (m.find()) {
+            boolean starts = m.start() == 0 || !Character.isLetter(text.charAt(m.start() - 1));
+            boolean ends = m.end() == text.length() || !Character.isLetter(text.charAt(m.end()));
+            if (starts && ends) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A claim's measure: a figure's (read in the claim's sentence), null for other claims. */
+    public static String measure(String type, Quantity q, String text) {
+        return ClaimType.STATISTIC.name().equals(type) ? inSentence(q, text) : null;
     }
 
     /**

@@ -26,25 +26,36 @@ public final class QuantityExtractor {
     private static final Pattern MONTH_AFTER = Pattern.compile(
             "(?i)^\\s*(?:of\\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\b");
     private static final Pattern TIME_AFTER = Pattern.compile("(?i)^\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|^:\\d\\d");
-    private static final Pattern YEAR_BEFORE = Pattern.compile("(?i)(?:\\b(?:in|since|of|by|from|until|till|during|year|early|late|mid|spring|summer|autumn|fall|winter)\\s*-?\\s*|[,(]\\s*)$");
+    private static final Pattern YEAR_BEFORE = Pattern.compile("(?i)(?:\\b(?:in|since|of|by|from|until|till|during|year|early|late|mid|spring|summer|autumn|fall|winter|"
+            // "a 2027 budget", "the 2024 election", "its 2030 target": a year naming which one
+            + "a|the|its|their|his|her|this|next|last)\\s*-?\\s*|[,(]\\s*)$");
     private static final Pattern OF_WHAT = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+    private static final Pattern VOTE = Pattern.compile("(?i)\\b(?:vot(?:e|es|ed|ing)|ballots?)\\b");
+    private static final Pattern TALLY_BETWEEN = Pattern.compile("(?i)\\s+(?:(?:votes?|ballots?)\\s+)?(?:to|against)\\s+");
+    private static final Pattern PER_CENT = Pattern.compile("(?i)\\s*(?:per\\s?cent|percent)\\b(?!age)");
+    private static final Pattern TIME_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july|august|september|"
+            + "october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|"
+            + "winter|year|years|quarter|month|months|week|weeks|today|yesterday|\\d{4})");
     private static final Set<String> MEASURES = Set.of("percent", "per", "%", "miles", "mile", "km", "kilometers",
             "kilometres", "kilometer", "kilometre", "meters", "metres", "feet", "tons", "tonnes", "kg", "kilograms",
             "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour", "minutes", "times",
             "dollars", "euros", "pounds", "rubles", "roubles", "hryvnias", "barrels", "square");
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "in", "on", "at", "to", "from", "and", "or",
             "but", "that", "which", "who", "with", "by", "for", "as", "than", "since", "into", "across", "over", "under",
-            "were", "was", "is", "are", "have", "has", "had", "be", "been", "said", "says", "according", "per", "out");
+            "were", "was", "is", "are", "have", "has", "had", "be", "been", "said", "says", "according", "per", "out",
+            // a new clause begins: "140 injured when the storm hit" counts no "when"
+            "when", "where", "while", "after", "before", "during", "because", "if", "until", "unless", "although",
+            "though", "whereas", "including", "not");
     private static final Set<String> ADJECTIVES = Set.of("foreign", "new", "old", "young", "more", "other", "heavy",
             "light", "armed", "unarmed", "wounded", "dead", "injured", "displaced", "local", "senior", "key", "major",
             "small", "large", "big", "main", "total", "additional", "further");
     private static final Set<String> NOT_FIGURES = Set.of("first", "second", "one", "once", "half");
 
     /** What happened to the counted, told after them: "were killed", "remained missing", or a verb of its own: "died". */
-    private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:(?:were|was|are|is|have been|has been|had been|"
-            + "remain|remained|remains|got|lay|lie)\\s+(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
-            + "(\\p{Ll}{3,}(?:ed|en)|missing|dead|unaccounted|homeless|trapped|stranded|hurt)"
+    private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:(?:were|was|are|is|have been|has been|had been|had|have|has|"
+            + "remain|remained|remains|got|lay|lie)\\s+(?:being\\s+)?(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
+            + "(\\p{Ll}{3,}(?:ed|en)|fled|died|slain|missing|dead|unaccounted|homeless|trapped|stranded|hurt)"
             // without an auxiliary only a past tense: "between", "often", "seven" are no happening
             + "|(\\p{Ll}{3,}ed|died|fled|dead|missing|unaccounted|homeless|trapped|stranded|hurt))\\b");
     private static final Pattern HAPPENED_BEFORE = Pattern.compile("\\b(?!(?:estimated|reported|including|totall?ing|numbering|nearing|exceeding|according|during)\\b)"
@@ -90,6 +101,26 @@ public final class QuantityExtractor {
             String[] unitAndSubject = unitAndSubject(sentence, figure, start);
             String text = sentence.substring(start, end);
             out.add(new Quantity(value, low, high, qualifier, unitAndSubject[0], unitAndSubject[1], text, start, end));
+        }
+        return VOTE.matcher(sentence).find() ? tallies(sentence, out) : out;
+    }
+
+    /**
+     * A vote told as a tally, "by 29 votes to 22", "voting 31 to 20": the first figure counts the votes for, the
+     * second, which names no unit of its own, the votes against.
+     */
+    private static List<Quantity> tallies(String sentence, List<Quantity> figures) {
+        List<Quantity> out = new ArrayList<>(figures);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            Quantity yes = out.get(i);
+            Quantity no = out.get(i + 1);
+            if (yes.qualifier() == Quantity.Qualifier.EXACT && no.qualifier() == Quantity.Qualifier.EXACT
+                    && TALLY_BETWEEN.matcher(sentence.substring(yes.end(), no.start())).matches()) {
+                out.set(i, new Quantity(yes.value(), null, null, yes.qualifier(), "votes", "votes", yes.text(), yes.start(), yes.end()));
+                out.set(i + 1, new Quantity(no.value(), null, null, no.qualifier(), "votes", "votes against", no.text(),
+                        no.start(), no.end()));
+                i++;
+            }
         }
         return out;
     }
@@ -165,6 +196,10 @@ public final class QuantityExtractor {
         if (at < sentence.length() && sentence.charAt(at) == '%') {
             return new String[]{"%", subjectAfter(sentence, at + 1)};
         }
+        Matcher perCent = PER_CENT.matcher(sentence).region(at, sentence.length());
+        if (perCent.lookingAt()) {
+            return new String[]{"%", subjectAfter(sentence, perCent.end())};
+        }
         List<String> words = new ArrayList<>();
         List<Integer> ends = new ArrayList<>();
         Matcher m = WORD.matcher(sentence).region(at, sentence.length());
@@ -189,7 +224,7 @@ public final class QuantityExtractor {
         }
         if (words.isEmpty()) {
             // "killing 14": the counted left unsaid, what happened to them told before the figure
-            return new String[]{unit, unit == null ? happened(sentence, figure.start(), -1) : null};
+            return new String[]{unit, unit == null ? happened(sentence, figure.start(), figure.end(), null) : null};
         }
         String first = words.getFirst().toLowerCase(Locale.ROOT);
         if (unit == null && MEASURES.contains(first)) {
@@ -202,9 +237,13 @@ public final class QuantityExtractor {
             head++;
         }
         List<String> phrase = new ArrayList<>(words.subList(0, head + 1));
+        if (words.size() == 1 && unit == null && ADJECTIVES.contains(first)) {
+            // "140 injured": what happened to them is said, who they are is not
+            return new String[]{null, words.getFirst()};
+        }
         // what happened to them belongs to what is counted: "15,000 Russian soldiers killed", "6 climbers remained
         // missing", "23 workers dead", "killing at least 40 people"
-        String happened = happened(sentence, figure.start(), ends.get(head));
+        String happened = happened(sentence, figure.start(), ends.get(head), String.join(" ", phrase));
         if (happened != null) {
             phrase.add(happened);
         } else if (head + 1 < words.size() && words.get(head + 1).toLowerCase(Locale.ROOT).endsWith("ed")) {
@@ -217,7 +256,7 @@ public final class QuantityExtractor {
      * What happened to the counted, told around the figure: "killing at least 40 people", "12 people were
      * killed", "14 people remained missing". Without it "40 people" and "31 people" could be dead or missing.
      */
-    private static String happened(String sentence, int figureStart, int afterNoun) {
+    private static String happened(String sentence, int figureStart, int afterNoun, String counted) {
         String after = null;
         if (afterNoun >= 0) {
             Matcher m = HAPPENED_AFTER.matcher(sentence).region(afterNoun, sentence.length());
@@ -227,7 +266,8 @@ public final class QuantityExtractor {
         }
         String before = null;
         Matcher m = HAPPENED_BEFORE.matcher(sentence.substring(Math.max(0, figureStart - 40), figureStart));
-        if (m.find()) {
+        // a verb before the figure says nothing of counted words that name their own measure: "killed 32 and 140 injured"
+        if ((counted == null || Measures.of(null, counted) == null) && m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             before = verb.endsWith("ing") ? verb.substring(0, verb.length() - 3) + "ed" : verb;
         }
@@ -253,7 +293,8 @@ public final class QuantityExtractor {
         }
         List<String> words = new ArrayList<>();
         for (String w : m.group(1).trim().split("\\s+")) {
-            if (STOP.contains(w.toLowerCase(Locale.ROOT))) {
+            // "4% in March" is a time, not what the percentage is of
+            if (STOP.contains(w.toLowerCase(Locale.ROOT)) || TIME_WORD.matcher(w).matches()) {
                 break;
             }
             words.add(w);

@@ -30,7 +30,7 @@ public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, i
         public static Item of(Claim c, List<UUID> conflicts, List<UUID> conflictingClaims) {
             return new Item(c.id, c.type, c.text, c.start, c.end, c.quantity(), c.speaker, c.attribution,
                     c.places == null ? List.of() : Arrays.asList(c.places), c.actor, c.checkworthiness, c.clusterId, conflicts,
-                    conflictingClaims, Measures.measure(c.type, c.quantity()), Measures.action(c.type, c.text));
+                    conflictingClaims, Measures.measure(c.type, c.quantity(), c.text), Measures.action(c.type, c.text));
         }
     }
 }

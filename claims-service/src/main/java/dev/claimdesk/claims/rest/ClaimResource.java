@@ -60,7 +60,7 @@ public class ClaimResource {
                     c.attribution, c.places == null ? List.of() : Arrays.asList(c.places), c.actor,
                     Math.round(c.checkworthiness * 1000) / 1000.0, c.clusterId, c.status,
                     verdicts.containsKey(c.clusterId) ? verdicts.get(c.clusterId).forClaim(c.id) : null,
-                    Measures.measure(c.type, c.quantity()), Measures.action(c.type, c.text));
+                    Measures.measure(c.type, c.quantity(), c.text), Measures.action(c.type, c.text));
         }
     }
 

@@ -70,7 +70,7 @@ public class ExtractResource {
         static ClaimView of(ExtractedClaim c) {
             return new ClaimView(c.type().name(), c.text(), c.start(), c.end(), c.quantity(), c.speaker(),
                     c.attribution(), c.places(), c.actor(), Math.round(c.checkworthiness() * 1000) / 1000.0,
-                    dev.claimdesk.claims.extraction.Measures.measure(c.type().name(), c.quantity()),
+                    dev.claimdesk.claims.extraction.Measures.measure(c.type().name(), c.quantity(), c.text()),
                     dev.claimdesk.claims.extraction.Measures.action(c.type().name(), c.text()));
         }
     }

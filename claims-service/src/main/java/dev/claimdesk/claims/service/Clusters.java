@@ -239,14 +239,14 @@ public class Clusters {
         // transaction would check managed ones again
         for (Object[] r : em.createQuery("""
                         SELECT c.id, c.articleId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue,
-                               c.quantityUnit, c.embedding, c.corrected, c.quantitySubject
+                               c.quantityUnit, c.embedding, c.corrected, c.quantitySubject, c.quantityText
                         FROM Claim c WHERE c.id IN ?1""", Object[].class)
                 .setParameter(1, unknown)
                 .getResultList()) {
             UUID id = (UUID) r[0];
             ClaimSimilarity.Features features = ClaimSimilarity.features(ClaimType.valueOf((String) r[2]), (String) r[3],
                     (String) r[4], r[5] == null ? List.of() : Arrays.asList((String[]) r[5]), (String) r[6], (Double) r[7],
-                    r[7] == null ? null : (String) r[8], r[7] == null ? null : (String) r[11], (float[]) r[9]);
+                    r[7] == null ? null : (String) r[8], r[7] == null ? null : (String) r[11], (String) r[12], (float[]) r[9]);
             placement.stored.put(id, new Stored((UUID) r[1], clusterOf.get(id), features));
             if (!(Boolean) r[10]) {
                 cache.put(id, (UUID) r[1], features);

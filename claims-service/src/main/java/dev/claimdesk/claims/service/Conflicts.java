@@ -64,7 +64,7 @@ public class Conflicts {
     public static final int MOST_PER_CLAIM = 10;
 
     /** A current figure of a cluster: only what comparing and recording need, not the whole claim. */
-    private record Figure(UUID id, UUID articleId, Quantity quantity) {
+    private record Figure(UUID id, UUID articleId, Quantity quantity, String sentence) {
         String value() {
             return quantity.value() + "/" + quantity.low() + "/" + quantity.high() + "/" + quantity.qualifier();
         }
@@ -81,7 +81,7 @@ public class Conflicts {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (List<Object[]>) Sql.on(Claim.getEntityManager(), Claim.class, """
                         SELECT c.cluster_id, c.id, c.article_id, c.q_value, c.q_low, c.q_high, c.q_qualifier, c.q_unit,
-                               c.q_subject, c.q_text, c.q_start, c.q_end
+                               c.q_subject, c.q_text, c.q_start, c.q_end, c.text
                         FROM claim c
                         WHERE c.cluster_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) AND c.type = 'STATISTIC'
                           AND c.status <> 'DISMISSED' AND c.q_value IS NOT NULL
@@ -94,7 +94,8 @@ public class Conflicts {
             Quantity quantity = new Quantity((Double) r[3], (Double) r[4], (Double) r[5],
                     Quantity.Qualifier.valueOf((String) r[6]), (String) r[7], (String) r[8], (String) r[9],
                     (Integer) r[10], (Integer) r[11]);
-            byCluster.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Figure((UUID) r[1], (UUID) r[2], quantity));
+            byCluster.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Figure((UUID) r[1], (UUID) r[2], quantity,
+                    (String) r[12]));
         }
         return byCluster;
     }
@@ -120,19 +121,33 @@ public class Conflicts {
         Set<UUID> compared = new HashSet<>();
         for (Figure a : fresh) {
             compared.add(a.id());
-            Set<String> against = new HashSet<>();
+            // every different figure first, then further outlets telling one of them, up to the most per claim
+            Set<String> values = new HashSet<>();
+            List<Figure> repeating = new ArrayList<>();
+            Map<Figure, FigureConflicts.Conflict> found = new LinkedHashMap<>();
             for (Figure b : figures) {
-                if (against.size() >= MOST_PER_CLAIM) {
+                if (found.size() >= MOST_PER_CLAIM) {
                     break;
                 }
                 // a pair of two fresh claims once; figures of one article are one outlet's story, not two sources
                 if (!compared.contains(b.id()) && !a.articleId().equals(b.articleId())) {
-                    var found = FigureConflicts.between(a.quantity(), b.quantity());
-                    if (found.isPresent() && against.add(b.value())) {
-                        record(clusterId, a.id(), b.id(), found.get(), at, known);
+                    var conflict = FigureConflicts.between(a.quantity(), a.sentence(), b.quantity(), b.sentence());
+                    if (conflict.isPresent()) {
+                        if (values.add(b.value())) {
+                            found.put(b, conflict.get());
+                        } else {
+                            repeating.add(b);
+                        }
                     }
                 }
             }
+            for (Figure b : repeating) {
+                if (found.size() >= MOST_PER_CLAIM) {
+                    break;
+                }
+                found.put(b, FigureConflicts.between(a.quantity(), a.sentence(), b.quantity(), b.sentence()).orElseThrow());
+            }
+            found.forEach((b, conflict) -> record(clusterId, a.id(), b.id(), conflict, at, known));
         }
     }
 

@@ -47,6 +47,70 @@ class MeasuresTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "Nine people were killed and 35 injured when the bridge collapsed.|deaths|injuries",
+            "The assembly passed the bill by 41 votes to 12 on Thursday.|votes|votes against",
+            "Senators backed the treaty, voting 64 to 30 after a long debate.|votes|votes against",
+            "Unemployment rose to 6.2% from 5.8% a year earlier.|unemployment|unemployment/earlier",
+            "Food inflation reached 7.4 per cent, while overall inflation eased to 3.1 per cent.|inflation:food|inflation"})
+    void shouldTellTheMeasureOfEachFigureOfASentenceThatGivesTwo(String sentence, String first, String second) {
+        List<Quantity> figures = quantities.extract(sentence);
+        assertEquals(2, figures.size(), sentence);
+        assertEquals(first, Measures.inSentence(figures.get(0), sentence), sentence);
+        assertEquals(second, Measures.inSentence(figures.get(1), sentence), sentence);
+    }
+
+    @Test
+    void shouldReadAPercentageWrittenInWordsAndNotTakeAMonthForWhatItIsOf() {
+        Quantity perCent = quantities.extract("Turnout reached 58.3 per cent of registered voters.").getFirst();
+        assertEquals("%", perCent.unit());
+        Quantity inMarch = quantities.extract("Prices rose 4% in March.").getFirst();
+        assertNull(inMarch.subject());
+        assertTrue(quantities.extract("The council approved a 2031 budget on Monday.").isEmpty(), "a year naming which budget");
+        assertEquals("displaced", measureOf("Officials said 900 villagers had fled the valley."));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The carmaker reported a net profit of 1.3 billion euros for the quarter.|profit",
+            "Sales at the chain rose to 880 million dollars, the company said.|revenue",
+            "Insurers put the damage from the hailstorm at 120 million pounds.|loss",
+            "The province will send 25 million crowns in emergency aid to the flooded valleys.|aid",
+            "The court ordered the former director to repay 1.9 million francs.|penalty",
+            "Prosecutors say he embezzled 4 million rand from the pension fund.|misused",
+            "The club paid a transfer fee of 45 million pounds for the striker.|fee",
+            "Annual inflation slowed to 2.4% in May.|inflation",
+            "Turnout reached 58.3%, the election commission said.|turnout",
+            "The economy grew 1.1% in the second quarter.|growth",
+            "Unemployment rose to 6.2% from 5.8% a year earlier.|unemployment",
+            "The nurses' union is demanding a 12% pay rise.|pay/demanded",
+            "The ministry offered a pay rise of 5%, which the union rejected.|pay/offered",
+            "Analysts had forecast a profit of 300 million euros.|profit/expected",
+            "The company, whose revenue doubled, made a profit of 90 million euros.|profit",
+            "The school hired 40 teachers in September.|"})
+    void shouldTellWhatAnAmountOrAPercentageIsOfFromTheWordsOfItsOwnClause(String sentence, String measure) {
+        assertEquals(measure, Measures.inSentence(quantities.extract(sentence).getFirst(), sentence), sentence);
+    }
+
+    @Test
+    void shouldNeverJoinTwoAmountsOfDifferentMeasuresNorADemandWithAnOffer() {
+        var profit = figure("The carmaker reported a net profit of 1.3 billion euros for the quarter.");
+        var revenue = figure("The carmaker reported revenue of 1.3 billion euros for the quarter.");
+        assertEquals("profit", profit.measure());
+        assertEquals("revenue", revenue.measure());
+        assertEquals(0, ClaimSimilarity.similarity(profit, revenue));
+        assertTrue(ClaimSimilarity.opposed(profit, revenue));
+        var demand = figure("The nurses' union is demanding a pay rise of 12%.");
+        var offer = figure("The ministry offered the nurses a pay rise of 5%.");
+        assertTrue(ClaimSimilarity.opposed(demand, offer));
+        Quantity demanded = quantities.extract("The nurses' union is demanding a pay rise of 12%.").getFirst();
+        Quantity offered = quantities.extract("The ministry offered the nurses a pay rise of 5%.").getFirst();
+        assertTrue(FigureConflicts.between(demanded, offered).isPresent(), "without their sentences, two percentages disagree");
+        assertTrue(FigureConflicts.between(demanded, "The nurses' union is demanding a pay rise of 12%.", offered,
+                "The ministry offered the nurses a pay rise of 5%.").isEmpty(), "a demand and an offer are no conflict");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "Government troops withdrew from Orvik on Sunday.|withdraw",
             "The rebels fell back toward the hills north of Orvik.|withdraw",
             "Army units retook Orvik after a week of fighting.|retake",

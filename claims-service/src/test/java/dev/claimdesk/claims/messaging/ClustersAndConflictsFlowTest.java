@@ -105,6 +105,25 @@ class ClustersAndConflictsFlowTest {
     }
 
     @Test
+    void shouldRecordAFigureAgainstEveryOutletThatToldTheOtherValueNotOnlyTheFirst() throws Exception {
+        String plant = "Harrowgate" + UUID.randomUUID().toString().substring(0, 6);
+        UUID wire = UUID.randomUUID(), paper = UUID.randomUUID(), radio = UUID.randomUUID();
+        ingest(wire, 1, "Wire", "An explosion at the " + plant + " refinery killed 23 workers on Monday, officials said.", null);
+        ingest(paper, 1, "Paper", "Twenty-three workers died in an explosion at the " + plant + " refinery on Monday, officials said.", null);
+        ingest(radio, 1, "Radio", "An explosion at the " + plant + " refinery on Monday killed 32 workers, officials said.", null);
+        Claim differing = figure(radio, 32);
+        assertEquals(figure(wire, 23).clusterId, differing.clusterId);
+        assertEquals(figure(paper, 23).clusterId, differing.clusterId);
+        List<List<String>> conflicts = givenToken(EDITOR).get("/api/clusters/" + differing.clusterId).then().statusCode(200)
+                .extract().jsonPath().getList("conflicts.claimIds");
+        for (UUID agreeing : List.of(wire, paper)) {
+            String id = figure(agreeing, 23).id.toString();
+            assertTrue(conflicts.stream().anyMatch(ids -> ids.containsAll(List.of(id, differing.id.toString()))),
+                    "32 against the 23 of " + agreeing + ": " + conflicts);
+        }
+    }
+
+    @Test
     void shouldRecordAClaimDisagreeingWithAtMostTenEarlierFiguresInAStoryToldByManyOutlets() throws Exception {
         String plant = "Dunmere" + UUID.randomUUID().toString().substring(0, 6);
         List<UUID> articles = new java.util.ArrayList<>();

@@ -235,6 +235,9 @@ public final class ClaimScorer {
             if (matched.keySet().containsAll(ids) && clusterOf(matched.get(ids.get(0))) != null
                     && Objects.equals(clusterOf(matched.get(ids.get(0))), clusterOf(matched.get(ids.get(1))))) {
                 pairsTogether++;
+            } else if (matched.keySet().containsAll(ids)) {
+                List<String> sorted = ids.stream().sorted().toList();
+                note(notes, "  found but not clustered together: %s ~ %s", sorted.get(0), sorted.get(1));
             }
         }
         int right = 0, wrong = 0;
@@ -266,6 +269,10 @@ public final class ClaimScorer {
                 }
             }
             conflictsFlagged = (int) set.conflicts().stream().filter(p -> flagged.contains(claimIdsOf(p, matched))).count();
+            set.conflicts().stream().filter(p -> !flagged.contains(claimIdsOf(p, matched)))
+                    .forEach(p -> note(notes, "  conflict not flagged: %s ~ %s", p.get(0), p.get(1)));
+            set.consistent().stream().filter(p -> flagged.contains(claimIdsOf(p, matched)))
+                    .forEach(p -> note(notes, "  consistent pair flagged: %s ~ %s", p.get(0), p.get(1)));
             consistentFlagged = (int) set.consistent().stream().filter(p -> flagged.contains(claimIdsOf(p, matched))).count();
             Set<String> runIds = new HashSet<>();
             all.forEach(c -> runIds.add(c.path("id").asText()));
