@@ -99,6 +99,35 @@ public final class ClaimExtractor {
     private static final Pattern BACKGROUND = Pattern.compile("(?i)\\b(?:has|have) been (?:\\w+ing|unable|trying)\\b");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:he|she|they)$");
 
+    /** Who may report something: a role, a body that speaks as one, or a person named (checked apart). */
+    private static final Pattern REPORTER_NOUN = Pattern.compile("(?i)\\b(?:" + ROLE.substring(3, ROLE.length() - 1)
+            + "|union|company|court|council|group|campaign|club|clubs|authority|commission|defen[cs]e|police|army|military|"
+            + "government|party|operator|department|office|agency|board|committee|lawyer|lawyers|attorney|manager|"
+            + "director|coach|chairman|chairwoman|chair|executive|owner|agent|secretary|economist|economists|statement|"
+            + "organisers|organizers|investigators|doctors|researchers|scientists|bank|regulator|firm|insurer|airline|"
+            + "operator|rebels|fighters|front|movement|ministry|prosecution|prosecutors|judge|jury|inquiry|report)s?\\b");
+    /**
+     * Reported speech with its speaker first: "[On Tuesday, ]Mayor Lise Horvath[, who ...,] said (that) ...", "A
+     * spokesperson for the operator rejected reports that ...", "She told the chamber that ...".
+     */
+    private static final Pattern REPORTED_FIRST = Pattern.compile("^(?:[^,]{1,40},\\s+)?"
+            + "((?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)(,\\s+[^,]{2,60},)?\\s+"
+            + "(?:also\\s+|later\\s+|previously\\s+|has\\s+|had\\s+|have\\s+)?"
+            + "(?:said|says|told\\s+(?:[^,.;]{1,40}?\\s+)??|added|announced|insisted|warned|argued|claimed|stressed|"
+            + "confirmed|acknowledged|admitted|predicted|denied|maintained|promised|pledged|vowed|"
+            + "(?:rejected|dismissed|disputed)\\s+(?:[\\p{L}’'\\-]+\\s+){0,6}?(?:reports?|claims?|suggestions?|criticism|"
+            + "accusations?|allegations?|charges?)(?:\\s+[^,.;]{0,60}?)?)"
+            + "(?:\\s+(?:on|late on|early on)\\s+\\p{Lu}\\p{L}+(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+(?:that\\s+)?"
+            + "(\\S+(?:\\s+\\S+){3,})");
+    /** Reported speech with its speaker last: "..., the ministry said.", "..., said Anna Berg.", "..., she added." */
+    private static final Pattern REPORTED_LAST = Pattern.compile(",\\s+(?:(?:said|says|added)\\s+("
+            + "(?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)|((?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)\\s+"
+            + "(?:said|says|added|told\\s+[^,.;]{1,40}?))(?:\\s+(?:on|late on|early on)\\s+\\p{Lu}\\p{L}+)?\\.?$");
+    /** A mere possibility reported is no claim yet: "said the two leaders could meet". */
+    private static final Pattern POSSIBILITY = Pattern.compile("(?i)\\b(?:could|might|may)\\b");
+    private static final Pattern CLAUSE_OPENER = Pattern.compile("(?i)^(?:who|which|whose|where|when|speaking|asked|"
+            + "according|in|on|at|after|before|while)\\b");
+
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
     private final QuantityExtractor quantities = new QuantityExtractor();
 
@@ -113,6 +142,7 @@ public final class ClaimExtractor {
         }
         List<Sentence> sentences = segmenter.split(text);
         String[] speakers = new String[sentences.size()];
+        Report[] reports = new Report[sentences.size()];
         boolean[] quoted = new boolean[sentences.size()];
         String lastSpeaker = null;
         String lastPerson = null;
@@ -127,6 +157,15 @@ public final class ClaimExtractor {
             }
             speakers[i] = speaker;
             quoted[i] = isQuotation(sentence.text()) || sentence.inQuotation();
+            Report report = quoted[i] ? null : Report.of(sentence.text());
+            if (report != null && PRONOUN.matcher(report.speaker()).matches()) {
+                String antecedent = lastSpeaker != null ? lastSpeaker : lastPerson;
+                report = antecedent == null ? null : new Report(antecedent, report.first());
+            } else if (report != null && Character.isUpperCase(report.speaker().charAt(0))
+                    && !report.speaker().matches("(?i)^(?:an?|the|another|one)\\s.*")) {
+                lastSpeaker = report.speaker();
+            }
+            reports[i] = report;
             Matcher person = PERSON.matcher(sentence.text());
             while (person.find()) {
                 lastPerson = person.group(1);
@@ -191,12 +230,19 @@ public final class ClaimExtractor {
                 // a sentence whose figures are claims already is checked through them, not again as an event
                 type = ClaimType.EVENT;
             }
+            if (type == null && !toReader && reports[i] != null && !figures) {
+                // what someone said, denied or promised, with no figure or event of its own to check: their statement is the claim
+                type = ClaimType.QUOTE;
+            }
             if (type != null) {
                 signals = signals == null ? Signals.of(s) : signals;
                 boolean quote = type == ClaimType.QUOTE;
                 stated = quote ? Proposition.of(s, type) : stated == null ? Proposition.of(s, null) : stated;
+                // an event or a movement someone announces ("the ministry said it had closed ...") is told with its source
+                String speaker = quote && speakers[i] != null ? speakers[i]
+                        : reports[i] != null && (quote || reports[i].first()) ? reports[i].speaker() : null;
                 claims.add(new ExtractedClaim(type, s, sentence.start(), sentence.end(), null,
-                        quote ? speakers[i] : null, attribution, places, quote ? null : actor(s, stated),
+                        speaker, attribution, places, quote ? null : actor(s, stated),
                         score(type, signals, places), stated));
             }
         }
@@ -249,6 +295,71 @@ public final class ClaimExtractor {
         char last = s.charAt(s.length() - 1);
         boolean terminated = ".!?\"”’'".indexOf(last) >= 0;
         return words < 5 || (!terminated && words < 25);
+    }
+
+    /**
+     * Reported (indirect) speech: who said it, and whether the sentence opens with them ("X said that ...") or ends
+     * with them ("..., X said"). Only speakers that name a person, a role or a body count, and a mere possibility
+     * ("said the talks could resume") is not reported as a claim.
+     */
+    record Report(String speaker, boolean first) {
+
+        static Report of(String s) {
+            if (POSSIBILITY.matcher(s).find() || s.endsWith("?")) {
+                return null;
+            }
+            Matcher m = REPORTED_FIRST.matcher(s);
+            if (m.find()) {
+                String who = speakerOf(m.group(1), m.group(2));
+                if (who != null) {
+                    return new Report(who, true);
+                }
+            }
+            Matcher last = REPORTED_LAST.matcher(s);
+            if (last.find()) {
+                String who = speakerOf(last.group(1) != null ? last.group(1) : last.group(2), null);
+                if (who != null) {
+                    return new Report(who, false);
+                }
+            }
+            return null;
+        }
+
+        /** The speaker a noun phrase and its apposition name ("Pahl's lawyer, Anton Wechsler,"), or null if none. */
+        private static String speakerOf(String phrase, String apposition) {
+            String who = clean(phrase);
+            if (who == null || CLAUSE_OPENER.matcher(who).find()) {
+                return null;
+            }
+            boolean pronoun = PRONOUN.matcher(who).matches();
+            if (!pronoun && !namesSomeone(who)) {
+                return null;
+            }
+            if (apposition != null && !pronoun) {
+                String apposed = clean(apposition.substring(1, apposition.length() - 1));
+                if (!CLAUSE_OPENER.matcher(apposed).find() && (namesSomeone(apposed))) {
+                    return who + ", " + apposed;
+                }
+            }
+            return who;
+        }
+
+        /** A name (a capitalised word after the first), or a role or body that speaks: never a clause. */
+        private static boolean namesSomeone(String phrase) {
+            String[] words = phrase.split("\\s+");
+            if (words.length > 8 || phrase.matches("(?i).*\\b(?:is|are|was|were|be|been|will|would|had|has|have|that|"
+                    + "and|but|because|if|when|while)\\b.*")) {
+                return false;
+            }
+            for (int i = 0; i < words.length; i++) {
+                boolean capital = Character.isUpperCase(words[i].charAt(0));
+                if (capital && (i > 0 || !words[i].matches("(?:The|A|An|Its|His|Her|Their|One|Another)"))
+                        && !NOT_PLACES.contains(words[i].replaceAll("[.,]", ""))) {
+                    return true;
+                }
+            }
+            return REPORTER_NOUN.matcher(phrase).find();
+        }
     }
 
     /** The speaker as written: "Alexander Fomin", "a senior U.S. defense official", or a pronoun to resolve. */

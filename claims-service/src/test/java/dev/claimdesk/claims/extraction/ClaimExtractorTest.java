@@ -150,8 +150,26 @@ class ClaimExtractorTest {
     @Test
     void shouldTakeAStraightQuoteMarkBeforeAWordForAnOpeningOne() {
         // two scare-quoted words, no quoted statement: the sentence reports an event
-        ExtractedClaim claim = only(claims("Chief negotiator Ana Berg said there had been a \"useful exchange\" and that the "
-                + "offer would be put to the cabinet."), ClaimType.EVENT);
+        ExtractedClaim claim = only(claims("The talks in Geneva ended with a \"useful exchange\" and the "
+                + "offer will be put to the cabinet on Monday."), ClaimType.EVENT);
         assertNull(claim.speaker());
+    }
+
+    @Test
+    void shouldTakeReportedSpeechDenialsAndRefusalsForClaimsOfTheirSpeaker() {
+        List<ExtractedClaim> claims = claims("""
+                Port Selwyn's harbour master, Tomas Reyes, said the channel would reopen to cargo ships on Friday.
+                A spokesperson for the ferry operator denied that any crossings had been cancelled because of staff shortages.
+                The dockers' union rejected reports that its members had voted to end the stoppage.
+                Harbour officials declined to comment on the cost of the repairs.
+                Divers found no damage to the hull of the stranded tanker, she said.
+                Officials said the two companies could merge if regulators agree.
+                """);
+        List<ExtractedClaim> quotes = claims.stream().filter(c -> c.type() == ClaimType.QUOTE).toList();
+        assertEquals(List.of("Port Selwyn's harbour master, Tomas Reyes", "A spokesperson for the ferry operator",
+                "The dockers' union", "Port Selwyn's harbour master, Tomas Reyes"),
+                quotes.stream().map(ExtractedClaim::speaker).toList(), quotes.toString());
+        assertTrue(claims.stream().noneMatch(c -> c.text().contains("declined to comment") || c.text().contains("could merge")),
+                claims.toString());
     }
 }

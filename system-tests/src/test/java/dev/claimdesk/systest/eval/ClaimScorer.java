@@ -214,6 +214,8 @@ public final class ClaimScorer {
             }
         }
 
+        all.stream().filter(c -> !relevant.contains(c)).forEach(c -> note(notes, "  unmatched %s: %s",
+                c.path("type").asText(), abbreviate(c.path("text").asText(""))));
         List<JsonNode> ranked = new ArrayList<>(all);
         ranked.sort(Comparator.comparingDouble((JsonNode c) -> c.path("checkworthiness").asDouble(0)).reversed());
         int hits = 0;
