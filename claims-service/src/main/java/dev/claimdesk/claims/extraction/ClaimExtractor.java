@@ -60,7 +60,11 @@ public final class ClaimExtractor {
             + "launch|declar|propos|approv|reject|voted|elect|appoint|resign|arrest|charged|releas|visit|host|held|hold|"
             + "opened|closed|banned|froze|freez|pledg|promis|sent\\b|send|deliver|suppli|supply|cut|suspend|expel|"
             + "recall|designat|damag|destroy|evacuat|reduc|accept|offer|warn|denied|deny|confirm|sanction|order|decid|"
-            + "plann|schedul|scale|taken offline|cyberattack|talks|negotiat|publish|report|found|killed|died)\\w*");
+            + "plann|schedul|scale|taken offline|cyberattack|talks|negotiat|publish|report|found|killed|died|"
+            // courts, councils, companies and clubs: rulings, filings, results, closures, signings
+            + "ruled|ruling|issued|shut|switched|completed|refused|sought|seeking|filed|traced|certif|reopen|restor|"
+            + "began|begun|won\\b|elected|defeated|resumed|postpon|cancel|hired|sacked|dismiss|acquitted|convicted|"
+            + "sentenced|jailed|fined|sued|appeal|ratifi|passed|vetoed|raised|lowered|trained|recruit|acquir|merg)\\w*");
     private static final Pattern OPINION = Pattern.compile("(?i)\\b(?:i think|we think|i believe|we believe|in my view|"
             + "i feel|we feel|our feelings|my feelings|"
             + "should|ought|hope|hopes|hoped|might|may well|perhaps|probably|seems|appears to|opinion|"
@@ -225,7 +229,7 @@ public final class ClaimExtractor {
             } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || FORCES.matcher(s).find()
                     || actor(s, Proposition.of(s, null)) != null)) {
                 type = ClaimType.MILITARY_ACTION;
-            } else if (!figures && EVENTIVE.matcher(s).find() && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")
+            } else if (eventBesideFigures(s, figures) && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")
                     && !ECHO.matcher(s).find() && !predicts(s)) {
                 // a sentence whose figures are claims already is checked through them, not again as an event
                 type = ClaimType.EVENT;
@@ -296,6 +300,35 @@ public final class ClaimExtractor {
         boolean terminated = ".!?\"”’'".indexOf(last) >= 0;
         return words < 5 || (!terminated && words < 25);
     }
+
+    /**
+     * Whether the sentence tells a happening of its own: an eventive verb, which in a sentence with figures must
+     * not be the verb the figures hang on ("killed 23 people" is the toll, "signed X ... for a fee of 48 million"
+     * is a signing and a fee).
+     */
+    private boolean eventBesideFigures(String s, boolean figures) {
+        Matcher verb = EVENTIVE.matcher(s);
+        if (!figures) {
+            return verb.find();
+        }
+        List<Quantity> told = quantities.extract(s);
+        int firstFigure = told.isEmpty() ? s.length() : told.getFirst().start();
+        while (verb.find() && verb.end() + FIGURE_REACH <= firstFigure) {
+            // the main verb, told before the figures and in the past: "have signed X ... for a fee of", not "since
+            // records began", "told reporters" or "the talks"
+            if (PAST.matcher(verb.group()).matches() && !CASUALTIES.matcher(verb.group()).matches()
+                    && !SINCE_BEFORE.matcher(s.substring(Math.max(0, verb.start() - 20), verb.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern PAST = Pattern.compile("(?i)\\p{L}+ed|won|began|begun|shut|sent|held|met|froze|found|sought");
+    private static final Pattern SINCE_BEFORE = Pattern.compile("(?i)\\b(?:since|when|as|after|before)\\s+(?:\\p{L}+\\s+){0,2}$");
+
+    /** Characters within which a verb and a figure belong together: "cut 2,100 jobs", "rose 6% to". */
+    private static final int FIGURE_REACH = 25;
 
     /**
      * Reported (indirect) speech: who said it, and whether the sentence opens with them ("X said that ...") or ends

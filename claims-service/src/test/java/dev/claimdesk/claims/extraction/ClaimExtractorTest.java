@@ -156,6 +156,17 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTellAnEventBesideTheFiguresOfItsSentenceButNotTheVerbTheFiguresHangOn() {
+        List<ExtractedClaim> signing = claims("The Hollin club signed midfielder Ana Ruiz from Port Vale on Friday for a fee of 12 million euros.");
+        only(signing, ClaimType.EVENT);
+        only(signing, ClaimType.STATISTIC);
+        assertTrue(claims("The river rose 2.1 metres at Lessen, the highest level since records began in 1950.").stream()
+                .noneMatch(c -> c.type() == ClaimType.EVENT));
+        assertTrue(claims("The storm killed 14 people in the Varn valley on Sunday.").stream()
+                .noneMatch(c -> c.type() == ClaimType.EVENT));
+    }
+
+    @Test
     void shouldTakeReportedSpeechDenialsAndRefusalsForClaimsOfTheirSpeaker() {
         List<ExtractedClaim> claims = claims("""
                 Port Selwyn's harbour master, Tomas Reyes, said the channel would reopen to cargo ships on Friday.
@@ -165,9 +176,10 @@ class ClaimExtractorTest {
                 Divers found no damage to the hull of the stranded tanker, she said.
                 Officials said the two companies could merge if regulators agree.
                 """);
+        // a reopening announced is an event, told with who announced it; a denial or a remark is the speaker's quote
+        assertEquals("Port Selwyn's harbour master, Tomas Reyes", only(claims, ClaimType.EVENT).speaker());
         List<ExtractedClaim> quotes = claims.stream().filter(c -> c.type() == ClaimType.QUOTE).toList();
-        assertEquals(List.of("Port Selwyn's harbour master, Tomas Reyes", "A spokesperson for the ferry operator",
-                "The dockers' union", "Port Selwyn's harbour master, Tomas Reyes"),
+        assertEquals(List.of("A spokesperson for the ferry operator", "The dockers' union", "Port Selwyn's harbour master, Tomas Reyes"),
                 quotes.stream().map(ExtractedClaim::speaker).toList(), quotes.toString());
         assertTrue(claims.stream().noneMatch(c -> c.text().contains("declined to comment") || c.text().contains("could merge")),
                 claims.toString());

@@ -106,11 +106,11 @@ class ClustersAndConflictsFlowTest {
 
     @Test
     void shouldRecordAFigureAgainstEveryOutletThatToldTheOtherValueNotOnlyTheFirst() throws Exception {
-        String plant = "Harrowgate" + UUID.randomUUID().toString().substring(0, 6);
+        String valley = "Harrowgate" + UUID.randomUUID().toString().substring(0, 6);
         UUID wire = UUID.randomUUID(), paper = UUID.randomUUID(), radio = UUID.randomUUID();
-        ingest(wire, 1, "Wire", "An explosion at the " + plant + " refinery killed 23 workers on Monday, officials said.", null);
-        ingest(paper, 1, "Paper", "Twenty-three workers died in an explosion at the " + plant + " refinery on Monday, officials said.", null);
-        ingest(radio, 1, "Radio", "An explosion at the " + plant + " refinery on Monday killed 32 workers, officials said.", null);
+        ingest(wire, 1, "Wire", "A mudslide in the " + valley + " valley buried a bus and killed 23 passengers, the county coroner said.", null);
+        ingest(paper, 1, "Paper", "Twenty-three passengers died when a mudslide buried their bus in the " + valley + " valley.", null);
+        ingest(radio, 1, "Radio", "The mudslide that buried a bus in the " + valley + " valley killed 32 passengers, rescuers said.", null);
         Claim differing = figure(radio, 32);
         assertEquals(figure(wire, 23).clusterId, differing.clusterId);
         assertEquals(figure(paper, 23).clusterId, differing.clusterId);
