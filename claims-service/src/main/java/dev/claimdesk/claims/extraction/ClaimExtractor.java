@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ClaimExtractor {
 
-    private static final String NAME = "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}’'\\-]+))*";
+    private static final String NAME = "(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Insp)\\.\\s+)?"
+            + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}’'\\-]+))*";
     private static final String ROLE = "(?:official|officials|spokesman|spokeswoman|spokesperson|minister|president|"
             + "commander|source|sources|diplomat|analyst|adviser|advisor|negotiator|officer|general|mayor|governor|"
             + "ambassador|secretary|chief|aide|lawmaker|senator|representative|expert|witness|resident|residents|"
@@ -39,7 +40,7 @@ public final class ClaimExtractor {
     private static final Pattern SPEAKER_AFTER = Pattern.compile(
             "[”\"],?\\s+(?:" + SPEECH + "\\s+(" + TITLED + "|" + DESCRIBED + ")|(" + TITLED + "|" + DESCRIBED + "|he|she|they)\\s+" + SPEECH + ")");
     private static final Pattern SPEAKER_BEFORE = Pattern.compile(
-            "(" + NAME + "|" + DESCRIBED + "|[Hh]e|[Ss]he|[Tt]hey)(?:,[^,]{1,80},)?\\s+(?:" + SPEECH + "|called)\\b[^“\"]{0,150}[“\"]");
+            "(" + NAME + "\\s+of\\s+(?:the\\s+)?" + NAME + "|" + NAME + "|" + DESCRIBED + "|[Hh]e|[Ss]he|[Tt]hey)(?:,[^,]{1,80},)?\\s+(?:" + SPEECH + "|called)\\b[^“\"]{0,150}[“\"]");
     private static final Pattern ACCORDING_TO = Pattern.compile("(?i)according to\\s+(" + NAME + "|" + DESCRIBED + "|[\\p{L}\\s]{3,40}?)(?=[,.;]|$)");
     private static final Pattern MILITARY = Pattern.compile("(?i)\\b(?:withdr[ae]w\\w*|draw(?:ing|s|n)? ?back|drew back|"
             + "pull(?:ed|ing|s)? (?:back|out)|fall(?:ing|s)? back|fell back|retreat\\w*|advanc(?:e|ed|es|ing)|recaptur\\w*|retak\\w*|"
@@ -117,8 +118,8 @@ public final class ClaimExtractor {
     private static final Pattern REPORTED_FIRST = Pattern.compile("^(?:[^,]{1,40},\\s+)?"
             + "((?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)(,\\s+[^,]{2,60},)?\\s+"
             + "(?:also\\s+|later\\s+|previously\\s+|has\\s+|had\\s+|have\\s+)?"
-            + "(?:said|says|told\\s+(?:[^,.;]{1,40}?\\s+)??|added|announced|insisted|warned|argued|claimed|stressed|"
-            + "confirmed|acknowledged|admitted|predicted|denied|maintained|promised|pledged|vowed|"
+            + "(?:said|says|told(?:\\s+[^,.;]{1,40}?)??|added|announced|insisted|warned|argued|claimed|stressed|"
+            + "confirmed|acknowledged|admitted|predicted|estimated|denied|maintained|promised|pledged|vowed|"
             + "(?:rejected|dismissed|disputed)\\s+(?:[\\p{L}’'\\-]+\\s+){0,6}?(?:reports?|claims?|suggestions?|criticism|"
             + "accusations?|allegations?|charges?)(?:\\s+[^,.;]{0,60}?)?)"
             + "(?:\\s+(?:on|late on|early on)\\s+\\p{Lu}\\p{L}+(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+(?:that\\s+)?"
@@ -127,6 +128,20 @@ public final class ClaimExtractor {
     private static final Pattern REPORTED_LAST = Pattern.compile(",\\s+(?:(?:said|says|added)\\s+("
             + "(?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)|((?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)\\s+"
             + "(?:said|says|added|told\\s+[^,.;]{1,40}?))(?:\\s+(?:on|late on|early on)\\s+\\p{Lu}\\p{L}+)?\\.?$");
+    /**
+     * A person who opens a sentence, named with a title or role: "Prosecutor Iris Telford had sought ...", "Dr. Henrik
+     * Moll, the operator's chief executive, estimated ...". The next "she said" most likely means them.
+     */
+    private static final Pattern SUBJECT_PERSON = Pattern.compile("^(?:[^,]{1,30},\\s+)?((?:[\\p{L}’'.\\-]+\\s+){0,3}?"
+            + "(?:(?i:dr\\.|mr\\.|mrs\\.|ms\\.|prof\\.|judge|prosecutor|mayor|president|minister|governor|colonel|general|"
+            + "captain|senator|chancellor|inspector|sergeant|coach|chairman|chairwoman|chair|executive|director|coordinator|"
+            + "spokesperson|spokesman|spokeswoman|secretary|lawyer|officer|manager|economist|agent|leader|commander|"
+            + "councillor|chief|head|analyst|founder|owner|doctor|nurse|professor))\\s+"
+            + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)+)(?:,[^,]{1,80},)?\\s+\\p{Ll}");
+    /** A denial of what someone else said, which is itself the speaker's claim: "The rebels denied that claim." */
+    private static final Pattern DENIED_CLAIM = Pattern.compile("^((?:[\\p{L}’'.\\-]+\\s+){0,6}?[\\p{L}’'.\\-]+)\\s+"
+            + "(?:has\\s+|have\\s+|had\\s+)?(?:denied|rejected|dismissed|disputed)\\s+(?:that|the|this|these|those|such)\\s+"
+            + "(?:claims?|reports?|accounts?|allegations?|accusations?|charges?)\\.?$");
     /** A mere possibility reported is no claim yet: "said the two leaders could meet". */
     private static final Pattern POSSIBILITY = Pattern.compile("(?i)\\b(?:could|might|may)\\b");
     private static final Pattern CLAUSE_OPENER = Pattern.compile("(?i)^(?:who|which|whose|where|when|speaking|asked|"
@@ -148,6 +163,7 @@ public final class ClaimExtractor {
         String[] speakers = new String[sentences.size()];
         Report[] reports = new Report[sentences.size()];
         boolean[] quoted = new boolean[sentences.size()];
+        // who "he" or "she" means: the last person named as speaker or as the one who acted, else the last titled one
         String lastSpeaker = null;
         String lastPerson = null;
         for (int i = 0; i < sentences.size(); i++) {
@@ -155,8 +171,7 @@ public final class ClaimExtractor {
             String speaker = speaker(sentence.text());
             if (speaker != null && PRONOUN.matcher(speaker).matches()) {
                 speaker = lastSpeaker != null ? lastSpeaker : lastPerson;
-            } else if (speaker != null && Character.isUpperCase(speaker.charAt(0))
-                    && !speaker.matches("(?i)^(?:an?|the|another|one)\\s.*")) {
+            } else if (namesAPerson(speaker)) {
                 lastSpeaker = speaker;
             }
             speakers[i] = speaker;
@@ -165,11 +180,14 @@ public final class ClaimExtractor {
             if (report != null && PRONOUN.matcher(report.speaker()).matches()) {
                 String antecedent = lastSpeaker != null ? lastSpeaker : lastPerson;
                 report = antecedent == null ? null : new Report(antecedent, report.first());
-            } else if (report != null && Character.isUpperCase(report.speaker().charAt(0))
-                    && !report.speaker().matches("(?i)^(?:an?|the|another|one)\\s.*")) {
+            } else if (report != null && namesAPerson(report.speaker())) {
                 lastSpeaker = report.speaker();
             }
             reports[i] = report;
+            Matcher subject = SUBJECT_PERSON.matcher(sentence.text());
+            if (speaker == null && report == null && subject.find()) {
+                lastSpeaker = clean(subject.group(1));
+            }
             Matcher person = PERSON.matcher(sentence.text());
             while (person.find()) {
                 lastPerson = person.group(1);
@@ -214,7 +232,9 @@ public final class ClaimExtractor {
                 stated = stated == null ? Proposition.of(s, null) : stated;
                 Quantity shifted = new Quantity(q.value(), q.low(), q.high(), q.qualifier(), q.unit(), q.subject(), q.text(),
                         sentence.start() + q.start(), sentence.start() + q.end());
-                claims.add(new ExtractedClaim(ClaimType.STATISTIC, s, sentence.start(), sentence.end(), shifted, null,
+                // a figure someone gives, in their words or reported, is theirs to answer for
+                String giver = quoted[i] ? speakers[i] : reports[i] != null && reports[i].first() ? reports[i].speaker() : null;
+                claims.add(new ExtractedClaim(ClaimType.STATISTIC, s, sentence.start(), sentence.end(), shifted, giver,
                         attribution, places, null, score(ClaimType.STATISTIC, signals, places), stated));
             }
             ClaimType type = null;
@@ -348,6 +368,10 @@ public final class ClaimExtractor {
                     return new Report(who, true);
                 }
             }
+            Matcher denial = DENIED_CLAIM.matcher(s);
+            if (denial.matches() && Report.speakerOf(denial.group(1), null) != null) {
+                return new Report(Report.speakerOf(denial.group(1), null), true);
+            }
             Matcher last = REPORTED_LAST.matcher(s);
             if (last.find()) {
                 String who = speakerOf(last.group(1) != null ? last.group(1) : last.group(2), null);
@@ -410,6 +434,15 @@ public final class ClaimExtractor {
             return clean(according.group(1));
         }
         return null;
+    }
+
+    private static final Pattern GROUP_OF_PEOPLE = Pattern.compile("(?i)\\b(?:officials|sources|residents|authorities|officers|"
+            + "experts|analysts|people|staff|workers|police|prosecutors|investigators|doctors|lawyers|leaders|ministers)\\b");
+
+    /** A speaker someone can be referred back to as "he" or "she": a name, not "a spokesperson" or "the union". */
+    private static boolean namesAPerson(String speaker) {
+        return speaker != null && !PRONOUN.matcher(speaker).matches() && speaker.matches("(?s).*\\p{Lu}\\p{L}+.*")
+                && !speaker.matches("(?i)^(?:an?|the|another|one)\\s.*") && !GROUP_OF_PEOPLE.matcher(speaker).find();
     }
 
     private static String clean(String speaker) {

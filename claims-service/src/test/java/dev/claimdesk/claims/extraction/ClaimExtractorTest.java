@@ -156,6 +156,27 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldNameTheSpeakerOfWhatWasToldToSomeoneAndGiveAFigureInAQuoteItsSpeaker() {
+        ExtractedClaim told = only(claims("Harbour master Tomas Reyes told the Selwyn Gazette on Monday that dredging would "
+                + "resume within weeks."), ClaimType.QUOTE);
+        assertEquals("Harbour master Tomas Reyes", told.speaker());
+        ExtractedClaim figure = only(claims("“We lost about 400 tonnes of cargo in the storm,” Reyes said."), ClaimType.STATISTIC);
+        assertEquals("Reyes", figure.speaker());
+    }
+
+    @Test
+    void shouldTakeHeOrSheForThePersonTheLastSentenceOpenedWithAndAbstainWithoutOne() {
+        List<ExtractedClaim> claims = claims("""
+                Defence lawyer Marta Ivanic said her client would appeal.
+                Prosecutor Ilse Brandt had asked for a longer sentence.
+                She said the ruling sent “a message to every official who handles public money”.
+                """);
+        assertEquals("Prosecutor Ilse Brandt", only(claims, ClaimType.QUOTE).speaker());
+        ExtractedClaim alone = claims("“The bridge is safe,” she said.").stream().findFirst().orElse(null);
+        assertTrue(alone == null || alone.speaker() == null, "no one to refer back to: " + alone);
+    }
+
+    @Test
     void shouldTellAnEventBesideTheFiguresOfItsSentenceButNotTheVerbTheFiguresHangOn() {
         List<ExtractedClaim> signing = claims("The Hollin club signed midfielder Ana Ruiz from Port Vale on Friday for a fee of 12 million euros.");
         only(signing, ClaimType.EVENT);
