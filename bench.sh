@@ -19,6 +19,10 @@
 #     has stood idle for BENCH_IDLE_SECONDS (60; the soak too).
 #   ./bench.sh extraction [SECONDS] [THREADS]
 #     the extraction engine alone under JMH over the seeds: segmentation, extraction, extraction with embeddings.
+#   ./bench.sh checkworthiness [PATH]
+#     the engine's check-worthiness on the ClaimBuster debate sentences (CFS against 2.5x NCS, never trained on): precision,
+#     recall and F1 at the default threshold, best F1, average precision. PATH defaults to .bench/kfold_25ncs.json; get it
+#     from utaresearch/claimbuster-spotter, data/two_class/kfold_25ncs.json (see docs/benchmarks.md). Not kept here.
 #   ./bench.sh faults [ARTICLES]
 #     the fault suite (FaultSuiteIT) under a larger load, its table written to docs/reliability.md.
 #   ./bench.sh startup [SERVICES]
@@ -45,6 +49,7 @@ case "$what" in
   ingest) clients="${2:-16}" saturation="${3:-30}" rate="${4:-100}" rate_s="${5:-30}" ;;
   identity) n="${2:-50}" ;;
   extraction) seconds="${2:-10}" threads="${3:-1}" ;;
+  checkworthiness) claimbuster="${2:-.bench/kfold_25ncs.json}" ;;
   pipeline) instances="${2:-1}" phases="${3:-warm:300,5x60,20x60,40x30,max:1500}" ;;
   clustering) sizes="${2:-1000,100000}" articles="${3:-20}" ;;
   feed) verdicts="${2:-10000}" seconds="${3:-30}" connections="${4:-16}" ;;
@@ -54,7 +59,7 @@ case "$what" in
   faults) export CLAIMDESK_FAULTS_ARTICLES="${2:-1000}"
     exec ./test.sh -pl system-tests -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSuiteIT \
       -Dfailsafe.failIfNoSpecifiedTests=false ;;
-  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] [THREADS] | pipeline [INSTANCES] [PHASES] | clustering [SIZES] [ARTICLES] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup [SERVICES] | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
+  *) echo "usage: $0 ingest [CLIENTS] [SATURATION_S] [RATE] [RATE_S] | identity [N] | extraction [SECONDS] [THREADS] | pipeline [INSTANCES] [PHASES] | clustering [SIZES] [ARTICLES] | checkworthiness [PATH] | feed [VERDICTS] [SECONDS] [CONNECTIONS] | queue [TASKS] [REQUESTS] | startup [SERVICES] | soak [RATE] [SECONDS] [stories|template] | faults [ARTICLES]" >&2; exit 2 ;;
 esac
 
 # extraction_bench ARTICLES THREADS SECONDS [BENCHMARKS]: the extraction engine alone, under JMH (CPU only).
@@ -66,6 +71,14 @@ extraction_bench() {
 
 if [ "$what" = extraction ]; then
   extraction_bench seeds "$threads" "$seconds"
+  exit
+fi
+
+if [ "$what" = checkworthiness ]; then
+  [ -f "$claimbuster" ] || { echo "no $claimbuster: download data/two_class/kfold_25ncs.json of https://github.com/utaresearch/claimbuster-spotter" \
+    "(raw: https://raw.githubusercontent.com/utaresearch/claimbuster-spotter/master/data/two_class/kfold_25ncs.json) there" >&2; exit 2; }
+  test_classpath claims-service
+  java -cp "$test_cp" dev.claimdesk.claims.bench.CheckWorthinessBenchmark "$claimbuster" target/bench/checkworthiness.json
   exit
 fi
 

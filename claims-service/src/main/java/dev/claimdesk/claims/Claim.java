@@ -1,5 +1,6 @@
 package dev.claimdesk.claims;
 
+import dev.claimdesk.claims.extraction.CheckWorthiness;
 import dev.claimdesk.claims.extraction.ClaimSimilarity;
 import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.Quantity;
@@ -59,6 +60,10 @@ public class Claim extends PanacheEntityBase {
     public String[] places;
     public String actor;
     public double checkworthiness;
+    /** The signals that made {@link #checkworthiness}, each with its weight. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "checkworthiness_reasons")
+    public List<CheckWorthiness.Reason> checkworthinessReasons;
     @Column(name = "cluster_id")
     public UUID clusterId;
     public String status;

@@ -26,6 +26,10 @@ public class ClusterClaim extends PanacheEntityBase {
     @Column(name = "start_offset")
     public int start;
     public double checkworthiness;
+    /** Why it ranks where it does: the signals claims-service announced with it ("casualties +0.25"). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "checkworthiness_reasons")
+    public java.util.List<dev.claimdesk.review.messaging.ClaimExtracted.Reason> checkworthinessReasons;
     /** A figure of people killed, wounded, missing or displaced. */
     public boolean casualties;
     /** One of the figures of a conflict between sources. */

@@ -124,6 +124,8 @@ class DeskBrowserIT {
                 assertEquals(sentence, browser.findElement(By.id("claim")).getText(), "the claim's sentence is highlighted");
                 String shownClaim = browser.findElement(By.cssSelector("#verdict-form input[name=claimId]")).getAttribute("value");
                 assertTrue(browser.findElement(By.id("article-text")).getText().contains("Residents gathered"), "inside its article");
+                assertTrue(browser.findElement(By.id("why-ranked")).getText().contains("named place +0.10"),
+                        "why the claim ranks: " + browser.findElement(By.id("why-ranked")).getText());
                 screenshot(browser, "desk-task.png");
                 assertEquals(List.of(), Accessibility.seriousViolations(browser), "the claim page");
 

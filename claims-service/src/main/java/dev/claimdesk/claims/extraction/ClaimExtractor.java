@@ -532,7 +532,7 @@ public final class ClaimExtractor {
 
     /** What a sentence shows that moves its claims' check-worthiness, read once for all its claims. */
     record Signals(boolean casualties, boolean witnessed, boolean prediction, boolean background, boolean reported,
-                   boolean opinion, boolean question) {
+                   boolean opinion, boolean question, boolean harm, boolean comparison, boolean study) {
 
         static Signals of(String s) {
             String lower = s.toLowerCase(Locale.ROOT);
@@ -542,9 +542,22 @@ public final class ClaimExtractor {
             return new Signals(CASUALTIES.matcher(s).find(), ClaimExtractor.witnessed(s), modal && PREDICTION.matcher(s).find(),
                     lower.contains("been ") && BACKGROUND.matcher(s).find(),
                     lower.contains("according to") || SPEECH_VERB.matcher(lower).find(),
-                    OPINION.matcher(s).find(), s.endsWith("?"));
+                    OPINION.matcher(s).find(), s.endsWith("?"), HARM.matcher(lower).find(), COMPARISON.matcher(lower).find(),
+                    STUDY.matcher(lower).find());
         }
     }
+
+    /** Harm to health or safety beyond a toll: disease, contamination, disaster, crime. */
+    private static final Pattern HARM = Pattern.compile("\\b(?:disease|outbreak|virus|infect\\w*|cancer|pollut\\w*|contaminat\\w*|"
+            + "toxic|poison\\w*|unsafe|hazard\\w*|collaps\\w*|explosion|fire|flood\\w*|storm|earthquake|crash\\w*|"
+            + "crime|assault\\w*|fraud|abuse\\w*|shortage\\w*|famine|hunger|epidemic|pandemic|vaccin\\w*|hospital\\w*)\\b");
+    /** A comparison or a change, which a record or an earlier figure can prove wrong. */
+    private static final Pattern COMPARISON = Pattern.compile("\\b(?:more than|less than|fewer than|higher|lower|rose|fell|"
+            + "increas\\w*|decreas\\w*|doubled|tripled|halved|record|highest|lowest|largest|biggest|smallest|worst|best|"
+            + "first time|compared|since \\d{4}|up from|down from)\\b");
+    /** Data, a study or a survey the claim rests on. */
+    private static final Pattern STUDY = Pattern.compile("\\b(?:study|studies|survey|research|census|statistics|"
+            + "figures (?:published|released|from|show\\w*)|data (?:show\\w*|from|published)|report (?:found|showed|published)|poll)\\b");
 
     /**
      * The reporters' own observation or report, not someone's claim: "our reporters saw", "X reports that",
@@ -561,42 +574,33 @@ public final class ClaimExtractor {
         return false;
     }
 
-    /** 0..1: casualties, figures, named places and attributed statements high; opinion and questions low. */
-    static double score(ClaimType type, Signals signals, List<String> places) {
-        double score = switch (type) {
+    /**
+     * 0..1 with the signals that moved it: casualties, named places, named sources, comparisons and cited data
+     * raise it; the reporters' own observations, predictions, background, opinion and questions lower it.
+     */
+    static CheckWorthiness score(ClaimType type, Signals signals, List<String> places) {
+        double base = switch (type) {
             case STATISTIC -> 0.6;
             case MILITARY_ACTION -> 0.6;
             case QUOTE -> 0.5;
             case EVENT -> 0.4;
         };
-        if (signals.casualties()) {
-            // a toll is the most checked thing there is; for a statement without a figure it is context
-            score += type == ClaimType.STATISTIC ? 0.25 : 0.1;
-        }
-        if (signals.witnessed()) {
-            // what the reporters themselves saw: first-hand, not a claim someone else made
-            score -= 0.2;
-        }
-        if (signals.prediction()) {
-            // what may happen cannot be checked yet
-            score -= 0.1;
-        }
-        if (signals.background()) {
-            // a state of affairs that has gone on for a while: background, not the news being checked
-            score -= 0.15;
-        }
-        if (!places.isEmpty()) {
-            score += 0.1;
-        }
-        if (signals.reported()) {
-            score += 0.05;
-        }
-        if (signals.opinion()) {
-            score -= 0.25;
-        }
-        if (signals.question()) {
-            score -= 0.4;
-        }
-        return Math.max(0, Math.min(1, score));
+        return new CheckWorthiness.Builder(base)
+                // a toll is the most checked thing there is; for a statement without a figure it is context
+                .add(signals.casualties(), CheckWorthiness.CASUALTIES, type == ClaimType.STATISTIC ? 0.25 : 0.1)
+                .add(!signals.casualties() && signals.harm(), CheckWorthiness.HARM, 0.05)
+                .add(!places.isEmpty(), CheckWorthiness.PLACE, 0.1)
+                .add(signals.reported(), CheckWorthiness.SOURCE, 0.05)
+                .add(signals.comparison(), CheckWorthiness.COMPARISON, 0.05)
+                .add(signals.study(), CheckWorthiness.STUDY, 0.05)
+                // what the reporters themselves saw: first-hand, not a claim someone else made
+                .add(signals.witnessed(), CheckWorthiness.FIRST_HAND, -0.2)
+                // what may happen cannot be checked yet
+                .add(signals.prediction(), CheckWorthiness.PREDICTION, -0.1)
+                // a state of affairs that has gone on for a while: background, not the news being checked
+                .add(signals.background(), CheckWorthiness.BACKGROUND, -0.15)
+                .add(signals.opinion(), CheckWorthiness.OPINION, -0.25)
+                .add(signals.question(), CheckWorthiness.QUESTION, -0.4)
+                .build();
     }
 }

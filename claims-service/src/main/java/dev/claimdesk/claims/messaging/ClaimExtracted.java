@@ -2,6 +2,7 @@ package dev.claimdesk.claims.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.extraction.CheckWorthiness;
 import dev.claimdesk.claims.extraction.Measures;
 import dev.claimdesk.claims.extraction.Quantity;
 
@@ -25,12 +26,14 @@ public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, i
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(UUID id, String type, String text, int start, int end, Quantity quantity, String speaker,
                        String attribution, List<String> places, String actor, double checkworthiness, UUID clusterId,
-                       List<UUID> conflicts, List<UUID> conflictingClaims, String measure, String action) {
+                       List<UUID> conflicts, List<UUID> conflictingClaims, String measure, String action,
+                       List<CheckWorthiness.Reason> checkworthinessReasons) {
 
         public static Item of(Claim c, List<UUID> conflicts, List<UUID> conflictingClaims) {
             return new Item(c.id, c.type, c.text, c.start, c.end, c.quantity(), c.speaker, c.attribution,
                     c.places == null ? List.of() : Arrays.asList(c.places), c.actor, c.checkworthiness, c.clusterId, conflicts,
-                    conflictingClaims, Measures.measure(c.type, c.quantity(), c.text), Measures.action(c.type, c.text));
+                    conflictingClaims, Measures.measure(c.type, c.quantity(), c.text), Measures.action(c.type, c.text),
+                    c.checkworthinessReasons == null ? List.of() : c.checkworthinessReasons);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.claimdesk.claims.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimdesk.claims.Claim;
+import dev.claimdesk.claims.extraction.CheckWorthiness;
 import dev.claimdesk.claims.extraction.Measures;
 import dev.claimdesk.claims.Correction;
 import dev.claimdesk.claims.service.Corrections;
@@ -54,13 +55,15 @@ public class ClaimResource {
     public record ClaimView(UUID id, UUID articleId, int revision, String type, String text, int start, int end,
                             Quantity quantity, String speaker, String attribution, List<String> places,
                             String actor, double checkworthiness, UUID clusterId, String status,
-                            ClaimQueries.Verdict verdict, String measure, String action) {
+                            ClaimQueries.Verdict verdict, String measure, String action,
+                            List<CheckWorthiness.Reason> checkworthinessReasons) {
         static ClaimView of(Claim c, Map<UUID, ClaimQueries.Verdict> verdicts) {
             return new ClaimView(c.id, c.articleId, c.revision, c.type, c.text, c.start, c.end, c.quantity(), c.speaker,
                     c.attribution, c.places == null ? List.of() : Arrays.asList(c.places), c.actor,
                     Math.round(c.checkworthiness * 1000) / 1000.0, c.clusterId, c.status,
                     verdicts.containsKey(c.clusterId) ? verdicts.get(c.clusterId).forClaim(c.id) : null,
-                    Measures.measure(c.type, c.quantity(), c.text), Measures.action(c.type, c.text));
+                    Measures.measure(c.type, c.quantity(), c.text), Measures.action(c.type, c.text),
+                    c.checkworthinessReasons == null ? List.of() : c.checkworthinessReasons);
         }
     }
 

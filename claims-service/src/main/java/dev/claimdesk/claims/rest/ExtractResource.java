@@ -66,12 +66,12 @@ public class ExtractResource {
 
     public record ClaimView(String type, String text, int start, int end, Quantity quantity, String speaker,
                             String attribution, List<String> places, String actor, double checkworthiness, String measure,
-                            String action) {
+                            String action, List<dev.claimdesk.claims.extraction.CheckWorthiness.Reason> checkworthinessReasons) {
         static ClaimView of(ExtractedClaim c) {
             return new ClaimView(c.type().name(), c.text(), c.start(), c.end(), c.quantity(), c.speaker(),
                     c.attribution(), c.places(), c.actor(), Math.round(c.checkworthiness() * 1000) / 1000.0,
                     dev.claimdesk.claims.extraction.Measures.measure(c.type().name(), c.quantity(), c.text()),
-                    dev.claimdesk.claims.extraction.Measures.action(c.type().name(), c.text()));
+                    dev.claimdesk.claims.extraction.Measures.action(c.type().name(), c.text()), c.reasons());
         }
     }
 

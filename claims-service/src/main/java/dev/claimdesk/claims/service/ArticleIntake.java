@@ -278,6 +278,7 @@ public class ArticleIntake {
         claim.places = extracted.places().toArray(String[]::new);
         claim.actor = extracted.actor();
         claim.checkworthiness = extracted.checkworthiness();
+        claim.checkworthinessReasons = extracted.reasons();
         claim.status = "PENDING";
         claim.extractedAs = sameness(claim);
         claim.createdAt = article.receivedAt;

@@ -177,6 +177,22 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldGiveEachScoreTheSignalsThatRaisedOrLoweredIt() {
+        ExtractedClaim toll = only(claims("The storm killed 14 people in the town of Varnholm, the fire service said."),
+                ClaimType.STATISTIC);
+        assertEquals(List.of(new CheckWorthiness.Reason(CheckWorthiness.CASUALTIES, 0.25),
+                new CheckWorthiness.Reason(CheckWorthiness.PLACE, 0.1), new CheckWorthiness.Reason(CheckWorthiness.SOURCE, 0.05)),
+                toll.reasons());
+        assertEquals(1.0, toll.checkworthiness());
+        ExtractedClaim study = only(claims("A survey published by the Karsby health board found that obesity rates were "
+                + "higher than in any year since 2005."), ClaimType.EVENT);
+        assertTrue(study.reasons().stream().map(CheckWorthiness.Reason::signal).toList()
+                .containsAll(List.of(CheckWorthiness.COMPARISON, CheckWorthiness.STUDY)), study.reasons().toString());
+        double sum = 0.4 + study.reasons().stream().mapToDouble(CheckWorthiness.Reason::weight).sum();
+        assertEquals(Math.max(0, Math.min(1, sum)), study.checkworthiness(), 1e-9, "the score is its type's base and its reasons");
+    }
+
+    @Test
     void shouldTellAnEventBesideTheFiguresOfItsSentenceButNotTheVerbTheFiguresHangOn() {
         List<ExtractedClaim> signing = claims("The Hollin club signed midfielder Ana Ruiz from Port Vale on Friday for a fee of 12 million euros.");
         only(signing, ClaimType.EVENT);

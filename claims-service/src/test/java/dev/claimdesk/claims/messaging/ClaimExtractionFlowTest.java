@@ -68,6 +68,10 @@ class ClaimExtractionFlowTest {
             }
             assertNotNull(event, "claim.extracted.v1 published");
             assertEquals(Claim.count("articleId", articleId), event.get("claims").size());
+            JsonNode toll = java.util.stream.StreamSupport.stream(event.get("claims").spliterator(), false)
+                    .filter(c -> c.get("type").asText().equals("STATISTIC")).findFirst().orElseThrow();
+            assertEquals("casualties", toll.get("checkworthinessReasons").get(0).get("signal").asText(), toll.toString());
+            assertEquals(0.25, toll.get("checkworthinessReasons").get(0).get("weight").asDouble());
             Thread.sleep(500);
             assertEquals(null, broker.channel.basicGet(tap, true), "announced once, though delivered twice");
         }
@@ -77,6 +81,8 @@ class ClaimExtractionFlowTest {
                 .body("items.type", hasItem("QUOTE"))
                 .body("items.find { it.type == 'STATISTIC' }.quantity.value", equalTo(40.0f))
                 .body("items.find { it.type == 'STATISTIC' }.places", equalTo(java.util.List.of("Dorsk")))
+                .body("items.find { it.type == 'STATISTIC' }.checkworthinessReasons.signal",
+                        equalTo(java.util.List.of("casualties", "named place", "named source")))
                 .body("items.find { it.type == 'QUOTE' }.speaker", equalTo("the regional governor"))
                 .body("items.find { it.type == 'QUOTE' }.status", equalTo("PENDING"));
         String id = givenToken(REVIEWER).queryParam("articleId", articleId.toString()).get("/api/claims")

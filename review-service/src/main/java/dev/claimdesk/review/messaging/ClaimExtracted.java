@@ -25,7 +25,12 @@ public record ClaimExtracted(UUID eventId, Instant occurredAt, UUID articleId, I
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Item(UUID id, String type, String text, int start, Quantity quantity, String speaker, double checkworthiness,
-                       UUID clusterId, List<UUID> conflicts, List<UUID> conflictingClaims) {
+                       UUID clusterId, List<UUID> conflicts, List<UUID> conflictingClaims, List<Reason> checkworthinessReasons) {
+    }
+
+    /** A signal that moved a claim's check-worthiness, and by how much. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reason(String signal, double weight) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

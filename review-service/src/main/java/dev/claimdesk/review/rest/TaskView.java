@@ -1,5 +1,7 @@
 package dev.claimdesk.review.rest;
 
+import dev.claimdesk.review.messaging.ClaimExtracted;
+
 import dev.claimdesk.review.ClusterClaim;
 import dev.claimdesk.review.ReviewTask;
 import dev.claimdesk.review.Verdict;
@@ -26,10 +28,11 @@ public record TaskView(UUID id, UUID clusterId, List<UUID> claimIds, UUID leadCl
      * {@code ratedApart}: its figure disagrees with the lead's, so a verdict rates it on its own in claimRatings.
      */
     public record ClaimView(UUID id, UUID articleId, String outlet, String type, String text, double checkworthiness,
-                            boolean casualties, boolean conflicted, boolean ratedApart) {
+                            boolean casualties, boolean conflicted, boolean ratedApart,
+                            List<ClaimExtracted.Reason> checkworthinessReasons) {
         static ClaimView of(ClusterClaim c, Map<UUID, String> outlets, Set<UUID> apart) {
             return new ClaimView(c.claimId, c.articleId, outlets.get(c.articleId), c.type, c.text, c.checkworthiness, c.casualties,
-                    c.conflicted, apart.contains(c.claimId));
+                    c.conflicted, apart.contains(c.claimId), c.checkworthinessReasons == null ? List.of() : c.checkworthinessReasons);
         }
     }
 

@@ -97,6 +97,7 @@ public class TaskIntake {
             claim.text = item.text();
             claim.start = item.start();
             claim.checkworthiness = item.checkworthiness();
+            claim.checkworthinessReasons = item.checkworthinessReasons() == null ? List.of() : item.checkworthinessReasons();
             claim.casualties = item.type().equals("STATISTIC") && item.quantity() != null
                     && CASUALTIES.matcher(item.quantity().subject() + " " + item.quantity().unit()).find();
             claim.conflicted = item.conflicts() != null && !item.conflicts().isEmpty();

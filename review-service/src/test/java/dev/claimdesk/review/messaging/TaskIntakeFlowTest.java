@@ -59,6 +59,23 @@ class TaskIntakeFlowTest {
     }
 
     @Test
+    void shouldShowWhyEachClaimRanksAsClaimsServiceAnnouncedIt() throws Exception {
+        Desk desk = new Desk();
+        UUID cluster = UUID.randomUUID();
+        ObjectNode event = desk.event(UUID.randomUUID(), 1, null, List.of(),
+                Claim.toll("Floods killed 12 people in Varnholm on Sunday.", 0.95, cluster));
+        ObjectNode item = (ObjectNode) event.get("claims").get(0);
+        item.putArray("checkworthinessReasons").addObject().put("signal", "casualties").put("weight", 0.25);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) item.get("checkworthinessReasons")).addObject()
+                .put("signal", "named place").put("weight", 0.1);
+        desk.publish(event);
+        Desk.await(() -> ClusterClaim.count("clusterId", cluster) == 1, "the claim arrived");
+        Desk.as("admin-1", "admin").get("/api/tasks/" + task(cluster).id).then().statusCode(200)
+                .body("claims[0].checkworthinessReasons.signal", org.hamcrest.Matchers.contains("casualties", "named place"))
+                .body("claims[0].checkworthinessReasons.weight", org.hamcrest.Matchers.contains(0.25f, 0.1f));
+    }
+
+    @Test
     void shouldAnnounceATaskRoutedOnArrivalOnceAsItThenStands() throws Exception {
         Desk desk = new Desk();
         String reviewer = desk.name("ana");

@@ -79,7 +79,7 @@ public class EditorPage {
     }
 
     /** A claim a draft would raise. */
-    public record Raised(String type, String text, double checkworthiness, String figure, String speaker) {
+    public record Raised(String type, String text, double checkworthiness, String figure, String speaker, List<String> why) {
     }
 
     @CheckedTemplate
@@ -124,7 +124,8 @@ public class EditorPage {
         }
         List<Raised> claims = new ArrayList<>();
         answer.body().path("items").forEach(c -> claims.add(new Raised(c.path("type").asText(), c.path("text").asText(),
-                c.path("checkworthiness").asDouble(), c.path("quantity").path("text").asText(null), c.path("speaker").asText(null))));
+                c.path("checkworthiness").asDouble(), c.path("quantity").path("text").asText(null), c.path("speaker").asText(null),
+                DeskPage.Row.reasons(c))));
         claims.sort(java.util.Comparator.comparingDouble(Raised::checkworthiness).reversed());
         return Pages.html(200, Templates.draft(session.username(), session.csrfToken(), draft, claims,
                 answer.body().path("status").asText(null), null));
