@@ -163,25 +163,34 @@ public final class ClaimExtractor {
         String[] speakers = new String[sentences.size()];
         Report[] reports = new Report[sentences.size()];
         boolean[] quoted = new boolean[sentences.size()];
-        // who "he" or "she" means: the last person named as speaker or as the one who acted, else the last titled one
+        // who "he" or "she" means: the last person named as speaker or as the one who acted, else the last titled one;
+        // "they" only a body that spoke ("the union"), never one person
+        boolean[] unattributed = new boolean[sentences.size()];
         String lastSpeaker = null;
         String lastPerson = null;
+        String lastBody = null;
         for (int i = 0; i < sentences.size(); i++) {
             Sentence sentence = sentences.get(i);
             String speaker = speaker(sentence.text());
             if (speaker != null && PRONOUN.matcher(speaker).matches()) {
-                speaker = lastSpeaker != null ? lastSpeaker : lastPerson;
+                speaker = speaker.equalsIgnoreCase("they") ? lastBody : lastSpeaker != null ? lastSpeaker : lastPerson;
+                unattributed[i] = speaker == null;
             } else if (namesAPerson(speaker)) {
                 lastSpeaker = speaker;
+            } else if (speaker != null) {
+                lastBody = speaker;
             }
             speakers[i] = speaker;
             quoted[i] = isQuotation(sentence.text()) || sentence.inQuotation();
             Report report = quoted[i] ? null : Report.of(sentence.text());
             if (report != null && PRONOUN.matcher(report.speaker()).matches()) {
-                String antecedent = lastSpeaker != null ? lastSpeaker : lastPerson;
+                String antecedent = report.speaker().equalsIgnoreCase("they") ? lastBody
+                        : lastSpeaker != null ? lastSpeaker : lastPerson;
                 report = antecedent == null ? null : new Report(antecedent, report.first());
             } else if (report != null && namesAPerson(report.speaker())) {
                 lastSpeaker = report.speaker();
+            } else if (report != null) {
+                lastBody = report.speaker();
             }
             reports[i] = report;
             Matcher subject = SUBJECT_PERSON.matcher(sentence.text());
@@ -208,6 +217,17 @@ public final class ClaimExtractor {
             boolean opensWithQuote = sentences.get(i).text().startsWith("“") || sentences.get(i).text().startsWith("\"");
             if (speakers[i] == null && i > 0 && (sentences.get(i).inQuotation() || opensWithQuote)) {
                 speakers[i] = speakers[i - 1];
+            }
+        }
+        // a bare surname two people of the text share names neither: better no speaker than the wrong one
+        Set<String> shared = sharedSurnames(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            if (speakers[i] != null && shared.contains(speakers[i])) {
+                speakers[i] = null;
+                unattributed[i] = true;
+            }
+            if (reports[i] != null && shared.contains(reports[i].speaker())) {
+                reports[i] = null;
             }
         }
         List<ExtractedClaim> claims = new ArrayList<>();
@@ -239,7 +259,7 @@ public final class ClaimExtractor {
             }
             ClaimType type = null;
             boolean toReader = TO_READER.matcher(s).find() && !quoted[i];
-            if (quoted[i] && speakers[i] != null) {
+            if (quoted[i] && (speakers[i] != null || unattributed[i])) {
                 // one claim per quotation: the sentence it opens in carries it, its continuations do not; a view
                 // or a feeling in quotation marks is still no statement of fact
                 type = sentence.inQuotation() || OPINION.matcher(s).find() ? null : ClaimType.QUOTE;
@@ -438,6 +458,33 @@ public final class ClaimExtractor {
 
     private static final Pattern GROUP_OF_PEOPLE = Pattern.compile("(?i)\\b(?:officials|sources|residents|authorities|officers|"
             + "experts|analysts|people|staff|workers|police|prosecutors|investigators|doctors|lawyers|leaders|ministers)\\b");
+
+    private static final Pattern FULL_NAME = Pattern.compile("\\b(\\p{Lu}\\p{Ll}+)\\s+(\\p{Lu}\\p{Ll}+)\\b");
+
+    /** Capitalised words before a name that are titles or parts of other names, not first names. */
+    private static final Set<String> NOT_FIRST_NAMES = Set.of("Mayor", "President", "Minister", "Judge", "Colonel", "General",
+            "Prosecutor", "Chief", "Coach", "Senator", "Governor", "Secretary", "Prime", "Chancellor", "Captain", "Sergeant",
+            "Inspector", "Professor", "Sir", "Lady", "Lord", "King", "Queen", "Prince", "Princess", "Pope", "Father", "Sister",
+            "Saint", "The", "A", "An", "In", "On", "At", "For", "But", "And", "Mr", "Mrs", "Ms", "Dr", "Justice",
+            "Officer", "Detective", "Commissioner", "Director", "Chairman", "Chairwoman", "Ambassador", "Bishop", "Rabbi");
+
+    /** Surnames the text gives to two or more people with different first names ("Anna Berg" and "Lars Berg"). */
+    static Set<String> sharedSurnames(String text) {
+        java.util.Map<String, Set<String>> firstNames = new java.util.HashMap<>();
+        Matcher m = FULL_NAME.matcher(text);
+        while (m.find()) {
+            if (!NOT_FIRST_NAMES.contains(m.group(1))) {
+                firstNames.computeIfAbsent(m.group(2), k -> new java.util.HashSet<>()).add(m.group(1));
+            }
+        }
+        Set<String> shared = new java.util.HashSet<>();
+        firstNames.forEach((surname, firsts) -> {
+            if (firsts.size() >= 2) {
+                shared.add(surname);
+            }
+        });
+        return shared;
+    }
 
     /** A speaker someone can be referred back to as "he" or "she": a name, not "a spokesperson" or "the union". */
     private static boolean namesAPerson(String speaker) {

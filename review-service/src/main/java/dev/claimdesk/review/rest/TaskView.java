@@ -29,10 +29,11 @@ public record TaskView(UUID id, UUID clusterId, List<UUID> claimIds, UUID leadCl
      */
     public record ClaimView(UUID id, UUID articleId, String outlet, String type, String text, double checkworthiness,
                             boolean casualties, boolean conflicted, boolean ratedApart,
-                            List<ClaimExtracted.Reason> checkworthinessReasons) {
+                            List<ClaimExtracted.Reason> checkworthinessReasons, String speaker) {
         static ClaimView of(ClusterClaim c, Map<UUID, String> outlets, Set<UUID> apart) {
             return new ClaimView(c.claimId, c.articleId, outlets.get(c.articleId), c.type, c.text, c.checkworthiness, c.casualties,
-                    c.conflicted, apart.contains(c.claimId), c.checkworthinessReasons == null ? List.of() : c.checkworthinessReasons);
+                    c.conflicted, apart.contains(c.claimId), c.checkworthinessReasons == null ? List.of() : c.checkworthinessReasons,
+                    c.speaker);
         }
     }
 

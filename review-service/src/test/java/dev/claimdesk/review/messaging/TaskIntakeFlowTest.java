@@ -73,6 +73,13 @@ class TaskIntakeFlowTest {
         Desk.as("admin-1", "admin").get("/api/tasks/" + task(cluster).id).then().statusCode(200)
                 .body("claims[0].checkworthinessReasons.signal", org.hamcrest.Matchers.contains("casualties", "named place"))
                 .body("claims[0].checkworthinessReasons.weight", org.hamcrest.Matchers.contains(0.25f, 0.1f));
+
+        UUID quoted = UUID.randomUUID();
+        desk.announce(UUID.randomUUID(), 1, Claim.of("QUOTE", "“The levee held,” she said.", 0.5, quoted));
+        Desk.as("admin-1", "admin").get("/api/tasks/" + task(quoted).id).then().statusCode(200)
+                .body("claims[0].type", org.hamcrest.Matchers.equalTo("QUOTE"))
+                .body("claims[0]", org.hamcrest.Matchers.hasKey("speaker"))
+                .body("claims[0].speaker", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -56,7 +56,7 @@ public class DeskPage {
     /** A task as a line of a queue, shown by the claim it is reviewed as. */
     public record Row(String id, double priority, String due, boolean overdue, String stage, String claimId, String type,
                       String text, int sources, boolean conflicted, boolean casualties, String waitingReason, String waitingDetail,
-                      double checkworthiness, List<String> why) {
+                      double checkworthiness, List<String> why, String speaker) {
         /** The due time as a reader takes it in at a glance. */
         public String dueText() {
             return Pages.minute(due);
@@ -96,7 +96,8 @@ public class DeskPage {
                     t.path("overdue").asBoolean(), t.path("stage").asText(), lead.path("id").asText(), lead.path("type").asText(),
                     lead.path("text").asText(),
                     articles.size(), conflicted, casualties, t.path("waiting").path("reason").asText(null),
-                    t.path("waiting").path("detail").asText(null), lead.path("checkworthiness").asDouble(), reasons(lead));
+                    t.path("waiting").path("detail").asText(null), lead.path("checkworthiness").asDouble(), reasons(lead),
+                    lead.path("speaker").asText(null));
         }
 
         /** The signals that ranked the claim, as a reviewer reads them: "casualties +0.25", "opinion −0.25". */
