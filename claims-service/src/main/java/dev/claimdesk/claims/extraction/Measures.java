@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a claim counts or describes, as data: a figure's <em>measure</em> (what happened to what is counted:
- * deaths, injuries, people missing, displaced, rescued, arrested, infected) and a movement's <em>action</em>
+ * deaths, injuries, people missing, displaced, rescued, arrested, infected; buildings destroyed or damaged; prisoners
+ * captured or released; troops deployed) and a movement's <em>action</em>
  * (advance, withdrawal, retaking, capture, bombardment, encirclement, repelling). Both come from word classes — the
  * verbs and head nouns of each, with their synonyms and inflections — never from phrases of any one text. Two
  * claims with different measures or different actions tell different things: a death toll is not an injury toll,
@@ -29,6 +30,11 @@ public final class Measures {
         MEASURE_WORDS.put("displaced", Pattern.compile("displaced|evacuat(?:ed|ion|ions|ing)|evacuees|fled|fleeing|homeless|refugees?|uprooted"));
         MEASURE_WORDS.put("rescued", Pattern.compile("rescu(?:ed|es|ing)"));
         MEASURE_WORDS.put("arrests", Pattern.compile("arrest(?:ed|s|ing)?|detain(?:ed|ees?|ing)?|detentions?"));
+        MEASURE_WORDS.put("destroyed", Pattern.compile("destroy(?:ed|s|ing)?|flattened|razed|levell?ed|burn(?:ed|t) down|collapsed"));
+        MEASURE_WORDS.put("damaged", Pattern.compile("damag(?:ed|es|ing)"));
+        MEASURE_WORDS.put("captured", Pattern.compile("captured|surrendered"));
+        MEASURE_WORDS.put("released", Pattern.compile("released|freed|exchanged|swapped|repatriated"));
+        MEASURE_WORDS.put("deployed", Pattern.compile("deployed|stationed|mobili[sz]ed|reinforcements"));
         MEASURE_WORDS.put("votes against", Pattern.compile("against"));
         MEASURE_WORDS.put("votes", Pattern.compile("votes?|voted|voting|ballots?"));
         MEASURE_WORDS.put("infections", Pattern.compile("infect(?:ed|ions?|ing)|cases|sickened"));

@@ -84,6 +84,11 @@ public final class EvalData {
         return load(eval().resolve("seeds-gold.json"));
     }
 
+    /** The project's development set: eval/dev, written blind to the engine (eval/dev/README.md). */
+    public static GoldSet devGold() {
+        return load(eval().resolve("dev/dev-gold.json"));
+    }
+
     public static GoldSet practiceGold() {
         return load(eval().resolve("practice/practice-gold.json"));
     }

@@ -114,6 +114,13 @@ public final class ArticleCleaner {
                     line -> line.index() >= 3 && line.titleLike(5, 20) && line.blankBefore() && line.blankLinesAfter() >= 2));
 
     private static final Rule OUTLET_REPEATED = Rule.shape("outlet-repeated-line", TEMPLATE, false, line -> true);
+    /** A note on who wrote the piece, near its end, opening with the byline's name: "Jane Doe is a former ...". */
+    private static final Rule AUTHOR_NOTE = Rule.shape("author-note", CREDIT, false, line -> true);
+    /** The article's last line speaking to the reader about the outlet, not reporting: "Stay informed: ... brings you". */
+    private static final Rule READER_PROMO = Rule.shape("reader-promo", PROMO, false, line -> true);
+    private static final int AUTHOR_NOTE_LINES = 3;
+    private static final Pattern READER = Pattern.compile("(?i)\\b(you|your)\\b");
+    private static final Pattern REPORTED = Pattern.compile("(?i)\\b(said|says|told|according to|warned|urged|advised)\\b");
     private static final Rule CAPTION_HEADING = Rule.shape("caption-heading", CAPTION, false, line -> true);
 
     private final int topZoneLines;
@@ -136,9 +143,19 @@ public final class ArticleCleaner {
         int total = lines.isEmpty() ? 0 : lines.getLast().offset() + lines.getLast().text().length();
         boolean[] drop = new boolean[lines.size()];
         Rule trailer = null;
+        List<String> authors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             Rule rule = firstRule(line);
+            if (rule == null && i >= lines.size() - AUTHOR_NOTE_LINES && authorNote(line, authors)) {
+                rule = AUTHOR_NOTE;
+            }
+            if (rule == null && i == lines.size() - 1 && addressesTheReader(line)) {
+                rule = READER_PROMO;
+            }
+            if (rule != null && rule.name().equals("byline")) {
+                authors.addAll(bylineNames(line.text()));
+            }
             if (rule == null && line.index() >= topZoneLines && line.words() <= 15 && repeatedByOutlet.test(line.text())) {
                 rule = OUTLET_REPEATED;
             }
@@ -260,6 +277,31 @@ public final class ArticleCleaner {
         }
         return !SENTENCE_END.matcher(text).find() && !rest.isEmpty() && Character.isUpperCase(rest.charAt(0))
                 && BYLINE_NAMES.matcher(rest).matches();
+    }
+
+    /** The names a byline gives: "By Jane Doe and Ann Roe | Photo: ..." gives Jane Doe and Ann Roe. */
+    private static List<String> bylineNames(String text) {
+        String first = BAR.split(text)[0];
+        String rest = BYLINE_PREFIX.matcher(first).replaceFirst("").split(",| in ")[0];
+        List<String> names = new ArrayList<>();
+        for (String name : rest.split(" and | & ")) {
+            if (name.strip().split("\\s+").length >= 2) {
+                names.add(name.strip());
+            }
+        }
+        return names;
+    }
+
+    /** A short line near the end that opens with the full name of the piece's author and quotes no one. */
+    private static boolean authorNote(Line line, List<String> authors) {
+        return line.words() <= 40 && !QUOTED.matcher(line.text()).find() && !REPORTED.matcher(line.text()).find()
+                && authors.stream().anyMatch(a -> line.text().startsWith(a + " "));
+    }
+
+    /** A short closing line that speaks to the reader ("you", "your") and reports nothing anyone said. */
+    private static boolean addressesTheReader(Line line) {
+        return line.words() <= 20 && READER.matcher(line.text()).find() && !QUOTED.matcher(line.text()).find()
+                && !REPORTED.matcher(line.text()).find();
     }
 
     /** "Jane Doe / AFP / Getty Images", "Photo: Reuters": names and agencies, nothing said. */

@@ -24,7 +24,9 @@ public final class HtmlExtractor {
             + "link, meta, object, embed";
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
             "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "header", "figure",
-            "hr", "address", "details", "summary");
+            "hr", "address", "details", "summary",
+            // a date stamp is a line of its own, not the end of the byline beside it
+            "time");
 
     public Extracted extract(String html) {
         Document doc = Jsoup.parse(html);
@@ -34,6 +36,9 @@ public final class HtmlExtractor {
         drop(doc, "aside, [role=complementary], .related, .related-articles", RemovedKind.RELATED, "html-aside", removed);
         drop(doc, "form, .comments, #comments", RemovedKind.COMMENT_FORM, "html-form", removed);
         drop(doc, "figcaption, .caption, .wp-caption-text", RemovedKind.CAPTION, "html-figcaption", removed);
+        drop(doc, ".share, .shares, .sharing, .share-tools, .share-buttons, .social-share, .social-links",
+                RemovedKind.PROMO, "html-share-tools", removed);
+        drop(doc, ".kicker, .eyebrow, .overline, .breadcrumb-label", RemovedKind.NAVIGATION, "html-kicker", removed);
         drop(doc, "footer, [role=contentinfo]", RemovedKind.OTHER, "html-footer", removed);
         for (Element header : doc.select("header, [role=banner]")) {
             if (header.closest("article, main") == null) {
