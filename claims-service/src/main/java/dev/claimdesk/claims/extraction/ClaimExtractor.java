@@ -1,5 +1,6 @@
 package dev.claimdesk.claims.extraction;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -278,6 +279,21 @@ public final class ClaimExtractor {
                 // what someone said, denied or promised, with no figure or event of its own to check: their statement is the claim
                 type = ClaimType.QUOTE;
             }
+            int cut = type == ClaimType.MILITARY_ACTION ? movementsApart(s) : -1;
+            if (cut > 0) {
+                // two movements, one in each clause ("regained Tarsk after the rebels withdrew"): two claims, so that
+                // each joins the other outlets' telling of its own movement and none is rated for the other
+                for (int[] part : new int[][]{{0, cut}, {cut, s.length()}}) {
+                    String clause = s.substring(part[0], part[1]).strip();
+                    int from = sentence.start() + part[0] + s.substring(part[0], part[1]).indexOf(clause);
+                    List<String> where = places(clause);
+                    String statedHere = Proposition.of(clause, null);
+                    claims.add(new ExtractedClaim(type, clause, from, from + clause.length(), null,
+                            reports[i] != null && reports[i].first() ? reports[i].speaker() : null, attribution, where,
+                            actor(clause, statedHere), score(type, Signals.of(clause), where), statedHere));
+                }
+                continue;
+            }
             if (type != null) {
                 signals = signals == null ? Signals.of(s) : signals;
                 boolean quote = type == ClaimType.QUOTE;
@@ -292,6 +308,29 @@ public final class ClaimExtractor {
         }
         return new Extraction(Extraction.Status.EXTRACTED, claims);
     }
+
+    /**
+     * Where a sentence that tells two different movements, each in a clause of its own, splits: the start of the
+     * conjunction that opens the second clause ("after", "as", "while", "when", "before", "once", "until", "but", "and
+     * then", or a semicolon); -1 when it tells one movement, or two in one clause.
+     */
+    static int movementsApart(String s) {
+        java.util.NavigableMap<Integer, String> at = Measures.actionsAt(s);
+        if (at.size() < 2 || Normalizer.normalize(s, Normalizer.Form.NFKC).length() != s.length()) {
+            return -1;
+        }
+        var first = at.firstEntry();
+        for (var next : at.tailMap(first.getKey(), false).entrySet()) {
+            if (!next.getValue().equals(first.getValue())) {
+                Matcher join = CLAUSE_JOIN.matcher(s).region(first.getKey(), next.getKey());
+                return join.find() ? join.start(1) : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static final Pattern CLAUSE_JOIN = Pattern.compile("(?:,\\s*|\\s)((?:after|as|while|when|before|once|until|but|"
+            + "and then|whereas)\\b|;)");
 
     /**
      * Whether what the sentence reports is itself only a possibility ("said the leaders could meet"); a relative

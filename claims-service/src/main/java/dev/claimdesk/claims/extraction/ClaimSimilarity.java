@@ -104,8 +104,15 @@ public final class ClaimSimilarity {
         boolean isFigure = type == ClaimType.STATISTIC;
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
                 sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
-                type == ClaimType.MILITARY_ACTION ? Measures.actions(text) : Set.of());
+                type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of());
     }
+
+    /**
+     * Forces named in a sentence of any type: a quote or an event that tells their movement ("its fighters had
+     * withdrawn from Tarsk 'to spare the civilians'") is as apart from another movement as a military action is.
+     */
+    private static final Pattern FORCES = Pattern.compile("(?i)\\b(?:troops|forces|soldiers|army|fighters|rebels|militants|"
+            + "militia|units|battalions?|brigades?|separatists|insurgents)\\b");
 
     /** A nationality or a possessor naming whose side acts: "Russian forces", "Ukrainians", "Ukraine’s military". */
     private static final Pattern SIDE = Pattern.compile("\\b(\\p{Lu}\\p{L}+?)(?:ians?|eans?|ese|ish|is|i|ans?|['’]s)\\b");

@@ -64,6 +64,7 @@ public final class ClusterMatcher {
         Set<UUID> bridged = new LinkedHashSet<>();
         for (Map.Entry<UUID, Double> e : closest.entrySet()) {
             if (!e.getKey().equals(target) && e.getValue() >= ClaimSimilarity.SAME_CLAIM
+                    && !opposedAcross(candidates, target, e.getKey())
                     && linkage(scores, candidates, target, e.getKey()) >= BRIDGE_MEAN) {
                 bridged.add(e.getKey());
             }
@@ -82,6 +83,20 @@ public final class ClusterMatcher {
         }
         absorbed.remove(target);
         return Optional.of(new Match(target, absorbed, scores[best]));
+    }
+
+    /** Whether a member of one cluster counts or describes another thing than a member of the other: never one. */
+    private static boolean opposedAcross(List<Candidate> candidates, UUID one, UUID other) {
+        for (Candidate a : candidates) {
+            if (a.clusterId().equals(one)) {
+                for (Candidate b : candidates) {
+                    if (b.clusterId().equals(other) && ClaimSimilarity.opposed(a.features(), b.features())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

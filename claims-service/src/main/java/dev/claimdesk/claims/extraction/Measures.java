@@ -311,7 +311,13 @@ public final class Measures {
 
     /** Every movement a sentence tells, in the order it tells them: "regained the town after the rebels withdrew". */
     public static Set<String> actions(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return new java.util.LinkedHashSet<>(actionsAt(text).values());
+    }
+
+    /** Where each movement a sentence tells is told, by the position of its verb (NFKC positions of {@code text}). */
+    static java.util.NavigableMap<Integer, String> actionsAt(String text) {
+        String cased = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = cased.toLowerCase(Locale.ROOT);
         java.util.TreeMap<Integer, String> at = new java.util.TreeMap<>();
         for (Map.Entry<String, Pattern> action : ACTIONS.entrySet()) {
             Matcher m = action.getValue().matcher(s);
@@ -319,13 +325,15 @@ public final class Measures {
                 // whole words only: "strike" in "strikers" or "case" in "showcase" is no movement
                 boolean starts = m.start() == 0 || !Character.isLetter(s.charAt(m.start() - 1));
                 boolean ends = m.end() == s.length() || !Character.isLetter(s.charAt(m.end()));
-                if (starts && ends) {
+                // a capitalised word inside the sentence is a name: the "Liberation Front", "Advance Party" move nothing
+                boolean name = m.start() > 0 && s.length() == cased.length() && Character.isUpperCase(cased.charAt(m.start()));
+                if (starts && ends && !name) {
                     at.putIfAbsent(m.start(), action.getKey());
                     break;
                 }
             }
         }
-        return new java.util.LinkedHashSet<>(at.values());
+        return at;
     }
 
     /**

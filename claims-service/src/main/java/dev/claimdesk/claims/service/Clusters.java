@@ -262,6 +262,7 @@ public class Clusters {
     public void place(Claim claim, Placement placement) {
         ClaimSimilarity.Features features = placement.features.get(claim.id);
         Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim.id, placement));
+        match = match.flatMap(m -> vetted(features, m, placement));
         UUID cluster;
         if (match.isEmpty()) {
             cluster = ClaimCluster.create(claim.createdAt).id;
@@ -271,6 +272,66 @@ public class Clusters {
         }
         join(claim, cluster, placement.keys.get(claim.id), placement);
         cache.put(claim.id, claim.articleId, features);
+    }
+
+    /** The most members of a cluster read to check that none tells another measure or movement than a new claim. */
+    private static final int MOST_MEMBERS_CHECKED = 300;
+
+    /**
+     * The match with every member of the clusters it involves in view, not only the candidates (the claims nearest by
+     * keys): empty when the cluster to join holds a member of another measure or movement than the claim, and without
+     * the clusters to absorb whose members are opposed to the claim's or the target's. Otherwise a withdrawal could join
+     * a retaking through a quote that names neither, or a claim naming neither could merge their clusters.
+     */
+    private Optional<ClusterMatcher.Match> vetted(ClaimSimilarity.Features features, ClusterMatcher.Match match,
+                                                  Placement placement) {
+        boolean ownKind = features.measure() != null || !features.actions().isEmpty();
+        if (!ownKind && match.absorbed().isEmpty()) {
+            return Optional.of(match);
+        }
+        UUID target = placement.current(match.cluster());
+        Map<UUID, List<ClaimSimilarity.Features>> members = members(target, match.absorbed(), placement);
+        List<ClaimSimilarity.Features> joined = new ArrayList<>(members.getOrDefault(target, List.of()));
+        joined.add(features);
+        if (ownKind && joined.stream().anyMatch(m -> m != features && ClaimSimilarity.opposed(features, m))) {
+            return Optional.empty();
+        }
+        Set<UUID> absorbed = new LinkedHashSet<>();
+        for (UUID other : match.absorbed()) {
+            List<ClaimSimilarity.Features> theirs = members.getOrDefault(placement.current(other), List.of());
+            if (theirs.stream().noneMatch(t -> joined.stream().anyMatch(j -> ClaimSimilarity.opposed(t, j)))) {
+                absorbed.add(other);
+            }
+        }
+        return Optional.of(new ClusterMatcher.Match(match.cluster(), absorbed, match.score()));
+    }
+
+    /** The features of the undismissed members of these clusters (at most a few hundred), this article's placed ones too. */
+    private Map<UUID, List<ClaimSimilarity.Features>> members(UUID target, Set<UUID> absorbed, Placement placement) {
+        Set<UUID> clusters = new HashSet<>();
+        clusters.add(target);
+        absorbed.forEach(id -> clusters.add(placement.current(id)));
+        Map<UUID, List<ClaimSimilarity.Features>> members = new HashMap<>();
+        for (Claim joined : placement.joined) {
+            UUID cluster = placement.current(joined.clusterId);
+            if (clusters.contains(cluster)) {
+                members.computeIfAbsent(cluster, k -> new ArrayList<>()).add(placement.features.getOrDefault(joined.id, joined.features()));
+            }
+        }
+        for (Object[] r : em.createQuery("""
+                        SELECT c.clusterId, c.type, c.text, c.speaker, c.places, c.actor, c.quantityValue, c.quantityUnit,
+                               c.quantitySubject, c.quantityText
+                        FROM Claim c WHERE c.clusterId IN ?1 AND c.status <> ?2""", Object[].class)
+                .setParameter(1, clusters)
+                .setParameter(2, Claim.DISMISSED)
+                .setMaxResults(MOST_MEMBERS_CHECKED)
+                .getResultList()) {
+            members.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(ClaimSimilarity.features(
+                    ClaimType.valueOf((String) r[1]), (String) r[2], (String) r[3],
+                    r[4] == null ? List.of() : Arrays.asList((String[]) r[4]), (String) r[5], (Double) r[6],
+                    r[6] == null ? null : (String) r[7], r[6] == null ? null : (String) r[8], (String) r[9], null));
+        }
+        return members;
     }
 
     /**

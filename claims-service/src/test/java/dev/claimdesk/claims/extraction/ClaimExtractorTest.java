@@ -3,6 +3,7 @@ package dev.claimdesk.claims.extraction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -190,6 +191,21 @@ class ClaimExtractorTest {
                 “We have searched every house twice,” they said.
                 """);
         assertNull(only(group, ClaimType.QUOTE).speaker(), "they is not the mayor");
+    }
+
+    @Test
+    void shouldMakeTwoClaimsOfASentenceThatTellsTwoMovementsInTwoClauses() {
+        List<ExtractedClaim> claims = claims("Army units recaptured Orvik on Sunday after rebel fighters withdrew from the town overnight.");
+        List<ExtractedClaim> movements = claims.stream().filter(c -> c.type() == ClaimType.MILITARY_ACTION).toList();
+        assertEquals(List.of("Army units recaptured Orvik on Sunday", "after rebel fighters withdrew from the town overnight."),
+                movements.stream().map(ExtractedClaim::text).toList());
+        String text = "Army units recaptured Orvik on Sunday after rebel fighters withdrew from the town overnight.";
+        for (ExtractedClaim m : movements) {
+            assertEquals(m.text(), text.substring(m.start(), m.end()), "offsets point at the clause");
+        }
+        assertEquals(Set.of("retake"), Measures.actions(movements.get(0).text()));
+        assertEquals(Set.of("withdraw"), Measures.actions(movements.get(1).text()));
+        only(claims("Rebel fighters advanced on Orvik and shelled its outskirts overnight."), ClaimType.MILITARY_ACTION);
     }
 
     @Test

@@ -49,6 +49,21 @@ class ClusterMatcherTest {
     }
 
     @Test
+    void shouldNeverMergeTwoClustersWhoseMembersTellOpposedMovements() {
+        UUID retaken = UUID.randomUUID();
+        UUID withdrawn = UUID.randomUUID();
+        var retook = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), retaken, ClaimSimilarity.features(ClaimType.MILITARY_ACTION,
+                "Government troops retook Orvik on Sunday after heavy fighting.", null, List.of("Orvik"), null, null), false);
+        var withdrew = new ClusterMatcher.Candidate(UUID.randomUUID(), UUID.randomUUID(), withdrawn, ClaimSimilarity.features(ClaimType.MILITARY_ACTION,
+                "Government troops withdrew from Orvik on Sunday after heavy fighting.", null, List.of("Orvik"), null, null), false);
+        // a claim that names no movement resembles both; it may join one, never bring the two together
+        var unmoved = ClaimSimilarity.features(ClaimType.MILITARY_ACTION, "Government troops in Orvik on Sunday after heavy fighting there.",
+                null, List.of("Orvik"), null, null);
+        var match = ClusterMatcher.match(unmoved, List.of(retook, withdrew)).orElseThrow();
+        assertTrue(match.absorbed().isEmpty(), "merged " + match);
+    }
+
+    @Test
     void shouldStartANewClusterWhenNothingIsSimilarEnough() {
         assertTrue(ClusterMatcher.match(quote(CUT, "Berg"), List.of(stored(TEACHERS, PAY, false))).isEmpty());
     }

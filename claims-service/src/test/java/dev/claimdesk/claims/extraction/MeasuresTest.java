@@ -123,6 +123,7 @@ class MeasuresTest {
             "Defenders pushed the attackers back from the bridge at Orvik.|repel",
             "Artillery shelled the outskirts of Orvik overnight.|bombard",
             "The striking dockers at Orvik rejected the offer.|",
+            "Fighters of the Orvik Liberation Army held their positions overnight.|",
             "In this case the court in Orvik sided with the tenants.|"})
     void shouldTellTheMovementASentenceDescribesByItsVerbsAsWholeWords(String sentence, String action) {
         assertEquals(action, Measures.action(sentence), sentence);
