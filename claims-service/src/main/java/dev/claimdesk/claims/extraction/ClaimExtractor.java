@@ -143,6 +143,9 @@ public final class ClaimExtractor {
     private static final Pattern DENIED_CLAIM = Pattern.compile("^((?:[\\p{L}’'.\\-]+\\s+){0,6}?[\\p{L}’'.\\-]+)\\s+"
             + "(?:has\\s+|have\\s+|had\\s+)?(?:denied|rejected|dismissed|disputed)\\s+(?:that|the|this|these|those|such)\\s+"
             + "(?:claims?|reports?|accounts?|allegations?|accusations?|charges?)\\.?$");
+    private static final Pattern REPORTING_VERB = Pattern.compile("\\b(?:said|says|told|added|announced|insisted|warned|argued|"
+            + "claimed|stressed|confirmed|acknowledged|admitted|predicted|estimated|denied|maintained|promised|pledged|vowed|"
+            + "rejected|dismissed|disputed)\\b");
     /** A mere possibility reported is no claim yet: "said the two leaders could meet". */
     private static final Pattern POSSIBILITY = Pattern.compile("(?i)\\b(?:could|might|may)\\b");
     private static final Pattern CLAUSE_OPENER = Pattern.compile("(?i)^(?:who|which|whose|where|when|speaking|asked|"
@@ -244,7 +247,8 @@ public final class ClaimExtractor {
             String stated = null;
             Signals signals = null;
             boolean figures = false;
-            for (Quantity q : quantities.extract(s)) {
+            List<Quantity> told = quantities.extract(s);
+            for (Quantity q : told) {
                 if (isIncidentalCount(q, s)) {
                     continue;
                 }
@@ -270,7 +274,7 @@ public final class ClaimExtractor {
             } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || FORCES.matcher(s).find()
                     || actor(s, Proposition.of(s, null)) != null)) {
                 type = ClaimType.MILITARY_ACTION;
-            } else if (eventBesideFigures(s, figures) && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")
+            } else if (eventBesideFigures(s, figures ? told : List.of()) && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")
                     && !ECHO.matcher(s).find() && !predicts(s)) {
                 // a sentence whose figures are claims already is checked through them, not again as an event
                 type = ClaimType.EVENT;
@@ -385,12 +389,11 @@ public final class ClaimExtractor {
      * not be the verb the figures hang on ("killed 23 people" is the toll, "signed X ... for a fee of 48 million"
      * is a signing and a fee).
      */
-    private boolean eventBesideFigures(String s, boolean figures) {
+    private static boolean eventBesideFigures(String s, List<Quantity> told) {
         Matcher verb = EVENTIVE.matcher(s);
-        if (!figures) {
+        if (told.isEmpty()) {
             return verb.find();
         }
-        List<Quantity> told = quantities.extract(s);
         int firstFigure = told.isEmpty() ? s.length() : told.getFirst().start();
         while (verb.find() && verb.end() + FIGURE_REACH <= firstFigure) {
             // the main verb, told before the figures and in the past: "have signed X ... for a fee of", not "since
@@ -417,7 +420,8 @@ public final class ClaimExtractor {
     record Report(String speaker, boolean first) {
 
         static Report of(String s) {
-            if (POSSIBILITY.matcher(s).find() || s.endsWith("?")) {
+            // most sentences report no one: a plain scan for a verb of saying first, the clause patterns only then
+            if (!REPORTING_VERB.matcher(s).find() || POSSIBILITY.matcher(s).find() || s.endsWith("?")) {
                 return null;
             }
             Matcher m = REPORTED_FIRST.matcher(s);
