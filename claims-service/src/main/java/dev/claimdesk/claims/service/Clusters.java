@@ -279,13 +279,15 @@ public class Clusters {
 
     /**
      * The match with every member of the clusters it involves in view, not only the candidates (the claims nearest by
-     * keys): empty when the cluster to join holds a member of another measure or movement than the claim, and without
+     * keys): empty when the cluster to join holds a member of another movement than the claim, and without
      * the clusters to absorb whose members are opposed to the claim's or the target's. Otherwise a withdrawal could join
      * a retaking through a quote that names neither, or a claim naming neither could merge their clusters.
      */
     private Optional<ClusterMatcher.Match> vetted(ClaimSimilarity.Features features, ClusterMatcher.Match match,
                                                   Placement placement) {
-        boolean ownKind = features.measure() != null || !features.actions().isEmpty();
+        // a figure's candidates come by its measure's key, so its cluster's members of that measure are among them;
+        // a movement has no such key, and a merge brings in members no candidate showed: read those
+        boolean ownKind = !features.actions().isEmpty();
         if (!ownKind && match.absorbed().isEmpty()) {
             return Optional.of(match);
         }
