@@ -116,8 +116,10 @@ public final class ClaimExtractor {
      * Reported speech with its speaker first: "[On Tuesday, ]Mayor Lise Horvath[, who ...,] said (that) ...", "A
      * spokesperson for the operator rejected reports that ...", "She told the chamber that ...".
      */
+    /** Who speaks, as a phrase of up to eight words: "Pahl's lawyer", "A spokesperson for the operator", "She". */
+    private static final String SPEAKER_PHRASE = "(?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+";
     private static final Pattern REPORTED_FIRST = Pattern.compile("^(?:[^,]{1,40},\\s+)?"
-            + "((?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)(,\\s+[^,]{2,60},)?\\s+"
+            + "(" + SPEAKER_PHRASE + ")(,\\s+[^,]{2,60},)?\\s+"
             + "(?:also\\s+|later\\s+|previously\\s+|has\\s+|had\\s+|have\\s+)?"
             + "(?:said|says|told(?:\\s+[^,.;]{1,40}?)??|added|announced|insisted|warned|argued|claimed|stressed|"
             + "confirmed|acknowledged|admitted|predicted|estimated|denied|maintained|promised|pledged|vowed|"
@@ -127,7 +129,7 @@ public final class ClaimExtractor {
             + "(\\S+(?:\\s+\\S+){3,})");
     /** Reported speech with its speaker last: "..., the ministry said.", "..., said Anna Berg.", "..., she added." */
     private static final Pattern REPORTED_LAST = Pattern.compile(",\\s+(?:(?:said|says|added)\\s+("
-            + "(?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)|((?:[\\p{L}’'.\\-]+\\s+){0,7}?[\\p{L}’'.\\-]+)\\s+"
+            + SPEAKER_PHRASE + ")|(" + SPEAKER_PHRASE + ")\\s+"
             + "(?:said|says|added|told\\s+[^,.;]{1,40}?))(?:\\s+(?:on|late on|early on)\\s+\\p{Lu}\\p{L}+)?\\.?$");
     /**
      * A person who opens a sentence, named with a title or role: "Prosecutor Iris Telford had sought ...", "Dr. Henrik
@@ -140,7 +142,7 @@ public final class ClaimExtractor {
             + "councillor|chief|head|analyst|founder|owner|doctor|nurse|professor))\\s+"
             + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)+)(?:,[^,]{1,80},)?\\s+\\p{Ll}");
     /** A denial of what someone else said, which is itself the speaker's claim: "The rebels denied that claim." */
-    private static final Pattern DENIED_CLAIM = Pattern.compile("^((?:[\\p{L}’'.\\-]+\\s+){0,6}?[\\p{L}’'.\\-]+)\\s+"
+    private static final Pattern DENIED_CLAIM = Pattern.compile("^(" + SPEAKER_PHRASE + ")\\s+"
             + "(?:has\\s+|have\\s+|had\\s+)?(?:denied|rejected|dismissed|disputed)\\s+(?:that|the|this|these|those|such)\\s+"
             + "(?:claims?|reports?|accounts?|allegations?|accusations?|charges?)\\.?$");
     private static final Pattern REPORTING_VERB = Pattern.compile("\\b(?:said|says|told|added|announced|insisted|warned|argued|"
