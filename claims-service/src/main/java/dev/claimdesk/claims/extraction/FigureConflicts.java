@@ -35,7 +35,22 @@ public final class FigureConflicts {
      * an amount of money or a percentage is of), or empty when both can be true.
      */
     public static Optional<Conflict> between(Quantity a, String aSentence, Quantity b, String bSentence) {
-        if (a == null || b == null || !sameThing(a, aSentence, b, bSentence)) {
+        return a == null || b == null ? Optional.empty() : between(Measured.of(a, aSentence), Measured.of(b, bSentence));
+    }
+
+    /** A figure with its measure read once from its sentence, for comparing it with many others. */
+    public record Measured(Quantity quantity, String measure) {
+
+        public static Measured of(Quantity quantity, String sentence) {
+            return new Measured(quantity, Measures.inSentence(quantity, sentence));
+        }
+    }
+
+    /** {@link #between(Quantity, String, Quantity, String)} for figures whose measures are read already. */
+    public static Optional<Conflict> between(Measured m, Measured n) {
+        Quantity a = m.quantity();
+        Quantity b = n.quantity();
+        if (!sameThing(m, n)) {
             return Optional.empty();
         }
         Interval x = Interval.of(a);
@@ -83,9 +98,11 @@ public final class FigureConflicts {
      * toll; a death toll and an injury toll are two); where either measure is unknown, the same unit, and when
      * both subjects say what happened beyond the unit, a word of that in common.
      */
-    private static boolean sameThing(Quantity a, String aSentence, Quantity b, String bSentence) {
-        String x = Measures.inSentence(a, aSentence);
-        String y = Measures.inSentence(b, bSentence);
+    private static boolean sameThing(Measured m, Measured n) {
+        Quantity a = m.quantity();
+        Quantity b = n.quantity();
+        String x = m.measure();
+        String y = n.measure();
         if (x != null && y != null) {
             // one count, not one within another: "40 people killed" and "12 children killed" can both hold
             String p = counted(a);

@@ -278,13 +278,17 @@ public final class Measures {
     private static boolean wordIn(Pattern words, String text) {
         Matcher m = words.matcher(text);
         while (m.find()) {
-            boolean starts = m.start() == 0 || !Character.isLetter(text.charAt(m.start() - 1));
-            boolean ends = m.end() == text.length() || !Character.isLetter(text.charAt(m.end()));
-            if (starts && ends) {
+            if (wholeWord(text, m)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a match stands as whole words: "strike" in "strikers" or "case" in "showcase" does not. */
+    private static boolean wholeWord(String text, Matcher m) {
+        return (m.start() == 0 || !Character.isLetter(text.charAt(m.start() - 1)))
+                && (m.end() == text.length() || !Character.isLetter(text.charAt(m.end())));
     }
 
     /** A claim's measure: a figure's (read in the claim's sentence), null for other claims. */
@@ -322,12 +326,9 @@ public final class Measures {
         for (Map.Entry<String, Pattern> action : ACTIONS.entrySet()) {
             Matcher m = action.getValue().matcher(s);
             while (m.find()) {
-                // whole words only: "strike" in "strikers" or "case" in "showcase" is no movement
-                boolean starts = m.start() == 0 || !Character.isLetter(s.charAt(m.start() - 1));
-                boolean ends = m.end() == s.length() || !Character.isLetter(s.charAt(m.end()));
                 // a capitalised word inside the sentence is a name: the "Liberation Front", "Advance Party" move nothing
                 boolean name = m.start() > 0 && s.length() == cased.length() && Character.isUpperCase(cased.charAt(m.start()));
-                if (starts && ends && !name) {
+                if (wholeWord(s, m) && !name) {
                     at.putIfAbsent(m.start(), action.getKey());
                     break;
                 }

@@ -317,7 +317,8 @@ public class Clusters {
         for (Claim joined : placement.joined) {
             UUID cluster = placement.current(joined.clusterId);
             if (clusters.contains(cluster)) {
-                members.computeIfAbsent(cluster, k -> new ArrayList<>()).add(placement.features.getOrDefault(joined.id, joined.features()));
+                ClaimSimilarity.Features known = placement.features.get(joined.id);
+                members.computeIfAbsent(cluster, k -> new ArrayList<>()).add(known != null ? known : joined.features());
             }
         }
         for (Object[] r : em.createQuery("""

@@ -64,7 +64,7 @@ public class Conflicts {
     public static final int MOST_PER_CLAIM = 10;
 
     /** A current figure of a cluster: only what comparing and recording need, not the whole claim. */
-    private record Figure(UUID id, UUID articleId, Quantity quantity, String sentence) {
+    private record Figure(UUID id, UUID articleId, Quantity quantity, FigureConflicts.Measured measured) {
         String value() {
             return quantity.value() + "/" + quantity.low() + "/" + quantity.high() + "/" + quantity.qualifier();
         }
@@ -95,7 +95,7 @@ public class Conflicts {
                     Quantity.Qualifier.valueOf((String) r[6]), (String) r[7], (String) r[8], (String) r[9],
                     (Integer) r[10], (Integer) r[11]);
             byCluster.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Figure((UUID) r[1], (UUID) r[2], quantity,
-                    (String) r[12]));
+                    FigureConflicts.Measured.of(quantity, (String) r[12])));
         }
         return byCluster;
     }
@@ -123,7 +123,7 @@ public class Conflicts {
             compared.add(a.id());
             // every different figure first, then further outlets telling one of them, up to the most per claim
             Set<String> values = new HashSet<>();
-            List<Figure> repeating = new ArrayList<>();
+            Map<Figure, FigureConflicts.Conflict> repeating = new LinkedHashMap<>();
             Map<Figure, FigureConflicts.Conflict> found = new LinkedHashMap<>();
             for (Figure b : figures) {
                 if (found.size() >= MOST_PER_CLAIM) {
@@ -131,21 +131,17 @@ public class Conflicts {
                 }
                 // a pair of two fresh claims once; figures of one article are one outlet's story, not two sources
                 if (!compared.contains(b.id()) && !a.articleId().equals(b.articleId())) {
-                    var conflict = FigureConflicts.between(a.quantity(), a.sentence(), b.quantity(), b.sentence());
+                    var conflict = FigureConflicts.between(a.measured(), b.measured());
                     if (conflict.isPresent()) {
-                        if (values.add(b.value())) {
-                            found.put(b, conflict.get());
-                        } else {
-                            repeating.add(b);
-                        }
+                        (values.add(b.value()) ? found : repeating).put(b, conflict.get());
                     }
                 }
             }
-            for (Figure b : repeating) {
+            for (var b : repeating.entrySet()) {
                 if (found.size() >= MOST_PER_CLAIM) {
                     break;
                 }
-                found.put(b, FigureConflicts.between(a.quantity(), a.sentence(), b.quantity(), b.sentence()).orElseThrow());
+                found.put(b.getKey(), b.getValue());
             }
             found.forEach((b, conflict) -> record(clusterId, a.id(), b.id(), conflict, at, known));
         }
