@@ -17,6 +17,11 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.claimdesk.review.service.Eligibility.CAN_TAKE;
+import static dev.claimdesk.review.service.Eligibility.HAS_ROOM;
+import static dev.claimdesk.review.service.Eligibility.HELD;
+import static dev.claimdesk.review.service.Eligibility.NOT_RATED;
+
 /**
  * Assigns tasks to reviewers: one with the task's skill and language, active, below capacity, least loaded first,
  * and among equals the one who waited longest since an assignment. A second review goes to another reviewer than
@@ -121,13 +126,23 @@ public class Routing {
                 .executeUpdate();
     }
 
-    /** Routes waiting tasks, most urgent first; each instance takes rows no other instance has locked. */
+    /**
+     * Routes waiting tasks, most urgent first, among those someone can take now: tasks nobody can take (a language or
+     * skill nobody has), however urgent, never hold up the rest. Each instance takes rows no other instance has locked.
+     */
     @Transactional
     public int routeWaiting(int max) {
+        // synchronised on tasks: a verdict this transaction just published has freed its reviewer's room
+        int room = ((Number) Sql.on(em, ReviewTask.class, "SELECT coalesce(sum(greatest(r.capacity - " + HELD + ", 0)), 0) "
+                + "FROM reviewer r WHERE r.active").getSingleResult()).intValue();
+        if (room == 0) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
-        List<ReviewTask> waiting = em.createNativeQuery("SELECT * FROM task WHERE assignee IS NULL AND stage <> 'DONE' "
-                        + "ORDER BY priority DESC, due_at LIMIT ?1 FOR UPDATE SKIP LOCKED", ReviewTask.class)
-                .setParameter(1, max)
+        List<ReviewTask> waiting = em.createNativeQuery("SELECT t.* FROM task t WHERE t.assignee IS NULL AND t.stage <> 'DONE' "
+                        + "AND EXISTS (SELECT 1 FROM reviewer r WHERE " + CAN_TAKE + " AND " + NOT_RATED + " AND " + HAS_ROOM + ") "
+                        + "ORDER BY t.priority DESC, t.due_at LIMIT ?1 FOR UPDATE OF t SKIP LOCKED", ReviewTask.class)
+                .setParameter(1, Math.min(max, room))
                 .getResultList();
         int assigned = 0;
         for (ReviewTask task : waiting) {

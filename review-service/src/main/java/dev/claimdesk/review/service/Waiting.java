@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.claimdesk.review.service.Eligibility.CAN_TAKE;
+import static dev.claimdesk.review.service.Eligibility.HAS_ROOM;
+import static dev.claimdesk.review.service.Eligibility.NOT_RATED;
+
 /**
  * Why a task waits in the desk queue, by the rules {@link Routing} assigns by: nobody active with its skill (or, for an
  * escalation, nobody senior) in its language; only reviewers who rated it already; or everyone who could take it at
@@ -35,11 +39,6 @@ public class Waiting {
         }
     }
 
-    /** Reviewers who could take the task by role and language, before who rated it and before their load. */
-    private static final String CAN_TAKE = "r.active AND (CASE WHEN t.stage = 'ESCALATED' THEN r.senior ELSE t.skill = ANY(r.skills) END)"
-            + " AND (t.language IS NULL OR cardinality(r.languages) = 0 OR t.language = ANY(r.languages))";
-    private static final String NOT_RATED = "r.username IS DISTINCT FROM t.first_reviewer AND r.username IS DISTINCT FROM t.second_reviewer";
-
     private final AgroalDataSource dataSource;
 
     Waiting(AgroalDataSource dataSource, MeterRegistry metrics) {
@@ -58,8 +57,7 @@ public class Waiting {
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement counts = connection.prepareStatement(
                 "SELECT count(*) FILTER (WHERE " + CAN_TAKE + "), count(*) FILTER (WHERE " + CAN_TAKE + " AND " + NOT_RATED + "),"
-                        + " count(*) FILTER (WHERE " + CAN_TAKE + " AND " + NOT_RATED + " AND (SELECT coalesce(sum(l.open_tasks), 0)"
-                        + " FROM reviewer_load l WHERE l.username = r.username) < r.capacity)"
+                        + " count(*) FILTER (WHERE " + CAN_TAKE + " AND " + NOT_RATED + " AND " + HAS_ROOM + ")"
                         + " FROM task t CROSS JOIN reviewer r WHERE t.id = ?")) {
             for (ReviewTask task : waiting) {
                 counts.setObject(1, task.id);

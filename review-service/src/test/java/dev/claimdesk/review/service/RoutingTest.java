@@ -102,6 +102,32 @@ class RoutingTest {
     }
 
     @Test
+    void shouldRouteAWaitingTaskSomeoneCanTakeAheadOfMoreUrgentTasksNobodyCanTake() throws Exception {
+        // more urgent tasks than a routing pass takes, in a language no reviewer speaks
+        Desk unstaffed = new Desk();
+        try {
+            unstaffed.announce(UUID.randomUUID(), 1, java.util.stream.IntStream.range(0, 150)
+                    .mapToObj(i -> Claim.of("STATISTIC", "The agency said " + (i + 2) + " homes were damaged.", 0.95, cluster()))
+                    .toArray(Claim[]::new));
+            Desk desk = new Desk();
+            String reviewer = desk.name("only");
+            desk.reviewer(reviewer, 1, "figures");
+            UUID taken = cluster();
+            UUID waiting = cluster();
+            desk.announce(UUID.randomUUID(), 1, Claim.of("STATISTIC", "The council said 40 roads were shut.", 0.6, taken),
+                    Claim.of("STATISTIC", "The council said 3 ferries were late.", 0.1, waiting));
+            assertNull(task(waiting).assignee, "the reviewer is at capacity");
+
+            as(reviewer, "reviewer").contentType(ContentType.JSON).body(verdict("TRUE", task(taken).version))
+                    .post("/api/tasks/" + task(taken).id + "/verdict").then().statusCode(200);
+            assertEquals(reviewer, task(waiting).assignee, "the freed room went to the one task its reviewer can take");
+        } finally {
+            // so many tasks nobody can take would crowd the other tests' desk rounds
+            QuarkusTransaction.requiringNew().run(() -> ReviewTask.delete("language", unstaffed.language));
+        }
+    }
+
+    @Test
     void shouldSayWhyEachTaskWaitsAndCountTheOnesNoReviewerCanTake() throws Exception {
         Desk desk = new Desk();
         UUID nobody = cluster();
