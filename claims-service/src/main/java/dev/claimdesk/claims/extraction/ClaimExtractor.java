@@ -30,7 +30,7 @@ public final class ClaimExtractor {
             + "explained|announced|declared|stressed|argued|continued|replied|remarked|posted|asserted|acknowledged|"
             + "admitted|confirmed|concluded|emphasized|emphasised|indicated|suggested|predicted|vowed|urged|recalled|"
             + "reported|was quoted as saying|were quoted as saying|was quoted|wrote)";
-    private static final Pattern SPEECH_VERB = Pattern.compile("\\b" + SPEECH + "\\b");
+    private static final Pattern SPEECH_VERB = WordList.compile("\\b" + SPEECH + "\\b");
     private static final Pattern ENTITY = Pattern.compile("\\s\\p{Lu}[\\p{L}’'\\-]+");
     /**
      * Quoted words: a closed quotation, one left open to the sentence's end, or the end of one opened in an earlier
@@ -43,22 +43,22 @@ public final class ClaimExtractor {
     private static final Pattern SPEAKER_BEFORE = Pattern.compile(
             "(" + NAME + "\\s+of\\s+(?:the\\s+)?" + NAME + "|" + NAME + "|" + DESCRIBED + "|[Hh]e|[Ss]he|[Tt]hey)(?:,[^,]{1,80},)?\\s+(?:" + SPEECH + "|called)\\b[^“\"]{0,150}[“\"]");
     private static final Pattern ACCORDING_TO = Pattern.compile("(?i)according to\\s+(" + NAME + "|" + DESCRIBED + "|[\\p{L}\\s]{3,40}?)(?=[,.;]|$)");
-    private static final Pattern MILITARY = Pattern.compile("(?i)\\b(?:withdr[ae]w\\w*|draw(?:ing|s|n)? ?back|drew back|"
+    private static final Pattern MILITARY = WordList.compile("(?i)\\b(?:withdr[ae]w\\w*|draw(?:ing|s|n)? ?back|drew back|"
             + "pull(?:ed|ing|s)? (?:back|out)|fall(?:ing|s)? back|fell back|retreat\\w*|advanc(?:e|ed|es|ing)|recaptur\\w*|retak\\w*|"
             + "retook|captur\\w*|seiz\\w*|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)|airstrikes?|air strikes?|missile strikes?|strik(?:e|es|ing)|"
             + "struck|attack(?:ed|ing|s)?|invad\\w*|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
             + "pushed away|being pushed|stall(?:ed|ing|s)?|deploy\\w*|mobiliz\\w*|counteroffensive|counter-offensive|"
             + "defensive positions|occupi\\w*|liberat\\w*|entered|surrounded|regroup\\w*|reinforc\\w*|"
             // forces turned to another front: "will now focus its efforts on eastern Ukraine"
-            + "(?:re)?(?:focus|shift|concentrat|redirect|redeploy)\\w* (?:its|their|the) (?:military |main )?"
+            + "(?:refocus|reshift|reconcentrat|focus|shift|concentrat|redirect|redeploy)\\w* (?:its|their|the) (?:military |main )?"
             + "(?:efforts|operations|forces|troops|offensive|attention) (?:on|to|toward|towards))\\b");
-    private static final Pattern FORCES = Pattern.compile("(?i)\\b(?:troops?|forces|soldiers|army|armies|units|"
+    private static final Pattern FORCES = WordList.compile("(?i)\\b(?:troops?|forces|soldiers|army|armies|units|"
             + "battalions?|brigades?|tanks|convoys?|fighters|militants|rebels|separatists|advance|offensive)\\b");
     /** Addressing the reader: appeals, newsletters, notes to readers, never a claim. */
-    private static final Pattern TO_READER = Pattern.compile("(?i)\\b(?:you|your|please|subscribe|newsletter|"
+    private static final Pattern TO_READER = WordList.compile("(?i)\\b(?:you|your|please|subscribe|newsletter|"
             + "this article was updated|click here|sign up)\\b");
     /** Something that happened or was decided: the verbs of events, not of states ("is", "has") or views. */
-    private static final Pattern EVENTIVE = Pattern.compile("(?i)\\b(?:announc|agree|signed|signing|met\\b|meet|impos|"
+    private static final Pattern EVENTIVE = WordList.compile("(?i)\\b(?:announc|agree|signed|signing|met\\b|meet|impos|"
             + "launch|declar|propos|approv|reject|voted|elect|appoint|resign|arrest|charged|releas|visit|host|held|hold|"
             + "opened|closed|banned|froze|freez|pledg|promis|sent\\b|send|deliver|suppli|supply|cut|suspend|expel|"
             + "recall|designat|damag|destroy|evacuat|reduc|accept|offer|warn|denied|deny|confirm|sanction|order|decid|"
@@ -67,15 +67,16 @@ public final class ClaimExtractor {
             + "ruled|ruling|issued|shut|switched|completed|refused|sought|seeking|filed|traced|certif|reopen|restor|"
             + "began|begun|won\\b|elected|defeated|resumed|postpon|cancel|hired|sacked|dismiss|acquitted|convicted|"
             + "sentenced|jailed|fined|sued|appeal|ratifi|passed|vetoed|raised|lowered|trained|recruit|acquir|merg)\\w*");
-    private static final Pattern OPINION = Pattern.compile("(?i)\\b(?:i think|we think|i believe|we believe|in my view|"
+    /** Matched against the lower-cased sentence: a case-blind scan costs more. */
+    private static final Pattern OPINION = WordList.compile("\\b(?:i think|we think|i believe|we believe|in my view|"
             + "i feel|we feel|our feelings|my feelings|"
             + "should|ought|hope|hopes|hoped|might|may well|perhaps|probably|seems|appears to|opinion|"
             + "it is time|we must|let us|let's)\\b");
-    private static final Pattern CASUALTIES = Pattern.compile("(?i)\\b(?:killed|dead|deaths?|died|wounded|injured|"
+    private static final Pattern CASUALTIES = WordList.compile("(?i)\\b(?:killed|dead|deaths?|died|wounded|injured|"
             + "casualt\\w*|missing|displaced|refugees|fled|civilians|children|victims)\\b");
-    private static final Pattern PLACE = Pattern.compile("(?:\\b(?:in|near|around|toward|towards|from|outside|into|"
+    private static final Pattern PLACE = WordList.compile("\\b(?:in|near|around|toward|towards|from|outside|into|"
             + "on|at|of|across|to|between|including|like|such as)\\s+(?:the\\s+)?(?:(?:city|town|village|region|cities|towns|capital|"
-            + "suburb|port|area)\\s+(?:of\\s+)?)?)(" + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)?" + ")");
+            + "suburb|port|area)\\s+(?:of\\s+)?)?(" + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)?" + ")");
     private static final Pattern ACTOR = Pattern.compile("^(?:[Tt]he\\s+)?((?:" + "\\p{Lu}[\\p{L}’'\\-]+\\s+){0,3}"
             + "(?:forces|troops|army|military|soldiers|units|fighters|separatists)|\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+){0,2})");
     private static final Set<String> NOT_PLACES = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -85,28 +86,28 @@ public final class ClaimExtractor {
             "He", "She", "They", "It", "We", "I", "This", "That", "Tuesday's", "Monday's", "Reuters", "AP", "CNN",
             "Sen", "Gen", "Col", "Mr", "Mrs", "Ms", "Dr");
     /** A person named with a title or role: "Mayor Anna Dras", "President Volodymyr Zelenskyy". */
-    private static final Pattern PERSON = Pattern.compile("\\b(?:Mayor|President|Minister|Governor|Secretary|Chancellor|"
+    private static final Pattern PERSON = WordList.compile("\\b(?:Mayor|President|Minister|Governor|Secretary|Chancellor|"
             + "Prime Minister|General|Gen\\.|Colonel|Col\\.|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Senator|Sen\\.|spokesman|spokeswoman|"
             + "chief|leader|commander|official|mayor|minister|president)\\s+(\\p{Lu}[\\p{L}’'\\-]+\\s+\\p{Lu}[\\p{L}’'\\-]+)");
     /** The reporters' own observation or report, not someone's claim. */
-    private static final Pattern SEEING = Pattern.compile("\\b(?:saw|see|seen|witnessed|discovered|found|spotted|reports|"
+    private static final Pattern SEEING = WordList.compile("\\b(?:saw|see|seen|witnessed|discovered|found|spotted|reports|"
             + "reported|first-hand)\\b");
-    private static final Pattern SEEN_BY_REPORTERS = Pattern.compile("(?i)\\b(?:reporters?|correspondents?|"
+    private static final Pattern SEEN_BY_REPORTERS = WordList.compile("(?i)\\b(?:reporters?|correspondents?|"
             + "(?:her|his|our|their) team|journalists?)\\b[^.;]*$");
     private static final Pattern SEEING_ITSELF = Pattern.compile("^(?:saw firsthand|reports that|reported that|first-hand)");
     /** A statement that only points back at another ("echoed this statement"): no content of its own to check. */
-    private static final Pattern ECHO = Pattern.compile("(?i)\\b(?:echoed|repeated|reiterated|endorsed|welcomed|rejected|"
+    private static final Pattern ECHO = WordList.compile("(?i)\\b(?:echoed|repeated|reiterated|endorsed|welcomed|rejected|"
             + "disputed|confirmed)\\s+(?:this|that|the|these|those)\\s+(?:statement|claim|claims|view|remarks?|position|"
             + "assessment|account|report)s?\\s*[.!]?$");
     /** What could happen, under a condition or not. */
-    private static final Pattern PREDICTION = Pattern.compile("(?i)\\b(?:could|would\\b[^.;]{0,80}\\bif|is expected to|are expected to|"
+    private static final Pattern PREDICTION = WordList.compile("(?i)\\b(?:could|would\\b[^.;]{0,80}\\bif|is expected to|are expected to|"
             + "is likely to|are likely to|must)\\b");
     /** Going on for a while: "have been pushing", "has been unable". */
-    private static final Pattern BACKGROUND = Pattern.compile("(?i)\\b(?:has|have) been (?:\\w+ing|unable|trying)\\b");
+    private static final Pattern BACKGROUND = WordList.compile("(?i)\\b(?:has|have) been (?:\\w+ing|unable|trying)\\b");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:he|she|they)$");
 
     /** Who may report something: a role, a body that speaks as one, or a person named (checked apart). */
-    private static final Pattern REPORTER_NOUN = Pattern.compile("(?i)\\b(?:" + ROLE.substring(3, ROLE.length() - 1)
+    private static final Pattern REPORTER_NOUN = WordList.compile("(?i)\\b(?:" + ROLE.substring(3, ROLE.length() - 1)
             + "|union|company|court|council|group|campaign|club|clubs|authority|commission|defen[cs]e|police|army|military|"
             + "government|party|operator|department|office|agency|board|committee|lawyer|lawyers|attorney|manager|"
             + "director|coach|chairman|chairwoman|chair|executive|owner|agent|secretary|economist|economists|statement|"
@@ -145,11 +146,11 @@ public final class ClaimExtractor {
     private static final Pattern DENIED_CLAIM = Pattern.compile("^(" + SPEAKER_PHRASE + ")\\s+"
             + "(?:has\\s+|have\\s+|had\\s+)?(?:denied|rejected|dismissed|disputed)\\s+(?:that|the|this|these|those|such)\\s+"
             + "(?:claims?|reports?|accounts?|allegations?|accusations?|charges?)\\.?$");
-    private static final Pattern REPORTING_VERB = Pattern.compile("\\b(?:said|says|told|added|announced|insisted|warned|argued|"
+    private static final Pattern REPORTING_VERB = WordList.compile("\\b(?:said|says|told|added|announced|insisted|warned|argued|"
             + "claimed|stressed|confirmed|acknowledged|admitted|predicted|estimated|denied|maintained|promised|pledged|vowed|"
             + "rejected|dismissed|disputed)\\b");
     /** A mere possibility reported is no claim yet: "said the two leaders could meet". */
-    private static final Pattern POSSIBILITY = Pattern.compile("(?i)\\b(?:could|might|may)\\b");
+    private static final Pattern POSSIBILITY = WordList.compile("(?i)\\b(?:could|might|may)\\b");
     private static final Pattern CLAUSE_OPENER = Pattern.compile("(?i)^(?:who|which|whose|where|when|speaking|asked|"
             + "according|in|on|at|after|before|while)\\b");
 
@@ -243,6 +244,7 @@ public final class ClaimExtractor {
             if (isHeadlineOrFragment(s)) {
                 continue;
             }
+            String lower = s.toLowerCase(Locale.ROOT);
             List<String> places = places(s);
             String attribution = attribution(s);
             // what the sentence states: read only for sentences that give claims
@@ -255,7 +257,7 @@ public final class ClaimExtractor {
                     continue;
                 }
                 figures = true;
-                signals = signals == null ? Signals.of(s) : signals;
+                signals = signals == null ? Signals.of(s, lower) : signals;
                 stated = stated == null ? Proposition.of(s, null) : stated;
                 Quantity shifted = new Quantity(q.value(), q.low(), q.high(), q.qualifier(), q.unit(), q.subject(), q.text(),
                         sentence.start() + q.start(), sentence.start() + q.end());
@@ -269,14 +271,14 @@ public final class ClaimExtractor {
             if (quoted[i] && (speakers[i] != null || unattributed[i])) {
                 // one claim per quotation: the sentence it opens in carries it, its continuations do not; a view
                 // or a feeling in quotation marks is still no statement of fact
-                type = sentence.inQuotation() || OPINION.matcher(s).find() ? null : ClaimType.QUOTE;
+                type = sentence.inQuotation() || OPINION.matcher(lower).find() ? null : ClaimType.QUOTE;
             } else if (toReader || !figures && witnessed(s)) {
                 // the reporters' own observations are reporting, not a claim someone made to be checked
                 type = null;
             } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || FORCES.matcher(s).find()
                     || actor(s, Proposition.of(s, null)) != null)) {
                 type = ClaimType.MILITARY_ACTION;
-            } else if (eventBesideFigures(s, figures ? told : List.of()) && hasEntity(s) && !OPINION.matcher(s).find() && !s.endsWith("?")
+            } else if (eventBesideFigures(s, figures ? told : List.of()) && hasEntity(s) && !OPINION.matcher(lower).find() && !s.endsWith("?")
                     && !ECHO.matcher(s).find() && !predicts(s)) {
                 // a sentence whose figures are claims already is checked through them, not again as an event
                 type = ClaimType.EVENT;
@@ -296,12 +298,12 @@ public final class ClaimExtractor {
                     String statedHere = Proposition.of(clause, null);
                     claims.add(new ExtractedClaim(type, clause, from, from + clause.length(), null,
                             reports[i] != null && reports[i].first() ? reports[i].speaker() : null, attribution, where,
-                            actor(clause, statedHere), score(type, Signals.of(clause), where), statedHere));
+                            actor(clause, statedHere), score(type, Signals.of(clause, clause.toLowerCase(Locale.ROOT)), where), statedHere));
                 }
                 continue;
             }
             if (type != null) {
-                signals = signals == null ? Signals.of(s) : signals;
+                signals = signals == null ? Signals.of(s, lower) : signals;
                 boolean quote = type == ClaimType.QUOTE;
                 stated = quote ? Proposition.of(s, type) : stated == null ? Proposition.of(s, null) : stated;
                 // an event or a movement someone announces ("the ministry said it had closed ...") is told with its source
@@ -352,9 +354,9 @@ public final class ClaimExtractor {
         return false;
     }
 
-    private static final Pattern RELATIVE_BEFORE = Pattern.compile("(?i)\\b(?:that|which|who)\\s+$");
+    private static final Pattern RELATIVE_BEFORE = WordList.compile("(?i)\\b(?:that|which|who)\\s+$");
 
-    private static final Pattern NAMING = Pattern.compile("(?i)\\b(?:called|dubbed|termed|labell?ed|described as|"
+    private static final Pattern NAMING = WordList.compile("(?i)\\b(?:called|dubbed|termed|labell?ed|described as|"
             + "referred to as)\\b[^“\"]{0,40}[“\"][^”\"]+[”\"]");
 
     /**
@@ -362,6 +364,9 @@ public final class ClaimExtractor {
      * something ("called the talks “productive”"). A scare-quoted word ("would “drastically” reduce") is not.
      */
     private static boolean isQuotation(String s) {
+        if (!hasQuoteMark(s)) {
+            return false;
+        }
         Matcher m = QUOTED.matcher(s);
         while (m.find()) {
             String inside = m.group(1) != null ? m.group(1) : m.group();
@@ -370,6 +375,17 @@ public final class ClaimExtractor {
             }
         }
         return NAMING.matcher(s).find();
+    }
+
+    /** Whether any quotation mark is in the sentence: most have none, and a quote pattern's scan costs far more. */
+    private static boolean hasQuoteMark(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '“' || c == '”') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "in two key areas": a small count in words, neither a measure nor a casualty figure, is no claim. */
@@ -409,7 +425,7 @@ public final class ClaimExtractor {
     }
 
     private static final Pattern PAST = Pattern.compile("(?i)\\p{L}+ed|won|began|begun|shut|sent|held|met|froze|found|sought");
-    private static final Pattern SINCE_BEFORE = Pattern.compile("(?i)\\b(?:since|when|as|after|before)\\s+(?:\\p{L}+\\s+){0,2}$");
+    private static final Pattern SINCE_BEFORE = WordList.compile("(?i)\\b(?:since|when|as|after|before)\\s+(?:\\p{L}+\\s+){0,2}$");
 
     /** Characters within which a verb and a figure belong together: "cut 2,100 jobs", "rose 6% to". */
     private static final int FIGURE_REACH = 25;
@@ -486,6 +502,10 @@ public final class ClaimExtractor {
 
     /** The speaker as written: "Alexander Fomin", "a senior U.S. defense official", or a pronoun to resolve. */
     static String speaker(String s) {
+        if (!hasQuoteMark(s)) {
+            // each way of naming who spoke needs quoted words
+            return null;
+        }
         Matcher after = SPEAKER_AFTER.matcher(s);
         if (after.find()) {
             return clean(after.group(1) != null ? after.group(1) : after.group(2));
@@ -501,7 +521,7 @@ public final class ClaimExtractor {
         return null;
     }
 
-    private static final Pattern GROUP_OF_PEOPLE = Pattern.compile("(?i)\\b(?:officials|sources|residents|authorities|officers|"
+    private static final Pattern GROUP_OF_PEOPLE = WordList.compile("(?i)\\b(?:officials|sources|residents|authorities|officers|"
             + "experts|analysts|people|staff|workers|police|prosecutors|investigators|doctors|lawyers|leaders|ministers)\\b");
 
     private static final Pattern FULL_NAME = Pattern.compile("\\b(\\p{Lu}\\p{Ll}+)\\s+(\\p{Lu}\\p{Ll}+)\\b");
@@ -573,7 +593,7 @@ public final class ClaimExtractor {
             // an item may carry where it lies: "Kherson in the south and Kharkiv to the north"
             "(?:\\s+(?:in|to|on)\\s+the\\s+\\p{Ll}+)?(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s+and\\s+)(?:the\\s+)?(?:\\p{Ll}+\\s+)?(?:(?:city|town|village|region|port)\\s+of\\s+)?(\\p{Lu}[\\p{L}’'\\-]+)");
     /** A settlement named by what it is, wherever it stands: "northern city Chernihiv", "the port of Odesa". */
-    private static final Pattern SETTLEMENT = Pattern.compile("\\b(?:city|town|village|port|capital|suburb)\\s+(?:of\\s+)?"
+    private static final Pattern SETTLEMENT = WordList.compile("\\b(?:city|town|village|port|capital|suburb)\\s+(?:of\\s+)?"
             + "(\\p{Lu}[\\p{L}’'\\-]+)");
     /** "retook Makariv", "recaptured the town of Trostyanets": the place is what was taken. */
     private static final Pattern TAKEN_PLACE = Pattern.compile("(?i:\\b(?:recaptured|retaken|retook|retake|captured|"
@@ -626,29 +646,28 @@ public final class ClaimExtractor {
     record Signals(boolean casualties, boolean witnessed, boolean prediction, boolean background, boolean reported,
                    boolean opinion, boolean question, boolean harm, boolean comparison, boolean study) {
 
-        static Signals of(String s) {
-            String lower = s.toLowerCase(Locale.ROOT);
+        static Signals of(String s, String lower) {
             // plain substring tests first: most sentences have none of these words, and they cost a regex scan
             boolean modal = lower.contains("could") || lower.contains("would") || lower.contains("expected to")
                     || lower.contains("likely to") || lower.contains("must");
             return new Signals(CASUALTIES.matcher(s).find(), ClaimExtractor.witnessed(s), modal && PREDICTION.matcher(s).find(),
                     lower.contains("been ") && BACKGROUND.matcher(s).find(),
                     lower.contains("according to") || SPEECH_VERB.matcher(lower).find(),
-                    OPINION.matcher(s).find(), s.endsWith("?"), HARM.matcher(lower).find(), COMPARISON.matcher(lower).find(),
+                    OPINION.matcher(lower).find(), s.endsWith("?"), HARM.matcher(lower).find(), COMPARISON.matcher(lower).find(),
                     STUDY.matcher(lower).find());
         }
     }
 
     /** Harm to health or safety beyond a toll: disease, contamination, disaster, crime. */
-    private static final Pattern HARM = Pattern.compile("\\b(?:disease|outbreak|virus|infect\\w*|cancer|pollut\\w*|contaminat\\w*|"
+    private static final Pattern HARM = WordList.compile("\\b(?:disease|outbreak|virus|infect\\w*|cancer|pollut\\w*|contaminat\\w*|"
             + "toxic|poison\\w*|unsafe|hazard\\w*|collaps\\w*|explosion|fire|flood\\w*|storm|earthquake|crash\\w*|"
             + "crime|assault\\w*|fraud|abuse\\w*|shortage\\w*|famine|hunger|epidemic|pandemic|vaccin\\w*|hospital\\w*)\\b");
     /** A comparison or a change, which a record or an earlier figure can prove wrong. */
-    private static final Pattern COMPARISON = Pattern.compile("\\b(?:more than|less than|fewer than|higher|lower|rose|fell|"
+    private static final Pattern COMPARISON = WordList.compile("\\b(?:more than|less than|fewer than|higher|lower|rose|fell|"
             + "increas\\w*|decreas\\w*|doubled|tripled|halved|record|highest|lowest|largest|biggest|smallest|worst|best|"
             + "first time|compared|since \\d{4}|up from|down from)\\b");
     /** Data, a study or a survey the claim rests on. */
-    private static final Pattern STUDY = Pattern.compile("\\b(?:study|studies|survey|research|census|statistics|"
+    private static final Pattern STUDY = WordList.compile("\\b(?:study|studies|survey|research|census|statistics|"
             + "figures (?:published|released|from|show\\w*)|data (?:show\\w*|from|published)|report (?:found|showed|published)|poll)\\b");
 
     /**

@@ -111,7 +111,7 @@ public final class ClaimSimilarity {
      * Forces named in a sentence of any type: a quote or an event that tells their movement ("its fighters had
      * withdrawn from Tarsk 'to spare the civilians'") is as apart from another movement as a military action is.
      */
-    private static final Pattern FORCES = Pattern.compile("(?i)\\b(?:troops|forces|soldiers|army|fighters|rebels|militants|"
+    private static final Pattern FORCES = WordList.compile("(?i)\\b(?:troops|forces|soldiers|army|fighters|rebels|militants|"
             + "militia|units|battalions?|brigades?|separatists|insurgents)\\b");
 
     /** A nationality or a possessor naming whose side acts: "Russian forces", "Ukrainians", "Ukraine’s military". */

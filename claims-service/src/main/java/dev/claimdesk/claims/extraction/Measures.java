@@ -243,7 +243,7 @@ public final class Measures {
         return FROM_BEFORE.matcher(before).find() || EARLIER_AFTER.matcher(after).lookingAt();
     }
 
-    private static final Pattern FROM_BEFORE = Pattern.compile("\\b(?:from|against|versus|vs\\.?|compared (?:with|to)|"
+    private static final Pattern FROM_BEFORE = WordList.compile("\\b(?:from|against|versus|vs\\.?|compared (?:with|to)|"
             + "down from|up from)\\s+(?:(?:an?|the)\\s+)?(?:(?:record|revised|previous|earlier|initial|estimated)\\s+)?[$€£]?\\s*$");
     private static final Pattern EARLIER_AFTER = Pattern.compile("(?:\\s*(?:%|percent|per cent|percentage points?|"
             + "(?:million|billion|thousand)?\\s*\\p{L}*))?\\s*(?:in\\s+)?(?:(?:a|one|the)\\s+(?:year|month|quarter|week)\\s+"

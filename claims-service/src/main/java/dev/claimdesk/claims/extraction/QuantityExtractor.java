@@ -31,7 +31,7 @@ public final class QuantityExtractor {
             + "a|the|its|their|his|her|this|next|last)\\s*-?\\s*|[,(]\\s*)$");
     private static final Pattern OF_WHAT = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
-    private static final Pattern VOTE = Pattern.compile("(?i)\\b(?:vot(?:e|es|ed|ing)|ballots?)\\b");
+    private static final Pattern VOTE = WordList.compile("(?i)\\b(?:vot(?:e|es|ed|ing)|ballots?)\\b");
     private static final Pattern TALLY_BETWEEN = Pattern.compile("(?i)\\s+(?:(?:votes?|ballots?)\\s+)?(?:to|against)\\s+");
     private static final Pattern PER_CENT = Pattern.compile("(?i)\\s*(?:per\\s?cent|percent)\\b(?!age)");
     private static final Pattern TIME_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july|august|september|"

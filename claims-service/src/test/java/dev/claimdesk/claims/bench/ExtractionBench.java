@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * {@code main(ARTICLES, THREADS, SECONDS[, BENCHMARKS])}: ARTICLES is a folder of .txt articles (the seeds) or a file
  * of article bodies, one JSON string a line (bench.sh's pipeline writes the same kind of story it posts);
  * BENCHMARKS a regular expression over the three names. Prints JMH's results, then articles/s in all and per thread
- * and each step's time relative to segmentation. Run with {@code ./bench.sh extraction}.
+ * and each step's time relative to segmentation, and writes them to target/bench/extraction.json. Run with
+ * {@code ./bench.sh extraction}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -129,9 +130,19 @@ public class ExtractionBench {
                 .jvmArgsAppend("-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
                 .build()).run();
         Map<String, Double> perSecond = new LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("articles", source.toString());
+        json.put("threads", threads);
+        json.put("seconds", seconds);
         for (RunResult r : results) {
-            perSecond.put(r.getParams().getBenchmark().replaceAll(".*\\.", ""), r.getPrimaryResult().getScore());
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            perSecond.put(name, r.getPrimaryResult().getScore());
+            json.put(name, Map.of("articlesPerSecond", r.getPrimaryResult().getScore(),
+                    "error", r.getPrimaryResult().getScoreError()));
         }
+        Path output = Path.of("target/bench/extraction.json");
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(output.toFile(), json);
         System.out.println();
         Double segmentation = perSecond.get("segmentation");
         perSecond.forEach((name, rate) -> System.out.printf(Locale.ROOT, "%-26s %,10.1f articles/s in all, %,10.1f per thread%s%n",
