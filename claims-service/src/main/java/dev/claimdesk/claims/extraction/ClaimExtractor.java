@@ -389,10 +389,19 @@ public final class ClaimExtractor {
     }
 
     /** "in two key areas": a small count in words, neither a measure nor a casualty figure, is no claim. */
+    /** Units of measurement and time: a small number of them is a measure, not an incidental count. */
+    private static final Pattern MEASURING_UNIT = Pattern.compile("(?i)%|usd|eur|gbp|percent|per cent|percentage points?|points?|"
+            + "miles?|km|kilomet\\w+|met(?:re|er)s?|cm|centimet\\w+|mm|millimet\\w+|feet|foot|ft|inch(?:es)?|yards?|"
+            + "kg|kilo\\w*|grams?|tons?|tonnes?|pounds?|lbs?|lit(?:re|er)s?|gallons?|degrees?|hectares?|acres?|"
+            + "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times");
+    private static final Pattern PART_OF = Pattern.compile(" of (?:them|those|whom|these|the)\\b");
+
     private static boolean isIncidentalCount(Quantity q, String s) {
         boolean inWords = !Character.isDigit(q.text().charAt(0)) && "$€£".indexOf(q.text().charAt(0)) < 0;
-        boolean measure = q.unit() != null && q.unit().matches("(?i)%|usd|eur|gbp|miles?|km|kilomet\\w+|days?|weeks?|months?|years?|hours?|times|percent|tons?|tonnes?");
-        return inWords && q.value() < 10 && !measure && !CASUALTIES.matcher(s).find();
+        boolean measure = q.unit() != null && MEASURING_UNIT.matcher(q.unit()).matches();
+        // "six of them in intensive care": a part of a counted whole is a figure, however small
+        boolean part = PART_OF.matcher(s).region(Math.min(s.length(), q.end()), s.length()).lookingAt();
+        return inWords && q.value() < 10 && !measure && !part && !CASUALTIES.matcher(s).find();
     }
 
     private static boolean isHeadlineOrFragment(String s) {

@@ -40,7 +40,8 @@ public final class ClaimSimilarity {
      * {@code measure} and {@code action}: what a figure counts and what movement a sentence tells ({@link Measures}).
      */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
-                           String counted, Set<String> sides, float[] vector, String measure, Set<String> actions) {
+                           String counted, Set<String> sides, float[] vector, String measure, Set<String> actions,
+                           Set<String> times) {
 
         /** A sum of money or a percentage. */
         boolean amount() {
@@ -104,7 +105,8 @@ public final class ClaimSimilarity {
         boolean isFigure = type == ClaimType.STATISTIC;
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
                 sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
-                type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of());
+                type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
+                isFigure ? Measures.when(text, figure) : Set.of());
     }
 
     /**
@@ -153,9 +155,23 @@ public final class ClaimSimilarity {
      */
     public static boolean opposed(Features a, Features b) {
         if (a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC) {
-            return a.measure() != null && b.measure() != null && !a.measure().equals(b.measure());
+            return a.measure() != null && b.measure() != null && !a.measure().equals(b.measure()) || updated(a, b)
+                    || whole(a) != whole(b);
         }
         return movedOtherwise(a, b);
+    }
+
+    /**
+     * Two values of one count told for different times ("61,000 homes without power on Monday morning", "48,000 on
+     * Monday evening"): a running figure updated, neither a claim told twice nor a disagreement. The same value at
+     * two times is one claim retold.
+     */
+    private static boolean updated(Features a, Features b) {
+        return a.value() != null && b.value() != null && !a.value().equals(b.value()) && Measures.atOtherTimes(a.times(), b.times());
+    }
+
+    private static boolean whole(Features f) {
+        return f.measure() != null && (f.measure().equals("total") || f.measure().endsWith("/total"));
     }
 
     /** Two movements with nothing in common: each tells its own ("advanced as the others withdrew" meets either). */
@@ -174,6 +190,10 @@ public final class ClaimSimilarity {
             }
             // a death toll meets a death toll however its noun is told ("killing 14", "12 people died"), never an
             // injury toll; where either measure is unknown, the counted nouns must be one
+            // a whole ("40 of its 310 stores") never meets a part or a count of its own
+            if (updated(a, b) || whole(a) != whole(b)) {
+                return true;
+            }
             if (a.measure() != null && b.measure() != null) {
                 return !a.measure().equals(b.measure()) || !Measures.sameCounted(a.counted(), b.counted());
             }

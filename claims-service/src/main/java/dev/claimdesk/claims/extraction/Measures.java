@@ -52,6 +52,10 @@ public final class Measures {
      * and "promised 40 million for relief" one.
      */
     private static final Map<String, Pattern> MONEY_WORDS = new LinkedHashMap<>();
+    /** Units of time: a duration's measure is what lasts that long. */
+    private static final Pattern DURATION = Pattern.compile("(?i)(?:days?|weeks?|months?|years?|decades?|hours?)");
+    /** What lasts: a prison sentence, a ban, a contract, a deadline. */
+    private static final Map<String, Pattern> DURATION_WORDS = new LinkedHashMap<>();
     /** What a percentage is a share or a change of. */
     private static final Map<String, Pattern> PERCENT_WORDS = new LinkedHashMap<>();
 
@@ -72,6 +76,10 @@ public final class Measures {
         MONEY_WORDS.put("tax", Pattern.compile("tax(?:es|ed)?|levy|levies|dut(?:y|ies)|tariffs?"));
         MONEY_WORDS.put("spending", Pattern.compile("spen(?:d|ds|ding|t)|costs?|costing|invest(?:ed|ing|ment|ments)?|"
                 + "expenditure|outlay|allocat(?:ed|es|ion)|earmark(?:ed)?"));
+        DURATION_WORDS.put("sentence", Pattern.compile("jail(?:ed|s)?|prison|imprison(?:ed|ment)|sentenc(?:e|ed|es)|terms?|"
+                + "custody|detention|probation|suspended"));
+        DURATION_WORDS.put("ban", Pattern.compile("bann(?:ed|ing)|bans?|barred|disqualif(?:ied|ication)|suspension"));
+        DURATION_WORDS.put("contract", Pattern.compile("contracts?|deals?|lease|agreements?|signed|extension"));
         PERCENT_WORDS.put("inflation", Pattern.compile("inflation|cpi|prices"));
         PERCENT_WORDS.put("growth", Pattern.compile("growth|gdp|economy|grew|expan(?:ded|sion)|contract(?:ed|ion)|output"));
         PERCENT_WORDS.put("unemployment", Pattern.compile("unemploy(?:ment|ed)|jobless(?:ness)?"));
@@ -100,9 +108,15 @@ public final class Measures {
                 + "projected|projections?|consensus|targets?|aims?"));
     }
 
-    /** A part of the economy named right before what is measured: "food prices", "energy inflation", "core inflation". */
+    /**
+     * A part of the economy or of public spending named before what is measured: "food prices", "core inflation",
+     * "the police budget", "the police and community safety budget" (the first part named is the one kept).
+     */
     private static final Pattern SECTOR_BEFORE = Pattern.compile("\\b(food|energy|fuel|petrol|gas|electricity|housing|rent|"
-            + "services|goods|core|transport|manufacturing|construction|farm|retail)\\s+$");
+            + "services|goods|core|transport|manufacturing|construction|farm|retail|police|policing|defen[cs]e|military|health|"
+            + "healthcare|education|schools?|welfare|pensions?|culture|arts|sports?|libraries|library|transit|roads?|water|"
+            + "environment|climate|research|science|security|safety|social|care|justice|prisons?)\\s+"
+            + "(?:(?!(?:the|a|an|of|to|said|says|and said)\\s)[\\p{L}-]+\\s+){0,3}$");
 
     /** Where one part of a sentence ends and another begins, for what a figure's own words are. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()\u2013\u2014]|\\s(?:while|whereas|but|although|though|before|after)\\s");
@@ -173,33 +187,47 @@ public final class Measures {
 
     /** {@link #inSentence(Quantity, String)} from the parts of a stored figure: its unit, subject and the text of the figure. */
     public static String of(String unit, String subject, String figureText, String sentence) {
+        String measure = measureOf(unit, subject, figureText, sentence);
+        if (sentence == null || figureText == null || !whole(sentence, figureText)) {
+            return measure;
+        }
+        return measure == null ? "total" : measure + "/total";
+    }
+
+    /**
+     * Whether the figure is the whole a part is told of: "40 of its 310 stores", "three of the city's eleven
+     * libraries". A whole and its part are two figures of one thing, never one claim nor a disagreement.
+     */
+    private static boolean whole(String sentence, String figureText) {
+        String text = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
+        int at = text.toLowerCase(Locale.ROOT).indexOf(figureText.toLowerCase(Locale.ROOT));
+        return at > 0 && PART_BEFORE.matcher(text.substring(0, at)).find();
+    }
+
+    private static final Pattern PART_BEFORE = Pattern.compile("(?i)\\b(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|"
+            + "nine|ten|eleven|twelve|dozens?|hundreds|thousands|some|most|half|many|all but \\w+)\\s+(?:out\\s+)?of\\s+"
+            + "(?:(?:its|their|the|his|her|our|all)\\s+)?(?:\\p{L}+['’]s\\s+)?$");
+
+    private static String measureOf(String unit, String subject, String figureText, String sentence) {
         String counted = of(unit, subject);
         if (counted != null || sentence == null || unit == null) {
             return counted;
         }
         Map<String, Pattern> words = CURRENCY.matcher(unit.strip()).matches() ? MONEY_WORDS
-                : PERCENT.matcher(unit.strip()).matches() ? PERCENT_WORDS : null;
+                : PERCENT.matcher(unit.strip()).matches() ? PERCENT_WORDS
+                : DURATION.matcher(unit.strip()).matches() ? DURATION_WORDS : null;
         if (words == null) {
             return null;
         }
-        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String cased = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
+        String lower = cased.toLowerCase(Locale.ROOT);
         int at = figureText == null ? -1 : lower.indexOf(figureText.toLowerCase(Locale.ROOT));
         if (at < 0) {
             at = 0;
         }
-        int from = 0;
-        int to = lower.length();
-        Matcher breaks = CLAUSE_BREAK.matcher(lower);
-        while (breaks.find()) {
-            if (breaks.end() <= at) {
-                from = breaks.end();
-            } else if (breaks.start() >= at + (figureText == null ? 0 : figureText.length())) {
-                to = breaks.start();
-                break;
-            }
-        }
-        String clause = lower.substring(from, to);
-        int figure = at - from;
+        int[] bounds = clause(lower, at, figureText == null ? 0 : figureText.length());
+        String clause = lower.substring(bounds[0], bounds[1]);
+        int figure = at - bounds[0];
         String nearest = null;
         int distance = Integer.MAX_VALUE;
         // counts of people are read from their own words above; what follows only names what an amount is
@@ -210,9 +238,13 @@ public final class Measures {
             if (d < distance) {
                 for (Map.Entry<String, Pattern> measure : words.entrySet()) {
                     if (measure.getValue().matcher(m.group()).matches()) {
-                        // "food inflation" and "energy inflation" are two measures, "consumer price inflation" one
+                        // "food inflation" and "energy inflation" are two measures, "consumer price inflation" one;
+                        // "Carrow's jobless rate" is a town's, not the country's
                         Matcher sector = SECTOR_BEFORE.matcher(clause.substring(0, m.start()));
-                        nearest = sector.find() ? measure.getKey() + ":" + sector.group(1) : measure.getKey();
+                        String owner = words == PERCENT_WORDS && lower.length() == cased.length()
+                                ? owner(cased.substring(bounds[0], bounds[0] + m.start())) : null;
+                        nearest = sector.find() ? measure.getKey() + ":" + sector.group(1)
+                                : owner != null ? measure.getKey() + ":" + owner : measure.getKey();
                         distance = d;
                         break;
                     }
@@ -234,6 +266,33 @@ public final class Measures {
     }
 
     /**
+     * A place named as the owner of a rate: "Carrow's jobless rate" is a town's, not the country's. (Only rates: a
+     * company's sums are told as often without its name as with it.)
+     */
+    private static final Pattern OWNER_BEFORE = Pattern.compile("\\b(\\p{Lu}\\p{L}+)['’]s\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}$");
+
+    private static String owner(String before) {
+        Matcher m = OWNER_BEFORE.matcher(before);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** Where the clause holding {@code [at, at + length)} starts and ends in {@code lower}. */
+    private static int[] clause(String lower, int at, int length) {
+        int from = 0;
+        int to = lower.length();
+        Matcher breaks = CLAUSE_BREAK.matcher(lower);
+        while (breaks.find()) {
+            if (breaks.end() <= at) {
+                from = breaks.end();
+            } else if (breaks.start() >= at + length) {
+                to = breaks.start();
+                break;
+            }
+        }
+        return new int[] {from, to};
+    }
+
+    /**
      * Whether the figure is the value a change started from rather than where it stands: "rose to 5.1% from 4.6%",
      * "4.6% a year earlier", "compared with 3.8% last month".
      */
@@ -249,6 +308,57 @@ public final class Measures {
             + "(?:million|billion|thousand)?\\s*\\p{L}*))?\\s*(?:in\\s+)?(?:(?:a|one|the)\\s+(?:year|month|quarter|week)\\s+"
             + "(?:earlier|before|ago)|(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(?:year|month|quarter|week)|"
             + "(?:a|one)\\s+year\\s+(?:earlier|before|ago)|previously|earlier)\\b");
+
+    /** When a sentence says its figures held, slot by slot: a day of the week, a part of the day, a month, a year, a quarter. */
+    private static final Pattern WHEN = Pattern.compile("\\b(?:(?<day>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|"
+            + "[Ss]aturday|[Ss]unday)|(?<part>morning|afternoon|evening|night|overnight|midday|noon|midnight)|(?<month>January|"
+            + "February|March|April|June|July|August|September|October|November|December)|(?<year>(?:19|20)\\d\\d)(?![\\d,.%])|"
+            + "(?<quarter>first|second|third|fourth|final|last) quarter)\\b");
+
+    /**
+     * The times the clause of a figure names, each as {@code slot:value} ("day:monday", "part:evening", "year:2025"): a running
+     * count told for Monday morning and for Monday evening, or for two years, is two figures, not one told twice.
+     */
+    public static Set<String> when(String sentence, String figureText) {
+        String cased = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
+        String lower = cased.toLowerCase(Locale.ROOT);
+        int at = figureText == null ? -1 : lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        // the figure's own clause: "spent the night" beside "61,000 homes ... on Monday morning" dates nothing
+        int[] bounds = at < 0 ? new int[] {0, lower.length()} : clause(lower, at, figureText.length());
+        Set<String> times = new java.util.HashSet<>();
+        Matcher m = WHEN.matcher((lower.length() == cased.length() ? cased : lower).substring(bounds[0], bounds[1]));
+        while (m.find()) {
+            for (String slot : new String[] {"day", "part", "month", "year", "quarter"}) {
+                if (m.group(slot) != null) {
+                    String value = m.group(slot).toLowerCase(Locale.ROOT);
+                    times.add(slot + ":" + (value.equals("overnight") ? "night" : value));
+                }
+            }
+        }
+        return times;
+    }
+
+    /** Whether two sentences' times differ in a slot both name, sharing no value there: Monday morning and Monday evening. */
+    public static boolean atOtherTimes(Set<String> a, Set<String> b) {
+        for (String slot : new String[] {"day:", "part:", "month:", "year:", "quarter:"}) {
+            boolean inA = false;
+            boolean inB = false;
+            boolean shared = false;
+            for (String t : a) {
+                if (t.startsWith(slot)) {
+                    inA = true;
+                    shared |= b.contains(t);
+                }
+            }
+            for (String t : b) {
+                inB |= t.startsWith(slot);
+            }
+            if (inA && inB && !shared) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * What figures are compared by: a percentage however it is written ("%", "per cent"), a currency by name

@@ -37,6 +37,14 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void shouldTakeASmallCountInWordsAsAFigureWhenItIsAPartOfAWholeOrAMeasureButNotInPassing() {
+        List<Double> values = claims("Twenty-two workers were taken to the clinic, four of them in a serious condition. "
+                + "The tide rose two metres within the hour. The plan focuses on two key areas of the port.").stream()
+                .filter(c -> c.type() == ClaimType.STATISTIC).map(c -> c.quantity().value()).toList();
+        assertEquals(List.of(22.0, 4.0, 2.0), values);
+    }
+
+    @Test
     void shouldAttributeQuotesToTheNamedOrDescribedSpeakerAndResolvePronouns() {
         List<ExtractedClaim> claims = claims("""
                 “The bridge will reopen within a month,” Transport Minister Elena Marsh said on Friday.

@@ -91,7 +91,15 @@ class MeasuresTest {
             "The ministry offered a pay rise of 5%, which the union rejected.|pay/offered",
             "Analysts had forecast a profit of 300 million euros.|profit/expected",
             "The company, whose revenue doubled, made a profit of 90 million euros.|profit",
-            "The school hired 40 teachers in September.|"})
+            "The school hired 40 teachers in September.|",
+            "The fire service budget will rise to 18 million euros.|budget",
+            "Ministers set aside 18 million euros for the defence budget next year.|budget:defence",
+            "The education and youth budget grows 4% to 210 million dollars.|budget:education",
+            "Tolby's inflation rate eased to 2.9% in June.|inflation:tolby",
+            "The judge jailed the former director for eight years.|sentence",
+            "The tribunal banned the trader from the markets for five years.|ban",
+            "The winger signed a contract for four years.|contract",
+            "Five of the region's twelve hospitals reported shortages.|"})
     void shouldTellWhatAnAmountOrAPercentageIsOfFromTheWordsOfItsOwnClause(String sentence, String measure) {
         assertEquals(measure, Measures.inSentence(quantities.extract(sentence).getFirst(), sentence), sentence);
     }
@@ -179,5 +187,41 @@ class MeasuresTest {
         assertTrue(Measures.sameCounted(null, "passenger"));
         assertTrue(!Measures.sameCounted("soldier", "civilian"));
         assertNull(Measures.of(null, null));
+    }
+
+    @Test
+    void shouldTellTheWholeFromItsPartInOneSentence() {
+        String sentence = "Five of the region's twelve hospitals reported shortages.";
+        List<Quantity> figures = quantities.extract(sentence);
+        assertEquals(List.of("five", "twelve"), figures.stream().map(q -> q.text().toLowerCase(java.util.Locale.ROOT)).toList());
+        assertNull(Measures.inSentence(figures.get(0), sentence));
+        assertEquals("total", Measures.inSentence(figures.get(1), sentence));
+        var whole = figure("The chain will shut 25 of its 180 branches next year.".replace("25 of its ", "some of its "));
+        var part = figure("The chain said it would shut 25 branches.");
+        assertTrue(ClaimSimilarity.opposed(whole, part), "a chain's branches in all are not the branches it shuts");
+        assertEquals(0, ClaimSimilarity.similarity(whole, part));
+    }
+
+    @Test
+    void shouldReadTheTimesOfAFiguresOwnClauseSlotBySlot() {
+        assertEquals(java.util.Set.of("day:tuesday", "part:evening"),
+                Measures.when("The utility said on Tuesday evening that 9,000 homes had no water, after a night of repairs.", "9,000"));
+        assertEquals(java.util.Set.of("year:2024", "quarter:second"), Measures.when("In the second quarter of 2024 sales rose 3%.", "3"));
+        assertTrue(Measures.atOtherTimes(Measures.when("By Tuesday morning 12,000 homes had no water.", "12,000"),
+                Measures.when("On Tuesday evening 9,000 homes still had no water.", "9,000")));
+        assertTrue(!Measures.atOtherTimes(Measures.when("By Tuesday 12,000 homes had no water.", "12,000"),
+                Measures.when("On Tuesday evening 9,000 homes still had no water.", "9,000")), "a day and a part of it do not differ");
+    }
+
+    @Test
+    void shouldTellARunningFigureUpdatedFromOneToldTwiceOrDisputed() {
+        var morning = figure("About 12,000 homes had no water on Tuesday morning, the utility said.");
+        var evening = figure("The utility said on Tuesday evening that 9,000 homes still had no water.");
+        var retold = figure("Some 12,000 homes were without water on Tuesday morning.");
+        var disputed = figure("The mayor put the number of homes without water at 15,000 on Tuesday morning.");
+        assertTrue(ClaimSimilarity.opposed(morning, evening), "an update is neither one claim nor a disagreement");
+        assertEquals(0, ClaimSimilarity.similarity(morning, evening));
+        assertTrue(!ClaimSimilarity.opposed(morning, retold) && ClaimSimilarity.similarity(morning, retold) > 0);
+        assertTrue(!ClaimSimilarity.opposed(morning, disputed), "the same time and two values: a disagreement to show");
     }
 }
