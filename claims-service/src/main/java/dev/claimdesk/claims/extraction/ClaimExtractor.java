@@ -398,7 +398,7 @@ public final class ClaimExtractor {
 
     private static boolean isIncidentalCount(Quantity q, String s) {
         boolean inWords = !Character.isDigit(q.text().charAt(0)) && "$€£".indexOf(q.text().charAt(0)) < 0;
-        boolean measure = q.unit() != null && MEASURING_UNIT.matcher(q.unit()).matches();
+        boolean measure = q.unit() != null && MEASURING_UNIT.matcher(q.unit()).matches() || Measures.cared(q.text(), s) != null;
         // "six of them in intensive care": a part of a counted whole is a figure, however small
         boolean part = PART_OF.matcher(s).region(Math.min(s.length(), q.end()), s.length()).lookingAt();
         return inWords && q.value() < 10 && !measure && !part && !CASUALTIES.matcher(s).find();

@@ -210,14 +210,14 @@ public final class Measures {
 
     private static String measureOf(String unit, String subject, String figureText, String sentence) {
         String counted = of(unit, subject);
-        if (counted != null || sentence == null || unit == null) {
+        if (counted != null || sentence == null) {
             return counted;
         }
-        Map<String, Pattern> words = CURRENCY.matcher(unit.strip()).matches() ? MONEY_WORDS
+        Map<String, Pattern> words = unit == null ? null : CURRENCY.matcher(unit.strip()).matches() ? MONEY_WORDS
                 : PERCENT.matcher(unit.strip()).matches() ? PERCENT_WORDS
                 : DURATION.matcher(unit.strip()).matches() ? DURATION_WORDS : null;
         if (words == null) {
-            return null;
+            return cared(figureText, sentence);
         }
         String cased = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
         String lower = cased.toLowerCase(Locale.ROOT);
@@ -274,6 +274,25 @@ public final class Measures {
     private static String owner(String before) {
         Matcher m = OWNER_BEFORE.matcher(before);
         return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** Where people counted are cared for, told after the count in its clause: "six of them in intensive care". */
+    private static final Pattern CARE_AFTER = Pattern.compile("^\\W*(?:[\\p{L}-]+\\W+){0,5}?(?:(?<critical>intensive care|icu|critical "
+            + "condition|on ventilators?)|(?<hospital>(?:in|to) hospitals?|hospitali[sz]ed))\\b");
+
+    /** {@code critical} or {@code hospital} for a count of people in intensive care or in hospital; null otherwise. */
+    static String cared(String figureText, String sentence) {
+        if (figureText == null) {
+            return null;
+        }
+        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        if (at < 0) {
+            return null;
+        }
+        int[] bounds = clause(lower, at, figureText.length());
+        Matcher m = CARE_AFTER.matcher(lower.substring(at + figureText.length(), bounds[1]));
+        return !m.find() ? null : m.group("critical") != null ? "critical" : "hospital";
     }
 
     /** Where the clause holding {@code [at, at + length)} starts and ends in {@code lower}. */

@@ -224,4 +224,16 @@ class MeasuresTest {
         assertTrue(!ClaimSimilarity.opposed(morning, retold) && ClaimSimilarity.similarity(morning, retold) > 0);
         assertTrue(!ClaimSimilarity.opposed(morning, disputed), "the same time and two values: a disagreement to show");
     }
+
+    @Test
+    void shouldTellPatientsInIntensiveCareFromPatientsInHospital() {
+        String sentence = "Thirty passengers were taken to hospital, eight of them to intensive care.";
+        List<Quantity> figures = quantities.extract(sentence);
+        assertEquals("hospital", Measures.inSentence(figures.get(0), sentence));
+        assertEquals("critical", Measures.inSentence(figures.get(1), sentence));
+        var ward = figure("Officials said 30 passengers were in hospital on Friday.");
+        var critical = figure("Officials said 8 passengers were in intensive care on Friday.");
+        assertTrue(ClaimSimilarity.opposed(ward, critical), "a count in hospital and a count in intensive care are two figures");
+        assertEquals(0, ClaimSimilarity.similarity(ward, critical));
+    }
 }
