@@ -41,7 +41,7 @@ public final class ClaimSimilarity {
      */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
                            String counted, Set<String> sides, float[] vector, String measure, Set<String> actions,
-                           Set<String> times) {
+                           Set<String> times, Set<String> happenings) {
 
         /** A sum of money or a percentage. */
         boolean amount() {
@@ -106,7 +106,8 @@ public final class ClaimSimilarity {
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
                 sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
                 type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
-                isFigure ? Measures.when(text, figure) : Set.of());
+                isFigure ? Measures.when(text, figure) : Set.of(),
+                type == ClaimType.EVENT ? Measures.happenings(text) : Set.of());
     }
 
     /**
@@ -204,8 +205,10 @@ public final class ClaimSimilarity {
             }
             return a.counted() == null || !a.counted().equals(b.counted());
         }
-        // a withdrawal and a retaking, an advance and its repelling: different happenings, however alike the words
-        return movedOtherwise(a, b);
+        // a withdrawal and a retaking, an advance and its repelling: different happenings, however alike the words;
+        // so are a win and taking office, a shutdown and the tracing of a source, told of the same people
+        return movedOtherwise(a, b) || !a.happenings().isEmpty() && !b.happenings().isEmpty()
+                && a.happenings().stream().noneMatch(b.happenings()::contains);
     }
 
     /** 0..1 from what two comparable claims share on the surface: words, speaker, places, the figure. */

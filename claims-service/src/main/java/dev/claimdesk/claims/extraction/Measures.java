@@ -144,6 +144,32 @@ public final class Measures {
                 + "assault\\w*|storm(?:ed|ing)|invad\\w*|march(?:ed|ing)? (?:on|into)|offensive|entered"));
     }
 
+    /**
+     * Kinds of happening an event sentence tells, by its verbs and their nominalisations: winning an election is not
+     * taking office, shutting a plant is not tracing a source, a conviction is not a sentence.
+     */
+    private static final Map<String, Pattern> HAPPENINGS = new LinkedHashMap<>();
+
+    static {
+        HAPPENINGS.put("win", Pattern.compile("w[oi]n|wins|winning|winners?|elected|re-elected|victory|victorious"));
+        HAPPENINGS.put("take office", Pattern.compile("(?:take|takes|took|taking|assume[sd]?|assuming) office|sworn in|inaugurat\\w*"));
+        HAPPENINGS.put("resign", Pattern.compile("resign\\w*|quit|quits|stepp?(?:ed|ing|s)? down|st(?:oo|an)d(?:s|ing)? down"));
+        HAPPENINGS.put("arrest", Pattern.compile("arrest\\w*|detain\\w*"));
+        HAPPENINGS.put("charge", Pattern.compile("charged|indicted|indictment"));
+        HAPPENINGS.put("convict", Pattern.compile("convict(?:ed|ion)|found (?:\\w+ )?guilty"));
+        HAPPENINGS.put("acquit", Pattern.compile("acquit\\w*|cleared"));
+        HAPPENINGS.put("sentence", Pattern.compile("sentenced|jailed|imprisoned"));
+        HAPPENINGS.put("approve", Pattern.compile("approv(?:e|ed|es|ing|al)|passed|adopted|ratif(?:y|ied|ies)|endorsed"));
+        HAPPENINGS.put("reject", Pattern.compile("reject(?:ed|s|ing)?|voted down|vetoed|overturned"));
+        HAPPENINGS.put("close", Pattern.compile("shut|shuts|shutting|shutdown|closed?|closes|closing|closures?|switched off|"
+                + "turned off|halted|suspended"));
+        HAPPENINGS.put("open", Pattern.compile("opened|reopen\\w*|launched|unveiled|inaugurated"));
+        HAPPENINGS.put("identify", Pattern.compile("traced|identified|pinpointed|source"));
+        HAPPENINGS.put("appeal", Pattern.compile("appeal(?:ed|s|ing)?|judicial review|filed|lodged"));
+        HAPPENINGS.put("meet", Pattern.compile("met|meet|meets|meeting|talks|summit|negotiat\\w*"));
+        HAPPENINGS.put("sign", Pattern.compile("sign(?:ed|s|ing)|agreed|agreement|deal"));
+    }
+
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private Measures() {
@@ -440,6 +466,18 @@ public final class Measures {
     public static String action(String text) {
         Set<String> all = actions(text);
         return all.isEmpty() ? null : all.iterator().next();
+    }
+
+    /** The kinds of happening a sentence tells ({@link #HAPPENINGS}), each told as whole words. */
+    public static Set<String> happenings(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        Set<String> kinds = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, Pattern> kind : HAPPENINGS.entrySet()) {
+            if (wordIn(kind.getValue(), s)) {
+                kinds.add(kind.getKey());
+            }
+        }
+        return kinds;
     }
 
     /** Every movement a sentence tells, in the order it tells them: "regained the town after the rebels withdrew". */

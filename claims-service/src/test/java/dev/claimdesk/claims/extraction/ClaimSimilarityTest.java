@@ -17,6 +17,24 @@ class ClaimSimilarityTest {
         return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), null, q);
     }
 
+    private static ClaimSimilarity.Features event(String text) {
+        return ClaimSimilarity.features(ClaimType.EVENT, text, null, List.of(), null, null);
+    }
+
+    @Test
+    void shouldKeepApartTwoHappeningsOfTheSamePeopleAndJoinOneToldWithAnotherVerb() {
+        var won = event("Lena Marsh of the Harbour Party won the Tolby mayoral election on Sunday.");
+        var elected = event("Harbour Party candidate Lena Marsh was elected mayor of Tolby on Sunday.");
+        var office = event("Lena Marsh will take office as mayor of Tolby on 1 March.");
+        assertTrue(ClaimSimilarity.similarity(won, elected) > 0, "a win told as an election may be one claim");
+        assertTrue(ClaimSimilarity.similarity(won, office) == 0, "winning is not taking office");
+        var shut = event("The owner of the Kelby plant shut down its cooling system on Monday.");
+        var switched = event("The Kelby plant's owner switched off the cooling system on Monday.");
+        var traced = event("Inspectors traced the leak to the cooling system of the Kelby plant.");
+        assertTrue(ClaimSimilarity.similarity(shut, switched) > 0, "one shutdown told with two verbs");
+        assertTrue(ClaimSimilarity.similarity(shut, traced) == 0, "a shutdown is not the tracing of a leak");
+    }
+
     @Test
     void shouldJoinTheSameQuoteToldByTwoOutletsInOtherWords() {
         double same = ClaimSimilarity.similarity(
