@@ -22,6 +22,7 @@ public final class ClaimSimilarity {
     private static final double MEANING_WEIGHT = 0.65;
 
     private static final double OPPOSING_SIDES = 0.15;
+    private static final double SAME_MEASURE = 0.1;
     /**
      * What happened at one named place is not what happened at another: 38 evacuated in one town are not 38 rescued
      * in another, one council's vote is not another's.
@@ -223,7 +224,9 @@ public final class ClaimSimilarity {
             // figures of one thing join whether they agree or not: disagreeing is what a conflict is
             boolean sameValue = a.value() != null && a.value().equals(b.value());
             double elsewhere = disjoint(a.places(), b.places()) ? OTHER_PLACES : 0;
-            return Math.max(0, Math.min(1, 0.6 * words + 0.2 + (sameValue ? 0.15 : 0) - elsewhere));
+            // one named measure ("food inflation", "people in intensive care") is itself much of what a figure says
+            double measured = a.measure() != null && a.measure().equals(b.measure()) && Measures.names(a.measure()) ? SAME_MEASURE : 0;
+            return Math.max(0, Math.min(1, 0.6 * words + 0.2 + (sameValue ? 0.15 : 0) + measured - elsewhere));
         }
         double score = 0.75 * words - (a.type() == b.type() ? 0 : 0.05);
         if (a.surname() != null && a.surname().equals(b.surname())) {

@@ -286,6 +286,10 @@ public final class Measures {
         }
         if (role == null && earlier(clause, figure, figureText == null ? 0 : figureText.length())) {
             role = "earlier";
+            if (nearest == null) {
+                // "rose to 5.1%, up from 4.6% a year earlier": the value changed from is of what the change is of
+                nearest = lastNamed(lower.substring(0, bounds[0]), words);
+            }
         }
         // an amount offered or asked for is that, even when the clause does not say of what: "the operator offers 4.5%"
         return nearest == null ? role : role == null ? nearest : nearest + "/" + role;
@@ -319,6 +323,28 @@ public final class Measures {
         int[] bounds = clause(lower, at, figureText.length());
         Matcher m = CARE_AFTER.matcher(lower.substring(at + figureText.length(), bounds[1]));
         return !m.find() ? null : m.group("critical") != null ? "critical" : "hospital";
+    }
+
+    /** Whether a measure names what is measured, not only whose figure it is ("offered") or that it is a whole. */
+    static boolean names(String measure) {
+        String base = measure.contains("/") ? measure.substring(0, measure.indexOf('/')) : measure;
+        return !ROLES.containsKey(base) && !base.equals("earlier") && !base.equals("total");
+    }
+
+    /** The measure named last in {@code text} (the clauses before a figure), null when none is. */
+    private static String lastNamed(String text, Map<String, Pattern> words) {
+        String last = null;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            for (Map.Entry<String, Pattern> measure : words.entrySet()) {
+                if (measure.getValue().matcher(m.group()).matches()) {
+                    Matcher sector = SECTOR_BEFORE.matcher(text.substring(0, m.start()));
+                    last = sector.find() ? measure.getKey() + ":" + sector.group(1) : measure.getKey();
+                    break;
+                }
+            }
+        }
+        return last;
     }
 
     /** Where the clause holding {@code [at, at + length)} starts and ends in {@code lower}. */

@@ -56,6 +56,7 @@ class MeasuresTest {
             "The assembly passed the bill by 41 votes to 12 on Thursday.|votes|votes against",
             "Senators backed the treaty, voting 64 to 30 after a long debate.|votes|votes against",
             "Unemployment rose to 6.2% from 5.8% a year earlier.|unemployment|unemployment/earlier",
+            "The jobless rate rose to 6.2%, up from 5.8% a year earlier.|unemployment|unemployment/earlier",
             "Food inflation reached 7.4 per cent, while overall inflation eased to 3.1 per cent.|inflation:food|inflation"})
     void shouldTellTheMeasureOfEachFigureOfASentenceThatGivesTwo(String sentence, String first, String second) {
         List<Quantity> figures = quantities.extract(sentence);
