@@ -233,7 +233,7 @@ public final class QuantityExtractor {
             return new String[]{unit, rest.isEmpty() ? subjectAfter(sentence, last) : rest};
         }
         int head = 0;
-        while (head + 1 < words.size() && looksLikeModifier(words.get(head))) {
+        while (head + 1 < words.size() && (looksLikeModifier(words.get(head)) || nounBeforeItsHead(words.get(head), words.get(head + 1)))) {
             head++;
         }
         List<String> phrase = new ArrayList<>(words.subList(0, head + 1));
@@ -279,6 +279,17 @@ public final class QuantityExtractor {
     }
 
     /** A word that qualifies the counted noun rather than being it: "Russian", "civilian", "religious". */
+    /**
+     * A singular noun before a plural one is its modifier, the plural the head of the compound: "36 league matches"
+     * counts matches, "40 emergency shelters" shelters.
+     */
+    private static boolean nounBeforeItsHead(String word, String next) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String n = next.toLowerCase(Locale.ROOT);
+        return !w.endsWith("s") && n.length() > 3 && n.endsWith("s") && !n.endsWith("ss") && !STOP.contains(n)
+                && Character.isLowerCase(next.charAt(0));
+    }
+
     private static boolean looksLikeModifier(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return Character.isUpperCase(word.charAt(0)) || ADJECTIVES.contains(lower)

@@ -29,6 +29,8 @@ class QuantityExtractorTest {
             "Fewer than 300 homes have power.|300|LESS_THAN|homes|homes",
             "Fourteen people were still missing on Sunday.|14|EXACT|people|people missing",
             "The blast injured 12 workers at the plant.|12|EXACT|workers|workers injured",
+            "The striker played 28 cup matches for the club.|28|EXACT|matches|cup matches played",
+            "Volunteers opened 15 emergency shelters overnight.|15|EXACT|shelters|emergency shelters opened",
     })
     void shouldReadValueQualifierAndUnit(String sentence, double value, Quantity.Qualifier qualifier, String unit, String subject) {
         Quantity q = extractor.extract(sentence).getFirst();
