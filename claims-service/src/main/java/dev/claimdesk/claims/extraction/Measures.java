@@ -266,11 +266,9 @@ public final class Measures {
                     if (measure.getValue().matcher(m.group()).matches()) {
                         // "food inflation" and "energy inflation" are two measures, "consumer price inflation" one;
                         // "Carrow's jobless rate" is a town's, not the country's
-                        Matcher sector = SECTOR_BEFORE.matcher(clause.substring(0, m.start()));
                         String owner = words == PERCENT_WORDS && lower.length() == cased.length()
                                 ? owner(cased.substring(bounds[0], bounds[0] + m.start())) : null;
-                        nearest = sector.find() ? measure.getKey() + ":" + sector.group(1)
-                                : owner != null ? measure.getKey() + ":" + owner : measure.getKey();
+                        nearest = part(measure.getKey(), clause.substring(0, m.start()), owner);
                         distance = d;
                         break;
                     }
@@ -331,6 +329,12 @@ public final class Measures {
         return !ROLES.containsKey(base) && !base.equals("earlier") && !base.equals("total");
     }
 
+    /** The measure with the part of the economy named {@code before} it, else its owner, else as it is. */
+    private static String part(String measure, String before, String owner) {
+        Matcher sector = SECTOR_BEFORE.matcher(before);
+        return sector.find() ? measure + ":" + sector.group(1) : owner != null ? measure + ":" + owner : measure;
+    }
+
     /** The measure named last in {@code text} (the clauses before a figure), null when none is. */
     private static String lastNamed(String text, Map<String, Pattern> words) {
         String last = null;
@@ -338,8 +342,7 @@ public final class Measures {
         while (m.find()) {
             for (Map.Entry<String, Pattern> measure : words.entrySet()) {
                 if (measure.getValue().matcher(m.group()).matches()) {
-                    Matcher sector = SECTOR_BEFORE.matcher(text.substring(0, m.start()));
-                    last = sector.find() ? measure.getKey() + ":" + sector.group(1) : measure.getKey();
+                    last = part(measure.getKey(), text.substring(0, m.start()), null);
                     break;
                 }
             }
