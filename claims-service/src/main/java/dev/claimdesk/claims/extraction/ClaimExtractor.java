@@ -72,7 +72,7 @@ public final class ClaimExtractor {
             + "i feel|we feel|our feelings|my feelings|"
             + "should|ought|hope|hopes|hoped|might|may well|perhaps|probably|seems|appears to|opinion|"
             + "it is time|we must|let us|let's)\\b");
-    private static final Pattern CASUALTIES = WordList.compile("(?i)\\b(?:killed|dead|deaths?|died|wounded|injured|"
+    private static final Pattern CASUALTIES = WordList.compile("(?i)\\b(?:killed|killing|dead|deaths?|died|wounded|wounding|injured|injuring|hurt|"
             + "casualt\\w*|missing|displaced|refugees|fled|civilians|children|victims)\\b");
     private static final Pattern PLACE = WordList.compile("\\b(?:in|near|around|toward|towards|from|outside|into|"
             + "on|at|of|across|to|between|including|like|such as)\\s+(?:the\\s+)?(?:(?:city|town|village|region|cities|towns|capital|"
@@ -394,7 +394,7 @@ public final class ClaimExtractor {
             + "miles?|km|kilomet\\w+|met(?:re|er)s?|cm|centimet\\w+|mm|millimet\\w+|feet|foot|ft|inch(?:es)?|yards?|"
             + "kg|kilo\\w*|grams?|tons?|tonnes?|pounds?|lbs?|lit(?:re|er)s?|gallons?|degrees?|hectares?|acres?|"
             + "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times");
-    private static final Pattern PART_OF = Pattern.compile(" of (?:them|those|whom|these|the)\\b");
+    private static final Pattern PART_OF = Pattern.compile(" of (?:them|those|whom|these|the|its|their|his|her|our)\\b");
 
     private static boolean isIncidentalCount(Quantity q, String s) {
         boolean inWords = !Character.isDigit(q.text().charAt(0)) && "$€£".indexOf(q.text().charAt(0)) < 0;

@@ -42,7 +42,7 @@ public final class ClaimSimilarity {
      */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
                            String counted, Set<String> sides, float[] vector, String measure, Set<String> actions,
-                           Set<String> times, Set<String> happenings) {
+                           Set<String> times, Set<String> happenings, String numeral, Set<String> numerals) {
 
         /** A sum of money or a percentage. */
         boolean amount() {
@@ -105,10 +105,12 @@ public final class ClaimSimilarity {
         }
         boolean isFigure = type == ClaimType.STATISTIC;
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
-                sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
+                // whose forces a count of troops is: their own losses, as each side reports them, are two counts
+                isFigure && subject != null && FORCES.matcher(subject).find() ? sides(text) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
                 type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
                 isFigure ? Measures.when(text, figure) : Set.of(),
-                type == ClaimType.EVENT ? Measures.happenings(text) : Set.of());
+                type == ClaimType.EVENT ? Measures.happenings(text) : isFigure ? Measures.doneTo(text, figure) : Set.of(),
+                isFigure && figure != null ? numeral(figure) : null, isFigure ? numerals(text) : Set.of());
     }
 
     /**
@@ -157,8 +159,8 @@ public final class ClaimSimilarity {
      */
     public static boolean opposed(Features a, Features b) {
         if (a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC) {
-            return a.measure() != null && b.measure() != null && !a.measure().equals(b.measure()) || updated(a, b)
-                    || whole(a) != whole(b);
+            return a.measure() != null && b.measure() != null && !Measures.same(a.measure(), b.measure()) || updated(a, b)
+                    || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b);
         }
         return movedOtherwise(a, b);
     }
@@ -170,6 +172,50 @@ public final class ClaimSimilarity {
      */
     private static boolean updated(Features a, Features b) {
         return a.value() != null && b.value() != null && !a.value().equals(b.value()) && Measures.atOtherTimes(a.times(), b.times());
+    }
+
+    private static final Pattern NUMERAL = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+
+    /** The digits a figure is written with, without separators ("1,370" is "1370"); null for a figure in words. */
+    private static String numeral(String figure) {
+        Matcher m = NUMERAL.matcher(figure);
+        return m.find() ? m.group().replace(",", "") : null;
+    }
+
+    private static Set<String> numerals(String text) {
+        Set<String> all = new HashSet<>();
+        Matcher m = NUMERAL.matcher(text);
+        while (m.find()) {
+            all.add(m.group().replace(",", ""));
+        }
+        return all;
+    }
+
+    /**
+     * Two different figures of which one sentence also tells the other's: "95 km/h on a stretch limited to 60" and
+     * "95km/h where the limit is 60km/h" pair 95 with 95 and 60 with 60, never 60 with 95.
+     */
+    private static boolean counterpartElsewhere(Features a, Features b) {
+        return a.numeral() != null && b.numeral() != null && !a.numeral().equals(b.numeral())
+                && (b.numerals().contains(a.numeral()) || a.numerals().contains(b.numeral()));
+    }
+
+    /** Both name whose forces act or are counted, and no side is shared. */
+    private static boolean sidesApart(Features a, Features b) {
+        return !a.sides().isEmpty() && !b.sides().isEmpty() && a.sides().stream().noneMatch(b.sides()::contains);
+    }
+
+    /** Stores closed and stores opened, a win and taking office: two different happenings. */
+    private static boolean doneOtherwise(Features a, Features b) {
+        return !a.happenings().isEmpty() && !b.happenings().isEmpty() && a.happenings().stream().noneMatch(b.happenings()::contains);
+    }
+
+    /**
+     * One is the whole a part is told of ("40 of its 310 stores"), the other not, and they differ: the whole of one
+     * report may be another's plain count ("the 37 workers underground", "37 miners on the shift"), never a part.
+     */
+    private static boolean partAndWhole(Features a, Features b) {
+        return whole(a) != whole(b) && (a.value() == null || !a.value().equals(b.value()));
     }
 
     private static boolean whole(Features f) {
@@ -193,23 +239,23 @@ public final class ClaimSimilarity {
             // a death toll meets a death toll however its noun is told ("killing 14", "12 people died"), never an
             // injury toll; where either measure is unknown, the counted nouns must be one
             // a whole ("40 of its 310 stores") never meets a part or a count of its own
-            if (updated(a, b) || whole(a) != whole(b)) {
+            if (updated(a, b) || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)) {
                 return true;
             }
             if (a.measure() != null && b.measure() != null) {
-                return !a.measure().equals(b.measure()) || !Measures.sameCounted(a.counted(), b.counted());
+                return !Measures.same(a.measure(), b.measure()) || !Measures.sameCounted(a.counted(), b.counted());
             }
             // an amount whose clause names what it is (a profit, a fee, inflation) never meets one that names nothing:
             // sums and percentages fill economy and budget stories, and the unit alone joins them all
-            if (a.amount() && (a.measure() != null || b.measure() != null)) {
+            // unless the two give one value: then the one that names nothing most likely tells the same figure shorter
+            if (a.amount() && (a.measure() != null || b.measure() != null) && !a.value().equals(b.value())) {
                 return true;
             }
             return a.counted() == null || !a.counted().equals(b.counted());
         }
         // a withdrawal and a retaking, an advance and its repelling: different happenings, however alike the words;
         // so are a win and taking office, a shutdown and the tracing of a source, told of the same people
-        return movedOtherwise(a, b) || !a.happenings().isEmpty() && !b.happenings().isEmpty()
-                && a.happenings().stream().noneMatch(b.happenings()::contains);
+        return movedOtherwise(a, b) || doneOtherwise(a, b);
     }
 
     /** 0..1 from what two comparable claims share on the surface: words, speaker, places, the figure. */
@@ -237,7 +283,7 @@ public final class ClaimSimilarity {
         } else if (disjoint(a.places(), b.places())) {
             score -= OTHER_PLACES;
         }
-        if (!a.sides().isEmpty() && !b.sides().isEmpty() && a.sides().stream().noneMatch(b.sides()::contains)) {
+        if (sidesApart(a, b)) {
             // one side's forces pushing back and the other's falling back are two claims, however alike the words
             score -= OPPOSING_SIDES;
         }

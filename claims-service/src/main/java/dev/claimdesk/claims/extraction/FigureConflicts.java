@@ -1,5 +1,6 @@
 package dev.claimdesk.claims.extraction;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,11 +39,25 @@ public final class FigureConflicts {
         return a == null || b == null ? Optional.empty() : between(Measured.of(a, aSentence), Measured.of(b, bSentence));
     }
 
-    /** A figure with its measure read once from its sentence, for comparing it with many others. */
-    public record Measured(Quantity quantity, String measure) {
+    /**
+     * A figure with its measure read once from its sentence, for comparing it with many others; {@code update} when
+     * the sentence tells it as the newer value of a running count, {@code published} when its article was (or null).
+     */
+    public record Measured(Quantity quantity, String measure, boolean update, Instant published) {
 
         public static Measured of(Quantity quantity, String sentence) {
-            return new Measured(quantity, Measures.inSentence(quantity, sentence));
+            return of(quantity, sentence, null);
+        }
+
+        public static Measured of(Quantity quantity, String sentence, Instant published) {
+            return new Measured(quantity, Measures.inSentence(quantity, sentence),
+                    Measures.toldAsUpdate(sentence, quantity.text(), quantity.unit()), published);
+        }
+
+        /** Told, later than {@code earlier} was published, as a running count grown since: an update, not a dispute. */
+        boolean updates(Measured earlier) {
+            return update && published != null && earlier.published() != null && published.isAfter(earlier.published())
+                    && Interval.of(quantity).lo > Interval.of(earlier.quantity()).hi;
         }
     }
 
@@ -50,7 +65,7 @@ public final class FigureConflicts {
     public static Optional<Conflict> between(Measured m, Measured n) {
         Quantity a = m.quantity();
         Quantity b = n.quantity();
-        if (!sameThing(m, n)) {
+        if (!sameThing(m, n) || m.updates(n) || n.updates(m)) {
             return Optional.empty();
         }
         Interval x = Interval.of(a);
@@ -107,7 +122,7 @@ public final class FigureConflicts {
             // one count, not one within another: "40 people killed" and "12 children killed" can both hold
             String p = counted(a);
             String q = counted(b);
-            return x.equals(y) && (p == null || q == null || p.equals(q));
+            return Measures.same(x, y) && (p == null || q == null || p.equals(q));
         }
         if ((x == null) != (y == null) && Measures.amount(a.unit())) {
             // a sum whose sentence says what it is, against one whose sentence does not: nothing to compare

@@ -305,8 +305,8 @@ public final class Measures {
     }
 
     /** Where people counted are cared for, told after the count in its clause: "six of them in intensive care". */
-    private static final Pattern CARE_AFTER = Pattern.compile("^\\W*(?:[\\p{L}-]+\\W+){0,5}?(?:(?<critical>intensive care|icu|critical "
-            + "condition|on ventilators?)|(?<hospital>(?:in|to) hospitals?|hospitali[sz]ed))\\b");
+    private static final Pattern CARE_AFTER = Pattern.compile("^\\W*(?:[\\p{L}-]+\\W+){0,12}?(?:(?<critical>intensive care|icu|critical "
+            + "condition|on ventilators?)|(?<serious>serious(?:ly)? (?:condition|injur\\w*|hurt|ill)|serious injuries)|(?<hospital>(?:in|to) hospitals?|hospitali[sz]ed))\\b");
 
     /** {@code critical} or {@code hospital} for a count of people in intensive care or in hospital; null otherwise. */
     static String cared(String figureText, String sentence) {
@@ -320,7 +320,15 @@ public final class Measures {
         }
         int[] bounds = clause(lower, at, figureText.length());
         Matcher m = CARE_AFTER.matcher(lower.substring(at + figureText.length(), bounds[1]));
-        return !m.find() ? null : m.group("critical") != null ? "critical" : "hospital";
+        return !m.find() ? null : m.group("critical") != null ? "critical" : m.group("serious") != null ? "serious" : "hospital";
+    }
+
+    /**
+     * Whether two measures can be one: the same, or one whose clause named only whose figure it is ("the union asks
+     * for 9%": demanded) and one that also named of what ("a 9% pay rise" demanded: pay/demanded).
+     */
+    public static boolean same(String a, String b) {
+        return a.equals(b) || ROLES.containsKey(a) && b.endsWith("/" + a) || ROLES.containsKey(b) && a.endsWith("/" + b);
     }
 
     /** Whether a measure names what is measured, not only whose figure it is ("offered") or that it is a whole. */
@@ -450,6 +458,11 @@ public final class Measures {
             case "usd", "dollar", "dollars", "bucks" -> "dollar";
             case "eur", "euro", "euros" -> "euro";
             case "gbp", "pound", "pounds", "sterling" -> "pound";
+            case "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers" -> "km";
+            case "m", "metre", "metres", "meter", "meters" -> "metre";
+            case "mile", "miles", "mi" -> "mile";
+            case "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms" -> "kg";
+            case "t", "tonne", "tonnes", "ton", "tons" -> "tonne";
             default -> ClaimSimilarity.stem(u);
         };
     }
@@ -495,6 +508,44 @@ public final class Measures {
     public static String action(String text) {
         Set<String> all = actions(text);
         return all.isEmpty() ? null : all.iterator().next();
+    }
+
+    /** Words that tell a count as the newer value of one that runs on: "raised its toll to eight", "now says 11". */
+    private static final Pattern UPDATE_BEFORE = WordList.compile("\\b(?:now|raised|revised|updated|risen|rose|climbed|latest)\\b");
+
+    /**
+     * Whether a count (not a sum or a rate) is told as the newer value of a running count in its clause: a later
+     * report's "now 11 killed" updates an earlier "six killed" rather than disputing it.
+     */
+    public static boolean toldAsUpdate(String sentence, String figureText, String unit) {
+        if (sentence == null || figureText == null || amount(unit) || unit != null && PERCENT.matcher(unit.strip()).matches()) {
+            return false;
+        }
+        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        return at > 0 && UPDATE_BEFORE.matcher(lower.substring(clause(lower, at, figureText.length())[0], at)).find();
+    }
+
+    /** The verb a figure directly follows, as a bare verb too: "would open 12 larger stores". */
+    private static final Pattern VERB_BEFORE = Pattern.compile("(\\p{L}+)\\s+$");
+    private static final Pattern OPEN = Pattern.compile("open|opens");
+
+    /**
+     * What is done to what a figure counts, from the verb just before it in its clause ({@link #HAPPENINGS}): "close 40
+     * stores" and "open 12 stores" count two things, whatever their nouns share.
+     */
+    public static Set<String> doneTo(String sentence, String figureText) {
+        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int at = figureText == null ? -1 : lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        if (at <= 0) {
+            return Set.of();
+        }
+        Matcher verb = VERB_BEFORE.matcher(lower.substring(clause(lower, at, figureText.length())[0], at));
+        if (!verb.find()) {
+            return Set.of();
+        }
+        String word = verb.group(1);
+        return OPEN.matcher(word).matches() ? Set.of("open") : happenings(word);
     }
 
     /** The kinds of happening a sentence tells ({@link #HAPPENINGS}), each told as whole words. */

@@ -31,6 +31,13 @@ public final class QuantityExtractor {
             + "a|the|its|their|his|her|this|next|last)\\s*-?\\s*|[,(]\\s*)$");
     private static final Pattern OF_WHAT = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+    /**
+     * A part told of its whole: "24 of its 51 seats", "three of the city's eleven libraries", "14 of the network's bus
+     * routes". The whole is named by a determiner or an owner, and often its own figure; the words after them name it.
+     */
+    private static final Pattern PART_OF_WHOLE = Pattern.compile("^\\s+of\\s+(?:(?:its|the|their|his|her|our|these|those)\\s+)"
+            + "(?:[\\p{L}][\\p{L}-]*['’]s?\\s+)?(?:\\d[\\d,.]*\\s+|[\\p{Ll}-]+(?=\\s+\\p{Ll}+s\\b)\\s+)?"
+            + "((?:\\p{Ll}[\\p{Ll}-]*\\s+){0,2}\\p{Ll}[\\p{Ll}-]*s)\\b");
     private static final Pattern VOTE = WordList.compile("(?i)\\b(?:vot(?:e|es|ed|ing)|ballots?)\\b");
     private static final Pattern TALLY_BETWEEN = Pattern.compile("(?i)\\s+(?:(?:votes?|ballots?)\\s+)?(?:to|against)\\s+");
     private static final Pattern PER_CENT = Pattern.compile("(?i)\\s*(?:per\\s?cent|percent)\\b(?!age)");
@@ -99,6 +106,10 @@ public final class QuantityExtractor {
                 }
             }
             String[] unitAndSubject = unitAndSubject(sentence, figure, start);
+            if (unitAndSubject[0] == null && !out.isEmpty() && sharesUnit(sentence, out.getLast(), start)) {
+                // "95 kilometres per hour on a section limited to 60": the bare figure is in the unit just named
+                unitAndSubject = new String[]{out.getLast().unit(), unitAndSubject[1]};
+            }
             String text = sentence.substring(start, end);
             out.add(new Quantity(value, low, high, qualifier, unitAndSubject[0], unitAndSubject[1], text, start, end));
         }
@@ -123,6 +134,16 @@ public final class QuantityExtractor {
             }
         }
         return out;
+    }
+
+    /** Units of length, weight, speed and money, which a bare figure soon after in the same clause is told in too. */
+    private static final Pattern CARRIED_UNIT = Pattern.compile("(?i)km|kilomet(?:re|er)s?|metres?|meters?|miles?|feet|"
+            + "tonnes?|tons?|kg|kilograms?|usd|eur|gbp|dollars|euros|pounds|[a-z]+s?/h");
+
+    private static boolean sharesUnit(String sentence, Quantity before, int at) {
+        String gap = sentence.substring(before.end(), at);
+        return before.unit() != null && CARRIED_UNIT.matcher(before.unit()).matches() && gap.length() <= 60
+                && gap.indexOf(';') < 0 && gap.indexOf('.') < 0;
     }
 
     /** Where a figure starts when a currency sign stands before it: "$300" is the figure, not "300". */
@@ -221,6 +242,14 @@ public final class QuantityExtractor {
             words.add(w);
             ends.add(m.end());
             last = m.end();
+        }
+        Matcher whole = words.isEmpty() && unit == null ? PART_OF_WHOLE.matcher(sentence.substring(at)) : null;
+        if (whole != null && whole.find() && !whole.group(1).endsWith("ss")) {
+            // the part counts what its whole counts; what happened to it is still said around the figure
+            String[] named = whole.group(1).split("\\s+");
+            String counted = named[named.length - 1];
+            String happened = happened(sentence, figure.start(), at + whole.end(), whole.group(1));
+            return new String[]{counted, happened == null ? whole.group(1) : whole.group(1) + " " + happened};
         }
         if (words.isEmpty()) {
             // "killing 14": the counted left unsaid, what happened to them told before the figure

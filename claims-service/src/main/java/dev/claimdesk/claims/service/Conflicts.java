@@ -81,7 +81,9 @@ public class Conflicts {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (List<Object[]>) Sql.on(Claim.getEntityManager(), Claim.class, """
                         SELECT c.cluster_id, c.id, c.article_id, c.q_value, c.q_low, c.q_high, c.q_qualifier, c.q_unit,
-                               c.q_subject, c.q_text, c.q_start, c.q_end, c.text
+                               c.q_subject, c.q_text, c.q_start, c.q_end, c.text,
+                               (SELECT r.published_at FROM received_article r
+                                WHERE r.article_id = c.article_id AND r.revision = c.revision) AS published
                         FROM claim c
                         WHERE c.cluster_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) AND c.type = 'STATISTIC'
                           AND c.status <> 'DISMISSED' AND c.q_value IS NOT NULL
@@ -95,7 +97,7 @@ public class Conflicts {
                     Quantity.Qualifier.valueOf((String) r[6]), (String) r[7], (String) r[8], (String) r[9],
                     (Integer) r[10], (Integer) r[11]);
             byCluster.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Figure((UUID) r[1], (UUID) r[2], quantity,
-                    FigureConflicts.Measured.of(quantity, (String) r[12])));
+                    FigureConflicts.Measured.of(quantity, (String) r[12], Sql.instant(r[13]))));
         }
         return byCluster;
     }

@@ -21,6 +21,48 @@ class ClaimSimilarityTest {
         return ClaimSimilarity.features(ClaimType.EVENT, text, null, List.of(), null, null);
     }
 
+    private static ClaimSimilarity.Features figure(String sentence, int index) {
+        Quantity q = new QuantityExtractor().extract(sentence).get(index);
+        return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), null, q);
+    }
+
+    @Test
+    void shouldKeepStoresClosedApartFromStoresOpened() {
+        var closed = figure("The bakery chain Holm & Sons said it would close 25 stores by the end of the year.");
+        var opened = figure("Holm & Sons said it would open 8 stores in the north over the same period.");
+        var closing = figure("Holm & Sons is to close 31 stores before the end of the year, its chief executive said.");
+        assertTrue(ClaimSimilarity.similarity(closed, opened) == 0, "closing and opening count two things");
+        assertTrue(ClaimSimilarity.similarity(closed, closing) > 0, "two tellings of the closures may be one claim");
+    }
+
+    @Test
+    void shouldPairEachFigureOfASentenceWithItsOwnCounterpart() {
+        String one = "The lorry was doing 88 miles per hour on a road limited to 40, police said.";
+        String other = "Police said the lorry reached 88 miles an hour on a stretch where the limit is 40 miles an hour.";
+        assertTrue(ClaimSimilarity.similarity(figure(one, 1), figure(other, 0)) == 0,
+                "the limit of one report is not the speed of the other, which tells that limit too");
+        assertTrue(ClaimSimilarity.similarity(figure(one, 0), figure(other, 0)) > 0.49, "the speeds meet");
+        assertTrue(ClaimSimilarity.similarity(figure(one, 1), figure(other, 1)) > 0.49, "the limits meet");
+    }
+
+    @Test
+    void shouldKeepEachSidesOwnLossesApart() {
+        var ours = figure("Morland's defence ministry said nine of its soldiers had been killed in the clashes.");
+        var theirs = figure("Vessaria's defence ministry said four of its soldiers had been killed in the clashes.");
+        var again = figure("Morland's defence ministry said 12 of its soldiers had been killed in the clashes.");
+        assertTrue(ClaimSimilarity.similarity(ours, theirs) == 0, "each side's own dead are two counts");
+        assertTrue(ClaimSimilarity.similarity(ours, again) > 0, "one side's toll told twice may disagree");
+    }
+
+    @Test
+    void shouldJoinADemandToldWithAndWithoutWhatIsDemanded() {
+        var named = figure("The teachers' union is demanding a 7% pay rise from September.");
+        var bare = figure("The union wants 7%; the ministry offers 3%.");
+        assertTrue(ClaimSimilarity.similarity(named, bare) > 0, "a pay demand and a demand of the same value may be one");
+        assertTrue(ClaimSimilarity.similarity(named, figure("The union wants 7%; the ministry offers 3%.", 1)) == 0,
+                "a demand never meets an offer");
+    }
+
     @Test
     void shouldKeepApartTwoHappeningsOfTheSamePeopleAndJoinOneToldWithAnotherVerb() {
         var won = event("Lena Marsh of the Harbour Party won the Tolby mayoral election on Sunday.");

@@ -2,6 +2,7 @@ package dev.claimdesk.claims.extraction;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,20 @@ class FigureConflictsTest {
 
     private static Optional<FigureConflicts.Conflict> between(String a, String b) {
         return FigureConflicts.between(QUANTITIES.extract(a).getFirst(), QUANTITIES.extract(b).getFirst());
+    }
+
+    @Test
+    void shouldTakeALaterReportsRaisedTollForAnUpdateNotADispute() {
+        String morning = "The fire service said three firefighters had been injured at the depot blaze.";
+        String evening = "The fire service now says seven firefighters were injured at the depot blaze.";
+        var early = FigureConflicts.Measured.of(QUANTITIES.extract(morning).getFirst(), morning, Instant.parse("2026-03-02T08:00:00Z"));
+        var late = FigureConflicts.Measured.of(QUANTITIES.extract(evening).getFirst(), evening, Instant.parse("2026-03-02T19:00:00Z"));
+        assertTrue(FigureConflicts.between(early, late).isEmpty(), "a toll told as raised, later, updates the earlier one");
+        var lateButFirst = FigureConflicts.Measured.of(QUANTITIES.extract(evening).getFirst(), evening, Instant.parse("2026-03-02T06:00:00Z"));
+        assertTrue(FigureConflicts.between(early, lateButFirst).isPresent(), "published before the lower figure, it disputes it");
+        String plain = "Seven firefighters were injured at the depot blaze, the fire service said.";
+        var told = FigureConflicts.Measured.of(QUANTITIES.extract(plain).getFirst(), plain, Instant.parse("2026-03-02T19:00:00Z"));
+        assertTrue(FigureConflicts.between(early, told).isPresent(), "a higher figure not told as an update disagrees");
     }
 
     @Test

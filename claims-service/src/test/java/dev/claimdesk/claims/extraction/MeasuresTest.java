@@ -237,4 +237,12 @@ class MeasuresTest {
         assertTrue(ClaimSimilarity.opposed(ward, critical), "a count in hospital and a count in intensive care are two figures");
         assertEquals(0, ClaimSimilarity.similarity(ward, critical));
     }
+
+    @Test
+    void shouldTellPeopleInASeriousConditionFromThoseInHospitalOrIntensiveCare() {
+        assertEquals("serious", Measures.cared("22", "Officials said 22 people had been taken to Brackley Royal Infirmary in a serious condition."));
+        assertEquals("serious", Measures.cared("five", "Thirty were treated, five of them seriously injured."));
+        assertEquals("critical", Measures.cared("four", "Thirty were treated, four of them in intensive care."));
+        assertEquals("hospital", Measures.cared("30", "The council said 30 people were in hospital."));
+    }
 }

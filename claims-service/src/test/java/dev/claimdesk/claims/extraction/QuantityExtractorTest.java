@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class QuantityExtractorTest {
 
@@ -31,6 +32,8 @@ class QuantityExtractorTest {
             "The blast injured 12 workers at the plant.|12|EXACT|workers|workers injured",
             "The striker played 28 cup matches for the club.|28|EXACT|matches|cup matches played",
             "Volunteers opened 15 emergency shelters overnight.|15|EXACT|shelters|emergency shelters opened",
+            "The party won 17 of the 45 seats on the council.|17|EXACT|seats|seats",
+            "Only 9 of the company's 120 delivery vans were on the road.|9|EXACT|vans|delivery vans",
     })
     void shouldReadValueQualifierAndUnit(String sentence, double value, Quantity.Qualifier qualifier, String unit, String subject) {
         Quantity q = extractor.extract(sentence).getFirst();
@@ -41,6 +44,18 @@ class QuantityExtractorTest {
             assertEquals(subject, q.subject());
         }
         assertEquals(q.text(), sentence.substring(q.start(), q.end()));
+    }
+
+    @Test
+    void shouldReadABareFigureInTheUnitJustNamed() {
+        List<Quantity> figures = extractor.extract("The ferry was sailing at 22 knots through a channel limited to 8, the coastguard said.");
+        assertEquals(2, figures.size());
+        assertEquals("knots", figures.get(0).unit());
+        assertNull(figures.get(1).unit(), "knots are no unit a bare figure carries over: only length, weight, speed and money");
+        List<Quantity> road = extractor.extract("The van was doing 130 kilometres per hour on a road limited to 80, police said.");
+        assertEquals("kilometres", road.get(1).unit());
+        List<Quantity> rate = extractor.extract("Unemployment rose to 5.4%, with 310,000 out of work.");
+        assertNull(rate.get(1).unit(), "a count after a percentage is no percentage");
     }
 
     @Test

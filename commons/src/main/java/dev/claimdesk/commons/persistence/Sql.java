@@ -7,6 +7,9 @@ import org.hibernate.query.NativeQuery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +38,18 @@ public final class Sql {
      */
     public static String[] uuids(Collection<UUID> ids) {
         return ids.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    /** A timestamp column of a native query's row as an instant, whichever Java type the driver gave it; null stays null. */
+    public static Instant instant(Object column) {
+        return switch (column) {
+            case null -> null;
+            case Instant i -> i;
+            case java.sql.Timestamp t -> t.toInstant();
+            case OffsetDateTime o -> o.toInstant();
+            case ZonedDateTime z -> z.toInstant();
+            default -> throw new IllegalArgumentException("not a timestamp: " + column.getClass().getName());
+        };
     }
 
     /**
