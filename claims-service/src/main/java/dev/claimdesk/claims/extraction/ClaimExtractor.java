@@ -43,20 +43,33 @@ public final class ClaimExtractor {
     private static final Pattern SPEAKER_BEFORE = Pattern.compile(
             "(" + NAME + "\\s+of\\s+(?:the\\s+)?" + NAME + "|" + NAME + "|" + DESCRIBED + "|[Hh]e|[Ss]he|[Tt]hey)(?:,[^,]{1,80},)?\\s+(?:" + SPEECH + "|called)\\b[^“\"]{0,150}[“\"]");
     private static final Pattern ACCORDING_TO = Pattern.compile("(?i)according to\\s+(" + NAME + "|" + DESCRIBED + "|[\\p{L}\\s]{3,40}?)(?=[,.;]|$)");
+    /** Verbs and nouns that tell a military movement whoever is named. */
     private static final Pattern MILITARY = WordList.compile("(?i)\\b(?:withdr[ae]w\\w*|draw(?:ing|s|n)? ?back|drew back|"
-            + "pull(?:ed|ing|s)? (?:back|out)|fall(?:ing|s)? back|fell back|retreat\\w*|advanc(?:e|ed|es|ing)|recaptur\\w*|retak\\w*|"
-            + "retook|captur\\w*|seiz\\w*|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)|airstrikes?|air strikes?|missile strikes?|strik(?:e|es|ing)|"
-            + "struck|attack(?:ed|ing|s)?|invad\\w*|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
-            + "pushed away|being pushed|stall(?:ed|ing|s)?|deploy\\w*|mobiliz\\w*|counteroffensive|counter-offensive|"
-            + "defensive positions|occupi\\w*|liberat\\w*|entered|surrounded|regroup\\w*|reinforc\\w*|"
+            + "pull(?:ed|ing|s)? (?:back|out)|fall(?:ing|s)? back|fell back|retreat\\w*|recaptur\\w*|retak\\w*|"
+            + "retook|shell(?:ed|ing)|bomb(?:ed|ing)|airstrikes?|air strikes?|missile strikes?|"
+            + "invad\\w*|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
+            + "pushed away|counteroffensive|counter-offensive|defensive positions|liberat\\w*|regroup\\w*|"
+            + "hit by (?:an? )?(?:shell|missile|rocket|drone|bomb|air ?strike)s?|"
             // forces turned to another front: "will now focus its efforts on eastern Ukraine"
             + "(?:refocus|reshift|reconcentrat|focus|shift|concentrat|redirect|redeploy)\\w* (?:its|their|the) (?:military |main )?"
             + "(?:efforts|operations|forces|troops|offensive|attention) (?:on|to|toward|towards))\\b");
+    /**
+     * Verbs of movement that news of any kind uses ("as it entered the cutting", "arrested in connection with the
+     * attack", "shares advanced"): a military action only where forces are named.
+     */
+    private static final Pattern MOVED_IF_FORCES = WordList.compile("(?i)\\b(?:advanc(?:e|ed|es|ing)|captur\\w*|seiz\\w*|"
+            + "shells?|bombs|strik(?:e|es|ing)|struck|attack(?:ed|ing|s)?|stall(?:ed|ing|s)?|deploy\\w*|mobiliz\\w*|"
+            + "occupi\\w*|entered|surrounded|reinforc\\w*|pushed)\\b");
     private static final Pattern FORCES = WordList.compile("(?i)\\b(?:troops?|forces|soldiers|army|armies|units|"
-            + "battalions?|brigades?|tanks|convoys?|fighters|militants|rebels|separatists|advance|offensive)\\b");
+            + "battalions?|brigades?|tanks|convoys?|fighters|militants|rebels|separatists|advance|offensive|artillery|"
+            + "shells|missiles|rockets|drones|warplanes|warships|militias?|insurgents|infantry|marines|paratroopers)\\b");
     /** Addressing the reader: appeals, newsletters, notes to readers, never a claim. */
     private static final Pattern TO_READER = WordList.compile("(?i)\\b(?:you|your|please|subscribe|newsletter|"
             + "this article was updated|click here|sign up)\\b");
+    /** A refusal or failure to comment, which states nothing to check. */
+    private static final Pattern NO_COMMENT = WordList.compile("(?i)\\b(?:declin(?:ed|es|ing) to comment|refus(?:ed|es|ing) to comment|"
+            + "(?:would|could|did) not (?:immediately )?(?:comment|respond|be reached)|not (?:immediately )?available for comment|"
+            + "no comment|(?:did not|has not|have not) (?:immediately )?respond(?:ed)? to (?:a |requests? for comment))");
     /** Something that happened or was decided: the verbs of events, not of states ("is", "has") or views. */
     private static final Pattern EVENTIVE = WordList.compile("(?i)\\b(?:announc|agree|signed|signing|met\\b|meet|impos|"
             + "launch|declar|propos|approv|reject|voted|elect|appoint|resign|arrest|charged|releas|visit|host|held|hold|"
@@ -275,7 +288,8 @@ public final class ClaimExtractor {
             } else if (toReader || !figures && witnessed(s)) {
                 // the reporters' own observations are reporting, not a claim someone made to be checked
                 type = null;
-            } else if (MILITARY.matcher(s).find() && (!places.isEmpty() || FORCES.matcher(s).find()
+            } else if (MOVED_IF_FORCES.matcher(s).find() && FORCES.matcher(s).find()
+                    || MILITARY.matcher(s).find() && (!places.isEmpty() || FORCES.matcher(s).find()
                     || actor(s, Proposition.of(s, null)) != null)) {
                 type = ClaimType.MILITARY_ACTION;
             } else if (eventBesideFigures(s, figures ? told : List.of()) && hasEntity(s) && !OPINION.matcher(lower).find() && !s.endsWith("?")
@@ -283,7 +297,12 @@ public final class ClaimExtractor {
                 // a sentence whose figures are claims already is checked through them, not again as an event
                 type = ClaimType.EVENT;
             }
-            if (type == null && !toReader && reports[i] != null && !figures) {
+            boolean noComment = !quoted[i] && NO_COMMENT.matcher(s).find();
+            if (noComment) {
+                // "declined to comment on reports of ...": a silence, not a statement to check
+                type = null;
+            }
+            if (type == null && !toReader && !noComment && reports[i] != null && !figures) {
                 // what someone said, denied or promised, with no figure or event of its own to check: their statement is the claim
                 type = ClaimType.QUOTE;
             }
@@ -401,7 +420,18 @@ public final class ClaimExtractor {
         boolean measure = q.unit() != null && MEASURING_UNIT.matcher(q.unit()).matches() || Measures.cared(q.text(), s) != null;
         // "six of them in intensive care": a part of a counted whole is a figure, however small
         boolean part = PART_OF.matcher(s).region(Math.min(s.length(), q.end()), s.length()).lookingAt();
-        return inWords && q.value() < 10 && !measure && !part && !CASUALTIES.matcher(s).find();
+        return inWords && q.value() < 10 && !measure && !part && !CASUALTIES.matcher(s).find() && !toldWhatHappened(q, s);
+    }
+
+    /** What befell those counted, said with them: "four men remain trapped", "two crew were rescued". */
+    private static final Pattern HAPPENED_TO = Pattern.compile("\\s(?:fled|died|slain|missing|dead|unaccounted|homeless|trapped|"
+            + "stranded|hurt|killed|injured|wounded|rescued|evacuated|arrested|detained|hospitali[sz]ed|displaced|freed|"
+            + "released|kidnapped|abducted|held|jailed|charged|convicted)$");
+
+    private static boolean toldWhatHappened(Quantity q, String s) {
+        Matcher m = q.subject() == null ? null : HAPPENED_TO.matcher(q.subject());
+        // told after them ("four men remain trapped"), not done by someone before ("soldiers evacuated two care homes")
+        return m != null && m.find() && s.indexOf(m.group().strip(), q.end()) > 0;
     }
 
     private static boolean isHeadlineOrFragment(String s) {

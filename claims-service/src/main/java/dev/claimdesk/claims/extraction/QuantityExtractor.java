@@ -105,7 +105,15 @@ public final class QuantityExtractor {
                     qualifier = qualifier(m.group(1));
                 }
             }
-            String[] unitAndSubject = unitAndSubject(sentence, figure, start);
+            if (start < figure.start() && end < sentence.length() && sentence.charAt(end) == 'm'
+                    && (end + 1 == sentence.length() || !Character.isLetterOrDigit(sentence.charAt(end + 1)))) {
+                // "$2.5m", "between €40m and €60m": after a currency sign a glued m is millions, not metres
+                value *= 1e6;
+                low = low == null ? null : low * 1e6;
+                high = high == null ? null : high * 1e6;
+                end++;
+            }
+            String[] unitAndSubject = unitAndSubject(sentence, figure.end() < end ? figureEndingAt(figure, end) : figure, start);
             if (unitAndSubject[0] == null && !out.isEmpty() && sharesUnit(sentence, out.getLast(), start)) {
                 // "95 kilometres per hour on a section limited to 60": the bare figure is in the unit just named
                 unitAndSubject = new String[]{out.getLast().unit(), unitAndSubject[1]};
@@ -146,6 +154,10 @@ public final class QuantityExtractor {
                 && gap.indexOf(';') < 0 && gap.indexOf('.') < 0;
     }
 
+    private static NumberMatch figureEndingAt(NumberMatch figure, int end) {
+        return new NumberMatch(figure.start(), end, figure.text(), figure.value(), figure.kind());
+    }
+
     /** Where a figure starts when a currency sign stands before it: "$300" is the figure, not "300". */
     private static int withCurrency(String sentence, int at) {
         return at > 0 && "$€£".indexOf(sentence.charAt(at - 1)) >= 0 ? at - 1 : at;
@@ -177,7 +189,16 @@ public final class QuantityExtractor {
         if (MONTH.matcher(before).find() && figure.value() <= 31) {
             return false;
         }
-        if (MONTH_AFTER.matcher(after).find() || TIME_AFTER.matcher(after).find()) {
+        if (MONTH_AFTER.matcher(after).find() || TIME_AFTER.matcher(after).find() || before.matches("(?s).*\\d:$")) {
+            return false;
+        }
+        if (AGE_OF_SOMEONE.matcher(after).lookingAt()) {
+            // "arrested a 24-year-old man": an age describing someone, not a figure the story turns on
+            return false;
+        }
+        if (text.length() > 1 && text.charAt(0) == '0' && Character.isDigit(text.charAt(1))
+                || PHONE_GROUP.matcher(before).find() || before.endsWith("+") && after.matches("(?s)^[ -]\\d.*")) {
+            // "0800 555 0142", "+44 20 7946 0000": numbers that name a line, not amounts
             return false;
         }
         boolean fourDigits = text.matches("\\d{4}s?");
@@ -187,6 +208,13 @@ public final class QuantityExtractor {
         }
         return true;
     }
+
+    /** An age told before the noun it describes: "-year-old man", "-year-old driver from Corrin". */
+    private static final Pattern AGE_OF_SOMEONE = Pattern.compile("-year-old\\s+(?!(?:has|had|have|is|was|were|will|would|"
+            + "said|says|who|and|or|but)\\b)\\p{Ll}");
+
+    /** A figure within a run of digit groups that starts with 0 or +: a telephone number. */
+    private static final Pattern PHONE_GROUP = Pattern.compile("(?:^|[^\\d,.])(?:\\+|0)\\d{1,4}(?:[ -]\\d{2,4}){0,3}[ -]$");
 
     private static boolean followedByWord(String sentence, int at, String... words) {
         Matcher m = WORD.matcher(sentence).region(at, sentence.length());

@@ -261,4 +261,28 @@ class ClaimExtractorTest {
         assertTrue(claims.stream().noneMatch(c -> c.text().contains("declined to comment") || c.text().contains("could merge")),
                 claims.toString());
     }
+
+    @Test
+    void shouldGiveNoClaimForARefusalToCommentAndNoMovementForTrainsOrPolice() {
+        assertEquals(List.of(), new ClaimExtractor().extract(
+                "The Velsian interior ministry declined to comment on reports of arrests near Oster.", "en").claims());
+        var train = new ClaimExtractor().extract(
+                "The regional express from Brask to Ollen came off the rails as it entered the Kettle tunnel.", "en").claims();
+        assertTrue(train.stream().noneMatch(c -> c.type() == ClaimType.MILITARY_ACTION), "a train entering a tunnel is no military action");
+        var shells = new ClaimExtractor().extract("More than 30 shells struck the Ostrov district of Brask overnight.", "en").claims();
+        assertTrue(shells.stream().anyMatch(c -> c.type() == ClaimType.MILITARY_ACTION), "shells striking a town are");
+        var hit = new ClaimExtractor().extract("The clinic in Ostrov was hit by a shell on the first day of the siege.", "en").claims();
+        assertTrue(hit.stream().anyMatch(c -> c.type() == ClaimType.MILITARY_ACTION), "a building hit by a shell is");
+    }
+
+    @Test
+    void shouldKeepASmallCountInWordsWhenItSaysWhatHappenedToThem() {
+        var claims = new ClaimExtractor().extract("Three climbers remain stranded on the north face of Mount Ellar.", "en").claims();
+        assertEquals(1, claims.size());
+        assertEquals(3, claims.getFirst().quantity().value(), 1e-6);
+        assertEquals(List.of(), new ClaimExtractor().extract("Two carriages of the Ollen express were painted blue.", "en")
+                .claims().stream().filter(c -> c.quantity() != null).toList());
+        assertEquals(List.of(), new ClaimExtractor().extract("Volunteers evacuated two nursing homes near Ollen on Sunday.", "en")
+                .claims().stream().filter(c -> c.quantity() != null).toList(), "what was done to them is told before, by others");
+    }
 }

@@ -47,6 +47,24 @@ class QuantityExtractorTest {
     }
 
     @Test
+    void shouldReadMillionsGluedToACurrencyButNotMetres() {
+        Quantity grant = extractor.extract("The province pledged a grant of $4.5m to the families.").getFirst();
+        assertEquals(4_500_000, grant.value(), 1e-6);
+        assertEquals("$4.5m", grant.text());
+        assertEquals(40_000_000, extractor.extract("Repairs could cost €40m, the agency said.").getFirst().value(), 1e-6);
+        Quantity depth = extractor.extract("The divers reached 300m below the surface.").getFirst();
+        assertEquals(300, depth.value(), 1e-6);
+    }
+
+    @Test
+    void shouldNotTakePhoneNumbersClockTimesOrAnAgeDescribingSomeoneForFigures() {
+        assertEquals(List.of(), extractor.extract("Readers can call the desk on 0161 496 0320 or +44 20 7946 0958."));
+        assertEquals(List.of(), extractor.extract("The bus left the depot at 06:55 local time."));
+        assertEquals(List.of(), extractor.extract("Officers arrested a 31-year-old woman at the scene."));
+        assertEquals(19, extractor.extract("The 19-year-old has signed a four-year contract.").getFirst().value(), 1e-6);
+    }
+
+    @Test
     void shouldReadABareFigureInTheUnitJustNamed() {
         List<Quantity> figures = extractor.extract("The ferry was sailing at 22 knots through a channel limited to 8, the coastguard said.");
         assertEquals(2, figures.size());

@@ -70,7 +70,13 @@ public final class ArticleCleaner {
                     "expressed", "responsible", "liable"),
             Rule.phrases("contribution-credit", CREDIT, 16, true,
                     "(\\bcontributed (to )?(this )?(report|reporting|story|article)\\b|^\\(?(additional )?(reporting|writing|editing|research) by\\b"
-                            + "|^compiled by\\b)", "contributed", "by"),
+                            + "|^compiled by\\b|^this (story|article|report|piece) (was|has been) (compiled|written|produced|prepared)"
+                            + " (by|with|from)\\b)", "contributed", "by", "compiled", "written", "produced", "prepared"),
+            // a line asking readers for news: "Got a story? Message the newsroom on ...", "Email us at ..."
+            Rule.phrases("tip-line", APPEAL, 25, false,
+                    "(^(got|have you got|do you have) an? (story|tip|news tip|story idea)\\b|^(message|email|e-mail|contact|call|text|whatsapp)"
+                            + " (us|(the|our) ([\\w'’]+ )?(newsroom|news desk|newsdesk|editors?))\\b)",
+                    "got", "have you", "do you have", "message", "mail", "contact", "call", "text", "whatsapp"),
             Rule.shape("byline", CREDIT, false, ArticleCleaner::byline),
             Rule.phrases("newsletter-signup", APPEAL, 25, true,
                     "\\b(sign up|signup|subscribe|register)\\b.{0,60}\\b(newsletter|alerts?|briefing|digest|inbox|mailbox|e-?mails?)\\b",
@@ -110,8 +116,30 @@ public final class ArticleCleaner {
                     line -> line.words() <= 80 && POSITION_MARKER.matcher(line.text()).find()),
             Rule.shape("section-label", NAVIGATION, false,
                     line -> line.shouting() && line.words() <= 8 && !line.text().endsWith(".")),
+            // "Opinion | Economics", "City Wire | Markets Desk": a path of names, no sentence
+            Rule.shape("section-path", NAVIGATION, false, ArticleCleaner::sectionPath),
             Rule.shape("related-headline", RELATED, false,
                     line -> line.index() >= 3 && line.titleLike(5, 20) && line.blankBefore() && line.blankLinesAfter() >= 2));
+
+    private static final Pattern NAME_PART = Pattern.compile("^\\p{Lu}[\\p{L}'’&.-]*(\\s+(\\p{Lu}[\\p{L}'’&.-]*|&|and|of|the))"
+            + "{0,4}$");
+
+    /** Two to four short capitalised names joined by bars, with no sentence among them. */
+    private static boolean sectionPath(Line line) {
+        if (line.words() > 10 || SENTENCE_END.matcher(line.text()).find()) {
+            return false;
+        }
+        String[] parts = BAR.split(line.text().strip());
+        if (parts.length < 2 || parts.length > 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!NAME_PART.matcher(part.strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static final Rule OUTLET_REPEATED = Rule.shape("outlet-repeated-line", TEMPLATE, false, line -> true);
     /** A note on who wrote the piece, near its end, opening with the byline's name: "Jane Doe is a former ...". */

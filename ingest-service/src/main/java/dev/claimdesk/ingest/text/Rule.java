@@ -17,8 +17,12 @@ record Rule(String name, RemovedKind kind, boolean endsArticle, Predicate<Line> 
                 && containsAny(line.lower(), triggers) && pattern.matcher(line.lower()).find());
     }
 
-    /** "as originally stated", "as first reported": what a correction notice says of the article, nobody's speech. */
-    private static final Pattern AS_FIRST_TOLD = Pattern.compile("\\bas (first|originally|previously|earlier) (stated|reported|said)\\b");
+    /**
+     * "as originally stated", "an earlier version of this story said": what a correction notice says of the article,
+     * nobody's speech.
+     */
+    private static final Pattern AS_FIRST_TOLD = Pattern.compile("\\b(as (first|originally|previously|earlier)|version of this "
+            + "(article|story|post|report|piece)) (stated|reported|said)\\b");
 
     /**
      * A phrase family that speaks of the article itself (a correction notice): like {@link #phrases}, with "as first

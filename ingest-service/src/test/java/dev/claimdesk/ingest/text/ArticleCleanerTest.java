@@ -171,6 +171,30 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void shouldRemoveSectionPathsTipLinesCompilationNotesAndCorrectionsThatQuoteTheStory() {
+        CleanedText cleaned = clean("""
+                Ferry runs aground off Halsey Point
+
+                Northern Courier | Coast Desk
+                The ferry Marit ran aground off Halsey Point on Friday with 140 passengers on board, the coastguard said.
+                Correction: An earlier version of this story said the ferry was operated by Blue Sound Lines. It is run by Fjordline.
+                This story was compiled by Coastal Digest from agency reports.
+                Got a tip? Message the Courier newsdesk on 0700 900 1234.
+                """);
+        assertEquals(List.of("section-path", "update-note", "contribution-credit", "tip-line"),
+                cleaned.removed().stream().map(Removed::rule).toList());
+
+        // news with bars, compilations and people told to call stays
+        String news = """
+                The union said the list was compiled by managers from payroll records.
+                Call centre staff at Fjordline | a subsidiary of Sound Group said they were not paid.
+                Contact tracing teams in Halsey have reached 400 people, the health board said.
+                The story of the rescue was told by the captain to the inquiry on Monday.
+                """;
+        assertEquals(List.of(), clean(news).removed());
+    }
+
+    @Test
     void shouldCutTheAppealTrailerButKeepArticleTextAfterAMidArticleSignup() {
         CleanedText early = clean("""
                 Sign up for our newsletter
