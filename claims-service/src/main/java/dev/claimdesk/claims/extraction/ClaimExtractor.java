@@ -49,27 +49,29 @@ public final class ClaimExtractor {
             + "retook|shell(?:ed|ing)|bomb(?:ed|ing)|airstrikes?|air strikes?|missile strikes?|"
             + "invad\\w*|encircl\\w*|besieg\\w*|push(?:ed|ing)? (?:them |the \\w+ )?back|"
             + "pushed away|counteroffensive|counter-offensive|defensive positions|liberat\\w*|regroup\\w*|"
-            + "hit by (?:an? )?(?:shell|missile|rocket|drone|bomb|air ?strike)s?|"
+            + "hit by (?:an? )?(?:shell|missile|rocket|drone|air ?strike)s?|"
             // forces turned to another front: "will now focus its efforts on eastern Ukraine"
             + "(?:refocus|reshift|reconcentrat|focus|shift|concentrat|redirect|redeploy)\\w* (?:its|their|the) (?:military |main )?"
             + "(?:efforts|operations|forces|troops|offensive|attention) (?:on|to|toward|towards))\\b");
     /**
-     * Verbs of movement that news of any kind uses ("as it entered the cutting", "arrested in connection with the
-     * attack", "shares advanced"): a military action only where forces are named.
+     * Verbs of movement that news of any kind uses ("as the bus entered the tunnel", "questioned over the attack",
+     * "shares advanced"): a military action only where forces are named.
      */
     private static final Pattern MOVED_IF_FORCES = WordList.compile("(?i)\\b(?:advanc(?:e|ed|es|ing)|captur\\w*|seiz\\w*|"
             + "shells?|bombs|strik(?:e|es|ing)|struck|attack(?:ed|ing|s)?|stall(?:ed|ing|s)?|deploy\\w*|mobiliz\\w*|"
             + "occupi\\w*|entered|surrounded|reinforc\\w*|pushed)\\b");
     private static final Pattern FORCES = WordList.compile("(?i)\\b(?:troops?|forces|soldiers|army|armies|units|"
             + "battalions?|brigades?|tanks|convoys?|fighters|militants|rebels|separatists|advance|offensive|artillery|"
-            + "shells|missiles|rockets|drones|warplanes|warships|militias?|insurgents|infantry|marines|paratroopers)\\b");
+            + "shells|missiles|rockets|drones|warplanes|warships|militias?|insurgents|infantry|marines|paratroopers|military|"
+            + "navy|air force|gunmen|jets)\\b");
     /** Addressing the reader: appeals, newsletters, notes to readers, never a claim. */
     private static final Pattern TO_READER = WordList.compile("(?i)\\b(?:you|your|please|subscribe|newsletter|"
             + "this article was updated|click here|sign up)\\b");
     /** A refusal or failure to comment, which states nothing to check. */
     private static final Pattern NO_COMMENT = WordList.compile("(?i)\\b(?:declin(?:ed|es|ing) to comment|refus(?:ed|es|ing) to comment|"
-            + "(?:would|could|did) not (?:immediately )?(?:comment|respond|be reached)|not (?:immediately )?available for comment|"
-            + "no comment|(?:did not|has not|have not) (?:immediately )?respond(?:ed)? to (?:a |requests? for comment))");
+            + "(?:would|could|did) not (?:immediately )?comment|not (?:immediately )?available for comment|"
+            + "could not (?:immediately )?be reached for comment|no comment\\b|(?:did|has|have) not (?:immediately )?"
+            + "respond(?:ed)? to (?:an? )?requests? for comment)");
     /** Something that happened or was decided: the verbs of events, not of states ("is", "has") or views. */
     private static final Pattern EVENTIVE = WordList.compile("(?i)\\b(?:announc|agree|signed|signing|met\\b|meet|impos|"
             + "launch|declar|propos|approv|reject|voted|elect|appoint|resign|arrest|charged|releas|visit|host|held|hold|"
@@ -420,17 +422,21 @@ public final class ClaimExtractor {
         boolean measure = q.unit() != null && MEASURING_UNIT.matcher(q.unit()).matches() || Measures.cared(q.text(), s) != null;
         // "six of them in intensive care": a part of a counted whole is a figure, however small
         boolean part = PART_OF.matcher(s).region(Math.min(s.length(), q.end()), s.length()).lookingAt();
-        return inWords && q.value() < 10 && !measure && !part && !CASUALTIES.matcher(s).find() && !toldWhatHappened(q, s);
+        return inWords && q.value() < 10 && !measure && !part && !CASUALTIES.matcher(s).find() && !toldWhatHappened(q, s)
+                && !TALLIED_WITH.matcher(s.substring(0, q.start())).find();
     }
 
-    /** What befell those counted, said with them: "four men remain trapped", "two crew were rescued". */
+    /** A count in digits with its noun just before "and": "carrying 140 passengers and six crew" tells one tally. */
+    private static final Pattern TALLIED_WITH = Pattern.compile("\\d[\\d,.]*\\s+(?:[\\p{Ll}-]+\\s+){1,2}(?:and|plus)\\s+$");
+
+    /** What befell those counted, said with them: "three climbers remain stranded", "two crew were rescued". */
     private static final Pattern HAPPENED_TO = Pattern.compile("\\s(?:fled|died|slain|missing|dead|unaccounted|homeless|trapped|"
             + "stranded|hurt|killed|injured|wounded|rescued|evacuated|arrested|detained|hospitali[sz]ed|displaced|freed|"
             + "released|kidnapped|abducted|held|jailed|charged|convicted)$");
 
     private static boolean toldWhatHappened(Quantity q, String s) {
         Matcher m = q.subject() == null ? null : HAPPENED_TO.matcher(q.subject());
-        // told after them ("four men remain trapped"), not done by someone before ("soldiers evacuated two care homes")
+        // told after them ("three climbers remain stranded"), not done by someone before ("volunteers evacuated two homes")
         return m != null && m.find() && s.indexOf(m.group().strip(), q.end()) > 0;
     }
 

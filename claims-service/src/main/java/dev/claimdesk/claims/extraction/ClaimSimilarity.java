@@ -106,7 +106,7 @@ public final class ClaimSimilarity {
         boolean isFigure = type == ClaimType.STATISTIC;
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
                 // whose forces a count of troops is: their own losses, as each side reports them, are two counts
-                isFigure && subject != null && FORCES.matcher(subject).find() ? sides(text) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
+                isFigure && subject != null && FORCES.matcher(subject).find() ? forcesSides(text) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
                 type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
                 isFigure ? Measures.when(text, figure) : Set.of(),
                 type == ClaimType.EVENT ? Measures.happenings(text) : isFigure ? Measures.doneTo(text, figure) : Set.of(),
@@ -122,6 +122,30 @@ public final class ClaimSimilarity {
 
     /** A nationality or a possessor naming whose side acts: "Russian forces", "Ukrainians", "Ukraine’s military". */
     private static final Pattern SIDE = Pattern.compile("\\b(\\p{Lu}\\p{L}+?)(?:ians?|eans?|ese|ish|is|i|ans?|['’]s)\\b");
+
+    /** Forces nouns, or the ministry or army that speaks for them, after which a side's name stands. */
+    private static final Pattern FORCES_AFTER = Pattern.compile("^\\s+(?:[\\p{Ll}-]+\\s+)?(?:troops|forces|soldiers|army|fighters|"
+            + "units|defen[cs]e ministry|military|ministry of defen[cs]e|armed forces|navy|marines)\\b");
+    private static final Set<String> NOT_SIDES = Set.of("mond", "tues", "wedn", "thur", "frid", "satu", "sund", "janu",
+            "febr", "marc", "apri", "june", "july", "augu", "sept", "octo", "nove", "dece");
+
+    /**
+     * Whose forces a count of troops belongs to: a side named just before the forces or the ministry that speaks
+     * for them ("Morland's defence ministry said nine of its soldiers", "40 Vessarian soldiers"), not every
+     * capitalised word of the sentence.
+     */
+    static Set<String> forcesSides(String text) {
+        Set<String> sides = new HashSet<>();
+        Matcher m = SIDE.matcher(text);
+        while (m.find()) {
+            String nation = m.group(1).toLowerCase(Locale.ROOT);
+            String side = nation.substring(0, Math.min(4, nation.length()));
+            if (!NOT_SIDES.contains(side) && FORCES_AFTER.matcher(text.substring(m.end())).lookingAt()) {
+                sides.add(side);
+            }
+        }
+        return sides;
+    }
 
     /** The sides an actor names, by the first four letters of the nation: "Russian" and "Russia’s" meet. */
     static Set<String> sides(String actor) {
@@ -160,7 +184,7 @@ public final class ClaimSimilarity {
     public static boolean opposed(Features a, Features b) {
         if (a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC) {
             return a.measure() != null && b.measure() != null && !Measures.same(a.measure(), b.measure()) || updated(a, b)
-                    || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b);
+                    || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b);
         }
         return movedOtherwise(a, b);
     }
@@ -192,12 +216,12 @@ public final class ClaimSimilarity {
     }
 
     /**
-     * Two different figures of which one sentence also tells the other's: "95 km/h on a stretch limited to 60" and
-     * "95km/h where the limit is 60km/h" pair 95 with 95 and 60 with 60, never 60 with 95.
+     * Two different figures, both told in each sentence: "88 miles per hour on a road limited to 40" and "88mph where
+     * the limit is 40mph" pair 88 with 88 and 40 with 40, never 40 with 88.
      */
     private static boolean counterpartElsewhere(Features a, Features b) {
         return a.numeral() != null && b.numeral() != null && !a.numeral().equals(b.numeral())
-                && (b.numerals().contains(a.numeral()) || a.numerals().contains(b.numeral()));
+                && b.numerals().contains(a.numeral()) && a.numerals().contains(b.numeral());
     }
 
     /** Both name whose forces act or are counted, and no side is shared. */
@@ -211,8 +235,8 @@ public final class ClaimSimilarity {
     }
 
     /**
-     * One is the whole a part is told of ("40 of its 310 stores"), the other not, and they differ: the whole of one
-     * report may be another's plain count ("the 37 workers underground", "37 miners on the shift"), never a part.
+     * One is the whole a part is told of ("15 of its 120 branches"), the other not, and they differ: the whole of one
+     * report may be another's plain count ("12 of the 52 crew", "52 crew on board"), never a part.
      */
     private static boolean partAndWhole(Features a, Features b) {
         return whole(a) != whole(b) && (a.value() == null || !a.value().equals(b.value()));

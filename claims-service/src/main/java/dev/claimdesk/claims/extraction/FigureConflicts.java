@@ -70,15 +70,24 @@ public final class FigureConflicts {
         }
         Interval x = Interval.of(a);
         Interval y = Interval.of(b);
-        if (x.overlaps(y)) {
+        if (x.overlaps(y) && !estimatesApart(a, b)) {
             return Optional.empty();
         }
         boolean bounded = x.bound || y.bound;
-        Interval lower = x.hi <= y.lo ? x : y;
+        Interval lower = x.hi <= y.lo || !x.overlaps(y) ? (x.hi <= y.lo ? x : y) : x.value <= y.value ? x : y;
         Interval upper = lower == x ? y : x;
         String detail = "“%s” and “%s” cannot both hold: %s".formatted(told(a), told(b),
                 bounded ? boundDetail(lower, upper) : "%s is below %s".formatted(number(lower.value), number(upper.value)));
         return Optional.of(new Conflict(bounded ? Kind.BOUND_VIOLATED : Kind.DISJOINT_VALUES, detail));
+    }
+
+    /**
+     * Two estimates ("about 95", "about 115") whose values differ by more than the tolerance of one "about": each
+     * interval alone would take both in, but a reader sees two different numbers.
+     */
+    private static boolean estimatesApart(Quantity a, Quantity b) {
+        return a.qualifier() == Quantity.Qualifier.ABOUT && b.qualifier() == Quantity.Qualifier.ABOUT
+                && Math.abs(a.value() - b.value()) > ABOUT * Math.max(Math.abs(a.value()), Math.abs(b.value()));
     }
 
     /** The figure as a reader would say it, its qualifier included: "at least 40 people killed". */

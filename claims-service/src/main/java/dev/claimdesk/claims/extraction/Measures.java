@@ -254,6 +254,10 @@ public final class Measures {
         int[] bounds = clause(lower, at, figureText == null ? 0 : figureText.length());
         String clause = lower.substring(bounds[0], bounds[1]);
         int figure = at - bounds[0];
+        String share = words == PERCENT_WORDS && figureText != null ? shareOf(lower.substring(at + figureText.length()), words) : null;
+        if (share != null) {
+            return share;
+        }
         String nearest = null;
         int distance = Integer.MAX_VALUE;
         // counts of people are read from their own words above; what follows only names what an amount is
@@ -293,6 +297,28 @@ public final class Measures {
         return nearest == null ? role : role == null ? nearest : nearest + "/" + role;
     }
 
+    /** A percentage of a whole told right after it: "38% of its members", "60 per cent of the increase". */
+    private static final Pattern SHARE_OF = Pattern.compile("^\\s*(?:%|per ?cent|percent)\\s+of\\s+(?:(?:the|its|their|his|her|our|"
+            + "all|those|these|an?)\\s+)?([\\p{L}-]+)");
+
+    /**
+     * {@code share:<noun>} for a share of a whole that is no measure of its own ("38% of its members": share:member),
+     * so that it never meets the rate of anything; null when none is told, or the whole is a measure ("51% of the vote").
+     */
+    private static String shareOf(String after, Map<String, Pattern> words) {
+        Matcher m = SHARE_OF.matcher(after);
+        if (!m.find()) {
+            return null;
+        }
+        String whole = m.group(1);
+        for (Pattern measure : words.values()) {
+            if (measure.matcher(whole).matches()) {
+                return null;
+            }
+        }
+        return "share:" + ClaimSimilarity.stem(whole);
+    }
+
     /**
      * A place named as the owner of a rate: "Carrow's jobless rate" is a town's, not the country's. (Only rates: a
      * company's sums are told as often without its name as with it.)
@@ -305,7 +331,7 @@ public final class Measures {
     }
 
     /** Where people counted are cared for, told after the count in its clause: "six of them in intensive care". */
-    private static final Pattern CARE_AFTER = Pattern.compile("^\\W*(?:[\\p{L}-]+\\W+){0,12}?(?:(?<critical>intensive care|icu|critical "
+    private static final Pattern CARE_AFTER = Pattern.compile("^\\W*(?:[\\p{L}-]+\\W+){0,5}?(?:(?<critical>intensive care|icu|critical "
             + "condition|on ventilators?)|(?<serious>serious(?:ly)? (?:condition|injur\\w*|hurt|ill)|serious injuries)|(?<hospital>(?:in|to) hospitals?|hospitali[sz]ed))\\b");
 
     /** {@code critical} or {@code hospital} for a count of people in intensive care or in hospital; null otherwise. */
@@ -325,7 +351,7 @@ public final class Measures {
 
     /**
      * Whether two measures can be one: the same, or one whose clause named only whose figure it is ("the union asks
-     * for 9%": demanded) and one that also named of what ("a 9% pay rise" demanded: pay/demanded).
+     * for 7%": demanded) and one that also named of what ("a 7% wage rise" demanded: pay/demanded).
      */
     public static boolean same(String a, String b) {
         return a.equals(b) || ROLES.containsKey(a) && b.endsWith("/" + a) || ROLES.containsKey(b) && a.endsWith("/" + b);
@@ -510,12 +536,16 @@ public final class Measures {
         return all.isEmpty() ? null : all.iterator().next();
     }
 
-    /** Words that tell a count as the newer value of one that runs on: "raised its toll to eight", "now says 11". */
-    private static final Pattern UPDATE_BEFORE = WordList.compile("\\b(?:now|raised|revised|updated|risen|rose|climbed|latest)\\b");
+    /**
+     * Words that tell a count as the newer value of one that runs on, within the few words before it: "raised the
+     * toll to nine", "now puts the number at 14".
+     */
+    private static final Pattern UPDATE_BEFORE = Pattern.compile("\\b(?:now(?!-)|raised|revised|updated|risen|rose|climbed|latest)\\b"
+            + "(?:\\s+[\\p{L}'’]+){0,4}\\s+$");
 
     /**
      * Whether a count (not a sum or a rate) is told as the newer value of a running count in its clause: a later
-     * report's "now 11 killed" updates an earlier "six killed" rather than disputing it.
+     * report's "now puts the dead at 9" updates an earlier "five dead" rather than disputing it.
      */
     public static boolean toldAsUpdate(String sentence, String figureText, String unit) {
         if (sentence == null || figureText == null || amount(unit) || unit != null && PERCENT.matcher(unit.strip()).matches()) {
@@ -526,13 +556,13 @@ public final class Measures {
         return at > 0 && UPDATE_BEFORE.matcher(lower.substring(clause(lower, at, figureText.length())[0], at)).find();
     }
 
-    /** The verb a figure directly follows, as a bare verb too: "would open 12 larger stores". */
+    /** The verb a figure directly follows, as a bare verb too: "plans to open 8 branches". */
     private static final Pattern VERB_BEFORE = Pattern.compile("(\\p{L}+)\\s+$");
     private static final Pattern OPEN = Pattern.compile("open|opens");
 
     /**
-     * What is done to what a figure counts, from the verb just before it in its clause ({@link #HAPPENINGS}): "close 40
-     * stores" and "open 12 stores" count two things, whatever their nouns share.
+     * What is done to what a figure counts, from the verb just before it in its clause ({@link #HAPPENINGS}): "shut 25
+     * branches" and "open 8 branches" count two things, whatever their nouns share.
      */
     public static Set<String> doneTo(String sentence, String figureText) {
         String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

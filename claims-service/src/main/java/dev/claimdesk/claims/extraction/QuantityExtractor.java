@@ -32,12 +32,15 @@ public final class QuantityExtractor {
     private static final Pattern OF_WHAT = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     /**
-     * A part told of its whole: "24 of its 51 seats", "three of the city's eleven libraries", "14 of the network's bus
+     * A part told of its whole: "17 of its 45 seats", "two of the town's nine schools", "9 of the fleet's delivery
      * routes". The whole is named by a determiner or an owner, and often its own figure; the words after them name it.
      */
     private static final Pattern PART_OF_WHOLE = Pattern.compile("^\\s+of\\s+(?:(?:its|the|their|his|her|our|these|those)\\s+)"
             + "(?:[\\p{L}][\\p{L}-]*['’]s?\\s+)?(?:\\d[\\d,.]*\\s+|[\\p{Ll}-]+(?=\\s+\\p{Ll}+s\\b)\\s+)?"
             + "((?:\\p{Ll}[\\p{Ll}-]*\\s+){0,2}\\p{Ll}[\\p{Ll}-]*s)\\b");
+    /** A figure that numbers an item rather than counting: "Chapter 11 of the", "Game 7 of the". */
+    private static final Pattern NUMBERED = Pattern.compile("(?i)\\b(?:chapter|article|section|game|round|page|part|stage|phase|"
+            + "episode|level|clause|rule|item|paragraph|line|platform|gate|terminal)\\s*$");
     private static final Pattern VOTE = WordList.compile("(?i)\\b(?:vot(?:e|es|ed|ing)|ballots?)\\b");
     private static final Pattern TALLY_BETWEEN = Pattern.compile("(?i)\\s+(?:(?:votes?|ballots?)\\s+)?(?:to|against)\\s+");
     private static final Pattern PER_CENT = Pattern.compile("(?i)\\s*(?:per\\s?cent|percent)\\b(?!age)");
@@ -105,9 +108,9 @@ public final class QuantityExtractor {
                     qualifier = qualifier(m.group(1));
                 }
             }
-            if (start < figure.start() && end < sentence.length() && sentence.charAt(end) == 'm'
+            if ("$€£".indexOf(sentence.charAt(start)) >= 0 && end < sentence.length() && sentence.charAt(end) == 'm'
                     && (end + 1 == sentence.length() || !Character.isLetterOrDigit(sentence.charAt(end + 1)))) {
-                // "$2.5m", "between €40m and €60m": after a currency sign a glued m is millions, not metres
+                // "£7.5m", "a €12m grant": after a currency sign a glued m is millions; "6-8m waves" stay metres
                 value *= 1e6;
                 low = low == null ? null : low * 1e6;
                 high = high == null ? null : high * 1e6;
@@ -115,7 +118,7 @@ public final class QuantityExtractor {
             }
             String[] unitAndSubject = unitAndSubject(sentence, figure.end() < end ? figureEndingAt(figure, end) : figure, start);
             if (unitAndSubject[0] == null && !out.isEmpty() && sharesUnit(sentence, out.getLast(), start)) {
-                // "95 kilometres per hour on a section limited to 60": the bare figure is in the unit just named
+                // "130 kilometres per hour on a road limited to 80": the bare figure is in the unit just named
                 unitAndSubject = new String[]{out.getLast().unit(), unitAndSubject[1]};
             }
             String text = sentence.substring(start, end);
@@ -148,10 +151,14 @@ public final class QuantityExtractor {
     private static final Pattern CARRIED_UNIT = Pattern.compile("(?i)km|kilomet(?:re|er)s?|metres?|meters?|miles?|feet|"
             + "tonnes?|tons?|kg|kilograms?|usd|eur|gbp|dollars|euros|pounds|[a-z]+s?/h");
 
+    /** What joins a figure to a bare one of the same unit: a limit, a change's other end, a comparison, a list. */
+    private static final Pattern CARRIES_UNIT = Pattern.compile("(?i)(?:\\blimit(?:ed)?\\s+(?:to|of|is|was)|\\b(?:to|from|than|and|or)"
+            + "|\\bdown|\\bup)\\s*$");
+
     private static boolean sharesUnit(String sentence, Quantity before, int at) {
         String gap = sentence.substring(before.end(), at);
         return before.unit() != null && CARRIED_UNIT.matcher(before.unit()).matches() && gap.length() <= 60
-                && gap.indexOf(';') < 0 && gap.indexOf('.') < 0;
+                && gap.indexOf(';') < 0 && gap.indexOf('.') < 0 && CARRIES_UNIT.matcher(gap).find();
     }
 
     private static NumberMatch figureEndingAt(NumberMatch figure, int end) {
@@ -193,12 +200,12 @@ public final class QuantityExtractor {
             return false;
         }
         if (AGE_OF_SOMEONE.matcher(after).lookingAt()) {
-            // "arrested a 24-year-old man": an age describing someone, not a figure the story turns on
+            // "detained a 31-year-old woman": an age describing someone, not a figure the story turns on
             return false;
         }
         if (text.length() > 1 && text.charAt(0) == '0' && Character.isDigit(text.charAt(1))
                 || PHONE_GROUP.matcher(before).find() || before.endsWith("+") && after.matches("(?s)^[ -]\\d.*")) {
-            // "0800 555 0142", "+44 20 7946 0000": numbers that name a line, not amounts
+            // "0161 496 0320", "+44 20 7946 0958": numbers that name a line, not amounts
             return false;
         }
         boolean fourDigits = text.matches("\\d{4}s?");
@@ -271,7 +278,8 @@ public final class QuantityExtractor {
             ends.add(m.end());
             last = m.end();
         }
-        Matcher whole = words.isEmpty() && unit == null ? PART_OF_WHOLE.matcher(sentence.substring(at)) : null;
+        Matcher whole = words.isEmpty() && unit == null && !NUMBERED.matcher(sentence.substring(0, figure.start())).find()
+                ? PART_OF_WHOLE.matcher(sentence.substring(at)) : null;
         if (whole != null && whole.find() && !whole.group(1).endsWith("ss")) {
             // the part counts what its whole counts; what happened to it is still said around the figure
             String[] named = whole.group(1).split("\\s+");

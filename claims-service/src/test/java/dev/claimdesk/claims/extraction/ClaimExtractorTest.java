@@ -282,6 +282,8 @@ class ClaimExtractorTest {
         assertEquals(3, claims.getFirst().quantity().value(), 1e-6);
         assertEquals(List.of(), new ClaimExtractor().extract("Two carriages of the Ollen express were painted blue.", "en")
                 .claims().stream().filter(c -> c.quantity() != null).toList());
+        assertEquals(2, new ClaimExtractor().extract("The ferry was carrying 140 passengers and six crew when it sank off Brask.", "en")
+                .claims().stream().filter(c -> c.quantity() != null).count(), "a small count tallied with another is a figure");
         assertEquals(List.of(), new ClaimExtractor().extract("Volunteers evacuated two nursing homes near Ollen on Sunday.", "en")
                 .claims().stream().filter(c -> c.quantity() != null).toList(), "what was done to them is told before, by others");
     }

@@ -43,6 +43,8 @@ class ClaimSimilarityTest {
                 "the limit of one report is not the speed of the other, which tells that limit too");
         assertTrue(ClaimSimilarity.similarity(figure(one, 0), figure(other, 0)) > 0.49, "the speeds meet");
         assertTrue(ClaimSimilarity.similarity(figure(one, 1), figure(other, 1)) > 0.49, "the limits meet");
+        assertTrue(ClaimSimilarity.similarity(figure("Fire officials said 15 people died in the blaze, not 12 as police said."),
+                figure("Police said 12 people died in the blaze.")) > 0, "a figure disputing another named in its sentence may meet it");
     }
 
     @Test
@@ -52,6 +54,8 @@ class ClaimSimilarityTest {
         var again = figure("Morland's defence ministry said 12 of its soldiers had been killed in the clashes.");
         assertTrue(ClaimSimilarity.similarity(ours, theirs) == 0, "each side's own dead are two counts");
         assertTrue(ClaimSimilarity.similarity(ours, again) > 0, "one side's toll told twice may disagree");
+        assertTrue(ClaimSimilarity.similarity(figure("Forty soldiers were killed in Tuesday's strike on the Ostrov depot."),
+                figure("At least 40 soldiers died in the strike on Ostrov's railway depot.")) > 0, "a weekday or a town is no side");
     }
 
     @Test

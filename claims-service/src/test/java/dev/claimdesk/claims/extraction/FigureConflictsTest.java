@@ -17,6 +17,14 @@ class FigureConflictsTest {
     }
 
     @Test
+    void shouldFlagTwoEstimatesFartherApartThanOneAboutAllows() {
+        var apart = between("The coach was doing about 90 kilometres per hour.", "The coach was doing about 110 kilometres per hour.");
+        assertTrue(apart.isPresent(), "about 90 and about 110 are two numbers");
+        assertTrue(apart.get().detail().endsWith("90 is below 110"), apart.get().detail());
+        assertTrue(between("About 4,000 people fled.", "About 3,800 people fled.").isEmpty(), "two estimates 5 % apart agree");
+    }
+
+    @Test
     void shouldTakeALaterReportsRaisedTollForAnUpdateNotADispute() {
         String morning = "The fire service said three firefighters had been injured at the depot blaze.";
         String evening = "The fire service now says seven firefighters were injured at the depot blaze.";

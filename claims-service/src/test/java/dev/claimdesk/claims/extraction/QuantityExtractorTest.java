@@ -34,6 +34,7 @@ class QuantityExtractorTest {
             "Volunteers opened 15 emergency shelters overnight.|15|EXACT|shelters|emergency shelters opened",
             "The party won 17 of the 45 seats on the council.|17|EXACT|seats|seats",
             "Only 9 of the company's 120 delivery vans were on the road.|9|EXACT|vans|delivery vans",
+            "Rovers won Game 7 of the finals on Sunday.|7|EXACT||",
     })
     void shouldReadValueQualifierAndUnit(String sentence, double value, Quantity.Qualifier qualifier, String unit, String subject) {
         Quantity q = extractor.extract(sentence).getFirst();
@@ -54,6 +55,8 @@ class QuantityExtractorTest {
         assertEquals(40_000_000, extractor.extract("Repairs could cost €40m, the agency said.").getFirst().value(), 1e-6);
         Quantity depth = extractor.extract("The divers reached 300m below the surface.").getFirst();
         assertEquals(300, depth.value(), 1e-6);
+        Quantity waves = extractor.extract("Waves of 6-8m hit the harbour wall overnight.").getFirst();
+        assertEquals(8, waves.high(), 1e-6, "a range in metres stays metres");
     }
 
     @Test
@@ -74,6 +77,10 @@ class QuantityExtractorTest {
         assertEquals("kilometres", road.get(1).unit());
         List<Quantity> rate = extractor.extract("Unemployment rose to 5.4%, with 310,000 out of work.");
         assertNull(rate.get(1).unit(), "a count after a percentage is no percentage");
+        List<Quantity> fee = extractor.extract("The club paid £45m for the forward, who is 23.");
+        assertNull(fee.get(1).unit(), "an age after a fee is no sum of money");
+        List<Quantity> seized = extractor.extract("Police seized 200 kilograms of cocaine and arrested 12.");
+        assertNull(seized.get(1).unit(), "people arrested are no kilograms");
     }
 
     @Test

@@ -70,9 +70,12 @@ public final class ArticleCleaner {
                     "expressed", "responsible", "liable"),
             Rule.phrases("contribution-credit", CREDIT, 16, true,
                     "(\\bcontributed (to )?(this )?(report|reporting|story|article)\\b|^\\(?(additional )?(reporting|writing|editing|research) by\\b"
-                            + "|^compiled by\\b|^this (story|article|report|piece) (was|has been) (compiled|written|produced|prepared)"
-                            + " (by|with|from)\\b)", "contributed", "by", "compiled", "written", "produced", "prepared"),
-            // a line asking readers for news: "Got a story? Message the newsroom on ...", "Email us at ..."
+                            + "|^compiled by\\b)", "contributed", "by"),
+            // a note on how the piece was put together, which does not end it: "This article was compiled by X from wire reports"
+            Rule.phrases("compilation-note", CREDIT, 20, false,
+                    "^this (story|article|piece) (was|has been) (compiled|produced|assembled) (by|with|from)\\b.*\\b(reports?|agencies|agency|wires?|staff)\\.?$",
+                    "compiled", "produced", "assembled"),
+            // a line asking readers for news: "Got a tip? Email the newsdesk at ...", "Contact us on ..."
             Rule.phrases("tip-line", APPEAL, 25, false,
                     "(^(got|have you got|do you have) an? (story|tip|news tip|story idea)\\b|^(message|email|e-mail|contact|call|text|whatsapp)"
                             + " (us|(the|our) ([\\w'’]+ )?(newsroom|news desk|newsdesk|editors?))\\b)",
@@ -116,7 +119,7 @@ public final class ArticleCleaner {
                     line -> line.words() <= 80 && POSITION_MARKER.matcher(line.text()).find()),
             Rule.shape("section-label", NAVIGATION, false,
                     line -> line.shouting() && line.words() <= 8 && !line.text().endsWith(".")),
-            // "Opinion | Economics", "City Wire | Markets Desk": a path of names, no sentence
+            // "Comment | Sport", "Metro Wire | Business Desk": a path of names, no sentence
             Rule.shape("section-path", NAVIGATION, false, ArticleCleaner::sectionPath),
             Rule.shape("related-headline", RELATED, false,
                     line -> line.index() >= 3 && line.titleLike(5, 20) && line.blankBefore() && line.blankLinesAfter() >= 2));

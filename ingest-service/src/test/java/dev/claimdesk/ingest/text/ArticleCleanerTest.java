@@ -181,12 +181,13 @@ class ArticleCleanerTest {
                 This story was compiled by Coastal Digest from agency reports.
                 Got a tip? Message the Courier newsdesk on 0700 900 1234.
                 """);
-        assertEquals(List.of("section-path", "update-note", "contribution-credit", "tip-line"),
+        assertEquals(List.of("section-path", "update-note", "compilation-note", "tip-line"),
                 cleaned.removed().stream().map(Removed::rule).toList());
 
         // news with bars, compilations and people told to call stays
         String news = """
                 The union said the list was compiled by managers from payroll records.
+                This report was prepared by the inspectorate after 14 deaths at Hollin prison.
                 Call centre staff at Fjordline | a subsidiary of Sound Group said they were not paid.
                 Contact tracing teams in Halsey have reached 400 people, the health board said.
                 The story of the rescue was told by the captain to the inquiry on Monday.
