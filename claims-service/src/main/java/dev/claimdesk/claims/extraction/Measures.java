@@ -280,8 +280,12 @@ public final class Measures {
             }
         }
         String role = null;
+        // whose figure it is, said near it: "demanding a 9% rise", "a 2% target"; not a target the sentence compares
+        // the figure with at its other end ("at 5.3 per cent it is more than twice the bank's target")
+        int length = figureText == null ? 0 : figureText.length();
+        String near = clause.substring(Math.max(0, figure - ROLE_BEFORE), Math.min(clause.length(), figure + length + ROLE_AFTER));
         for (Map.Entry<String, Pattern> r : ROLES.entrySet()) {
-            if (wordIn(r.getValue(), clause)) {
+            if (wordIn(r.getValue(), near)) {
                 role = r.getKey();
                 break;
             }
@@ -296,6 +300,10 @@ public final class Measures {
         // an amount offered or asked for is that, even when the clause does not say of what: "the operator offers 4.5%"
         return nearest == null ? role : role == null ? nearest : nearest + "/" + role;
     }
+
+    /** How far before and after a figure (in characters) a word saying whose figure it is may stand. */
+    private static final int ROLE_BEFORE = 50;
+    private static final int ROLE_AFTER = 25;
 
     /** A percentage of a whole told right after it: "38% of its members", "60 per cent of the increase". */
     private static final Pattern SHARE_OF = Pattern.compile("^\\s*(?:%|per ?cent|percent)\\s+of\\s+(?:(?:the|its|their|his|her|our|"

@@ -257,4 +257,14 @@ class MeasuresTest {
         String vote = "Hale took 52% of the vote.";
         assertTrue(!Measures.inSentence(quantities.extract(vote).getFirst(), vote).startsWith("share"), "a share of the vote is the vote");
     }
+
+    @Test
+    void shouldTakeWhoseFigureItIsOnlyFromWordsNearIt() {
+        QuantityExtractor quantities = new QuantityExtractor();
+        String compared = "At 4.6 per cent inflation is now more than double the level that the central bank has long set as its target.";
+        String measure = Measures.inSentence(quantities.extract(compared).getFirst(), compared);
+        assertTrue(measure == null || !measure.contains("expected"), "a target far from the figure is not what the figure is: " + measure);
+        String target = "Inflation stayed well above the bank's 2% target.";
+        assertTrue(Measures.inSentence(quantities.extract(target).getFirst(), target).contains("expected"));
+    }
 }
