@@ -198,7 +198,8 @@ public final class ClaimSimilarity {
         return a.value() != null && b.value() != null && !a.value().equals(b.value()) && Measures.atOtherTimes(a.times(), b.times());
     }
 
-    private static final Pattern NUMERAL = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+    /** A number standing as one, not the digits of a name ("A320", "COVID-19", "Plant7b12"). */
+    private static final Pattern NUMERAL = Pattern.compile("(?<![\\p{L}\\d.,-])\\d[\\d,]*(?:\\.\\d+)?");
 
     /** The digits a figure is written with, without separators ("1,370" is "1370"); null for a figure in words. */
     private static String numeral(String figure) {

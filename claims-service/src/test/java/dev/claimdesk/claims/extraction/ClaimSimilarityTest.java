@@ -46,6 +46,8 @@ class ClaimSimilarityTest {
         String faster = "Police said the lorry reached 104 miles an hour on a stretch where the limit is 40 miles an hour.";
         assertTrue(ClaimSimilarity.similarity(figure(one, 1), figure(faster, 0)) == 0,
                 "a limit never meets another report's speed when that report tells the same limit");
+        assertTrue(ClaimSimilarity.similarity(figure("A fire at the Holm9b12 chemical plant killed at least 12 workers."),
+                figure("The blaze at the Holm9b12 chemical plant killed 9 workers.")) > 0, "digits of a name are no figure");
         assertTrue(ClaimSimilarity.similarity(figure("The blast on 5 June killed 8 people at the depot."),
                 figure("The blast killed 5 people at the depot.")) > 0, "a date is no figure of the sentence");
     }
