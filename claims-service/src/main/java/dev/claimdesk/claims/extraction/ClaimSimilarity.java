@@ -207,8 +207,6 @@ public final class ClaimSimilarity {
         return m.find() ? m.group().replace(",", "") : null;
     }
 
-    private static final Pattern MONTH_NEAR = Pattern.compile("(?i)^\\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
-    private static final Pattern MONTH_BEFORE = Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*$");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
 
     /** The numbers a sentence tells as figures: dates ("5 June", "June 5", "2024") are none. */
@@ -217,8 +215,8 @@ public final class ClaimSimilarity {
         Matcher m = NUMERAL.matcher(text);
         while (m.find()) {
             String n = m.group().replace(",", "");
-            if (YEAR.matcher(n).matches() || MONTH_NEAR.matcher(text.substring(m.end())).find()
-                    || MONTH_BEFORE.matcher(text.substring(0, m.start())).find()) {
+            if (YEAR.matcher(n).matches() || QuantityExtractor.MONTH_AFTER.matcher(text.substring(m.end())).find()
+                    || QuantityExtractor.MONTH.matcher(text.substring(0, m.start())).find()) {
                 continue;
             }
             all.add(n);

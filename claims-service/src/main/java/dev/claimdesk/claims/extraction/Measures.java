@@ -559,9 +559,15 @@ public final class Measures {
         if (sentence == null || figureText == null || amount(unit) || unit != null && PERCENT.matcher(unit.strip()).matches()) {
             return false;
         }
+        String before = clauseBefore(sentence, figureText);
+        return before != null && UPDATE_BEFORE.matcher(before).find();
+    }
+
+    /** The figure's clause up to the figure, lower-cased; null when the figure opens the sentence or is not in it. */
+    private static String clauseBefore(String sentence, String figureText) {
         String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
-        return at > 0 && UPDATE_BEFORE.matcher(lower.substring(clause(lower, at, figureText.length())[0], at)).find();
+        int at = figureText == null ? -1 : lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        return at <= 0 ? null : lower.substring(clause(lower, at, figureText.length())[0], at);
     }
 
     /** The verb a figure directly follows, as a bare verb too: "plans to open 8 branches". */
@@ -573,13 +579,9 @@ public final class Measures {
      * branches" and "open 8 branches" count two things, whatever their nouns share.
      */
     public static Set<String> doneTo(String sentence, String figureText) {
-        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int at = figureText == null ? -1 : lower.indexOf(figureText.toLowerCase(Locale.ROOT));
-        if (at <= 0) {
-            return Set.of();
-        }
-        Matcher verb = VERB_BEFORE.matcher(lower.substring(clause(lower, at, figureText.length())[0], at));
-        if (!verb.find()) {
+        String before = clauseBefore(sentence, figureText);
+        Matcher verb = before == null ? null : VERB_BEFORE.matcher(before);
+        if (verb == null || !verb.find()) {
             return Set.of();
         }
         String word = verb.group(1);

@@ -21,9 +21,9 @@ public final class QuantityExtractor {
                     + "|fewer than|less than|under|below"
                     + "|about|around|roughly|approximately|some|an estimated|estimated|close to|almost|nearly|just under|just over|around about|circa|an approximate)"
                     + "\\s*(?:the\\s+)?[$€£]?\\s*$");
-    private static final Pattern MONTH = Pattern.compile(
+    static final Pattern MONTH = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s*$");
-    private static final Pattern MONTH_AFTER = Pattern.compile(
+    static final Pattern MONTH_AFTER = Pattern.compile(
             "(?i)^\\s*(?:of\\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\b");
     private static final Pattern TIME_AFTER = Pattern.compile("(?i)^\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock)|^:\\d\\d");
     private static final Pattern YEAR_BEFORE = Pattern.compile("(?i)(?:\\b(?:in|since|of|by|from|until|till|during|year|early|late|mid|spring|summer|autumn|fall|winter|"

@@ -13,8 +13,7 @@ class ClaimSimilarityTest {
     }
 
     private static ClaimSimilarity.Features figure(String sentence) {
-        Quantity q = new QuantityExtractor().extract(sentence).getFirst();
-        return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), null, q);
+        return figure(sentence, 0);
     }
 
     private static ClaimSimilarity.Features event(String text) {
