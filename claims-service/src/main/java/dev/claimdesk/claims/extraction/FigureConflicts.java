@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether two figures about the same thing can both hold. Each figure stands for the interval its qualifier
@@ -54,10 +56,12 @@ public final class FigureConflicts {
                     Measures.toldAsUpdate(sentence, quantity.text(), quantity.unit()), published);
         }
 
-        /** Told, later than {@code earlier} was published, as a running count grown since: an update, not a dispute. */
+        /**
+         * Told, later than {@code earlier} was published, as where a running count now stands: an update, not a dispute,
+         * whichever way it moved (the missing are found, a toll is revised down).
+         */
         boolean updates(Measured earlier) {
-            return update && published != null && earlier.published() != null && published.isAfter(earlier.published())
-                    && Interval.of(quantity).lo > Interval.of(earlier.quantity()).hi;
+            return update && published != null && earlier.published() != null && published.isAfter(earlier.published());
         }
     }
 
@@ -70,7 +74,7 @@ public final class FigureConflicts {
         }
         Interval x = Interval.of(a);
         Interval y = Interval.of(b);
-        if (x.overlaps(y) && !estimatesApart(a, b)) {
+        if (x.overlaps(y) && !estimatesApart(a, b) && !maximaApart(a, b)) {
             return Optional.empty();
         }
         boolean bounded = x.bound || y.bound;
@@ -88,6 +92,15 @@ public final class FigureConflicts {
     private static boolean estimatesApart(Quantity a, Quantity b) {
         return a.qualifier() == Quantity.Qualifier.ABOUT && b.qualifier() == Quantity.Qualifier.ABOUT
                 && Math.abs(a.value() - b.value()) > ABOUT * Math.max(Math.abs(a.value()), Math.abs(b.value()));
+    }
+
+    /**
+     * Two highest values ("up to 2.5 times the limit", "up to four times"): each tells where the top is, so two tops
+     * farther apart than rounding allows disagree, though each interval alone takes the other's value in.
+     */
+    private static boolean maximaApart(Quantity a, Quantity b) {
+        return a.qualifier() == Quantity.Qualifier.UP_TO && b.qualifier() == Quantity.Qualifier.UP_TO
+                && Math.abs(a.value() - b.value()) > ROUNDED * Math.max(Math.abs(a.value()), Math.abs(b.value()));
     }
 
     /** The figure as a reader would say it, its qualifier included: "at least 40 people killed". */
@@ -131,7 +144,7 @@ public final class FigureConflicts {
             // one count, not one within another: "40 people killed" and "12 children killed" can both hold
             String p = counted(a);
             String q = counted(b);
-            return Measures.same(x, y) && (p == null || q == null || p.equals(q));
+            return Measures.same(x, y) && (p == null || q == null || p.equals(q) || Measures.anyone(p) && Measures.anyone(q));
         }
         if ((x == null) != (y == null) && Measures.amount(a.unit())) {
             // a sum whose sentence says what it is, against one whose sentence does not: nothing to compare
@@ -152,8 +165,8 @@ public final class FigureConflicts {
             return true;
         }
         Set<String> unit = words(a.unit());
-        Set<String> x = words(a.subject());
-        Set<String> y = words(b.subject());
+        Set<String> x = happened(a.subject());
+        Set<String> y = happened(b.subject());
         x.removeAll(unit);
         y.removeAll(unit);
         if (x.isEmpty() || y.isEmpty()) {
@@ -161,6 +174,17 @@ public final class FigureConflicts {
         }
         x.retainAll(y);
         return !x.isEmpty();
+    }
+
+    /** The words of a subject that tell what happened to the counted ("homes approved"), not what they are ("new homes"). */
+    private static Set<String> happened(String text) {
+        Set<String> words = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.length() >= 4 && (w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing"))) {
+                words.add(ClaimSimilarity.stem(w));
+            }
+        }
+        return words;
     }
 
     private static Set<String> words(String text) {
@@ -189,9 +213,41 @@ public final class FigureConflicts {
                 case BETWEEN -> new Interval(v, q.low() == null ? v : q.low(), false, q.high() == null ? v : q.high(), false, true);
                 case ABOUT -> new Interval(v, v - Math.abs(v) * ABOUT, false, v + Math.abs(v) * ABOUT, false, false);
                 case NEARLY -> new Interval(v, v - Math.abs(v) * ABOUT, false, v, false, false);
-                case EXACT -> round(v) ? new Interval(v, v - Math.abs(v) * ROUNDED, false, v + Math.abs(v) * ROUNDED, false, false)
-                        : new Interval(v, v, false, v, false, false);
+                case EXACT -> {
+                    double tolerance = round(v) ? Math.abs(v) * ROUNDED : 0;
+                    double half = halfStep(q);
+                    if (!Double.isNaN(half)) {
+                        tolerance = Math.min(Math.abs(v) * ROUNDED, half);
+                    }
+                    yield new Interval(v, v - tolerance, false, v + tolerance, false, false);
+                }
             };
+        }
+
+        private static final Pattern WRITTEN = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+
+        /**
+         * Half the step the figure's digits are written to, in its value's scale: "€412m" is told to the million (half a
+         * million either way), "2,400" to the hundred, "14.2 million" to the hundred thousand; NaN for a figure in words.
+         * A figure told to the hundred cannot be 200 off, however round it looks.
+         */
+        private static double halfStep(Quantity q) {
+            Matcher m = q.text() == null ? null : WRITTEN.matcher(q.text());
+            if (m == null || !m.find()) {
+                return Double.NaN;
+            }
+            String digits = m.group().replace(",", "");
+            double written = Double.parseDouble(digits);
+            if (written == 0) {
+                return Double.NaN;
+            }
+            int dot = digits.indexOf('.');
+            int zeros = 0;
+            while (dot < 0 && zeros < digits.length() - 1 && digits.charAt(digits.length() - 1 - zeros) == '0') {
+                zeros++;
+            }
+            double step = dot >= 0 ? Math.pow(10, -(digits.length() - dot - 1)) : Math.pow(10, zeros);
+            return step * Math.abs(q.value() / written) / 2;
         }
 
         /** A figure ending in two or more zeros, or given in millions, is likely rounded. */

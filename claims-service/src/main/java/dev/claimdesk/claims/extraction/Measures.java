@@ -74,7 +74,7 @@ public final class Measures {
         MONEY_WORDS.put("saving", Pattern.compile("sav(?:e|ed|es|ing|ings)|cuts?"));
         MONEY_WORDS.put("fee", Pattern.compile("fees?|transfer|prices?|fares?|rents?|valu(?:e|ed|ation)|worth"));
         MONEY_WORDS.put("tax", Pattern.compile("tax(?:es|ed)?|levy|levies|dut(?:y|ies)|tariffs?"));
-        MONEY_WORDS.put("spending", Pattern.compile("spen(?:d|ds|ding|t)|costs?|costing|invest(?:ed|ing|ment|ments)?|"
+        MONEY_WORDS.put("spending", Pattern.compile("spen(?:d|ds|ding|t)|costs?|costing|bills?|invest(?:ed|ing|ment|ments)?|"
                 + "expenditure|outlay|allocat(?:ed|es|ion)|earmark(?:ed)?"));
         DURATION_WORDS.put("sentence", Pattern.compile("jail(?:ed|s)?|prison|imprison(?:ed|ment)|sentenc(?:e|ed|es)|terms?|"
                 + "custody|detention|probation|suspended"));
@@ -92,6 +92,8 @@ public final class Measures {
         PERCENT_WORDS.put("budget", Pattern.compile("budgets?"));
         PERCENT_WORDS.put("tax", Pattern.compile("tax(?:es)?|levy|vat"));
         PERCENT_WORDS.put("approval", Pattern.compile("approv(?:al|e|ed)|support(?:ed)?|disapprov(?:al|e|ed)|polls?|poll(?:ed|ing)"));
+        // a company's stock ("shares in Lurco fell 7%"); "a share of the market" is a part of a whole, told apart above
+        PERCENT_WORDS.put("shares", Pattern.compile("shares|stocks?"));
     }
 
     /**
@@ -102,7 +104,8 @@ public final class Measures {
 
     static {
         ROLES.put("demanded", Pattern.compile("demand(?:ed|ing|s)?|sought|seek(?:ing|s)?|ask(?:ed|ing|s)? for|call(?:ed|ing|s)? for|"
-                + "claim(?:ed|ing|s)? for|wants?|wanted|requested"));
+                + "claim(?:ed|ing|s)? for|wants?|wanted|requested|(?:campaign(?:ed|ing|s)?|push(?:ed|es|ing)?|press(?:ed|es|ing)?|"
+                + "lobb(?:ied|ies|ying)) for|urg(?:ed|es|ing)"));
         ROLES.put("offered", Pattern.compile("offer(?:ed|ing|s)?|bids?|bidding|proposed|proposals?|tabled"));
         ROLES.put("expected", Pattern.compile("expect(?:ed|ing|s|ations?)?|forecasts?|forecast(?:ing|ed)|predict(?:ed|ing|s|ions?)|"
                 + "projected|projections?|consensus|targets?|aims?"));
@@ -243,7 +246,8 @@ public final class Measures {
                 : PERCENT.matcher(unit.strip()).matches() ? PERCENT_WORDS
                 : DURATION.matcher(unit.strip()).matches() ? DURATION_WORDS : null;
         if (words == null) {
-            return cared(figureText, sentence);
+            String cared = cared(figureText, sentence);
+            return cared != null || CURRENCY.matcher(unit == null ? "" : unit.strip()).matches() ? cared : countNamed(unit, figureText, sentence);
         }
         String cased = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
         String lower = cased.toLowerCase(Locale.ROOT);
@@ -254,12 +258,13 @@ public final class Measures {
         int[] bounds = clause(lower, at, figureText == null ? 0 : figureText.length());
         String clause = lower.substring(bounds[0], bounds[1]);
         int figure = at - bounds[0];
-        String share = words == PERCENT_WORDS && figureText != null ? shareOf(lower.substring(at + figureText.length()), words) : null;
-        if (share != null) {
-            return share;
+        String share = words == PERCENT_WORDS && figureText != null ? shareOf(lower, at, figureText.length(), words) : null;
+        if (share == null && words == PERCENT_WORDS && figureText != null) {
+            Matcher more = MORE_OF.matcher(lower.substring(at + figureText.length()));
+            share = more.lookingAt() ? "more:" + ClaimSimilarity.stem(more.group(1)) : null;
         }
-        String nearest = null;
-        int distance = Integer.MAX_VALUE;
+        String nearest = share;
+        int distance = share == null ? Integer.MAX_VALUE : -1;
         // counts of people are read from their own words above; what follows only names what an amount is
         Matcher m = WORD.matcher(clause);
         while (m.find()) {
@@ -270,8 +275,10 @@ public final class Measures {
                     if (measure.getValue().matcher(m.group()).matches()) {
                         // "food inflation" and "energy inflation" are two measures, "consumer price inflation" one;
                         // "Carrow's jobless rate" is a town's, not the country's
-                        String owner = words == PERCENT_WORDS && lower.length() == cased.length()
-                                ? owner(cased.substring(bounds[0], bounds[0] + m.start())) : null;
+                        String owner = words != PERCENT_WORDS || lower.length() != cased.length() ? null
+                                : measure.getKey().equals("shares") ? issuer(cased.substring(bounds[0] + m.end(), bounds[1]),
+                                        cased.substring(bounds[0], bounds[0] + m.start()))
+                                : owner(cased.substring(bounds[0], bounds[0] + m.start()));
                         nearest = part(measure.getKey(), clause.substring(0, m.start()), owner);
                         distance = d;
                         break;
@@ -283,7 +290,10 @@ public final class Measures {
         // whose figure it is, said near it: "demanding a 9% rise", "a 2% target"; not a target the sentence compares
         // the figure with at its other end ("at 5.3 per cent it is more than twice the bank's target")
         int length = figureText == null ? 0 : figureText.length();
-        String near = clause.substring(Math.max(0, figure - ROLE_BEFORE), Math.min(clause.length(), figure + length + ROLE_AFTER));
+        Matcher unitAfter = PERCENT_AFTER.matcher(clause).region(Math.min(clause.length(), figure + length), clause.length());
+        int after = unitAfter.lookingAt() ? unitAfter.end() : figure + length;
+        // a share's own verb follows its whole ("38% of its members expected to"): only words before it say whose it is
+        String near = clause.substring(Math.max(0, figure - ROLE_BEFORE), share != null ? figure : Math.min(clause.length(), after + ROLE_AFTER));
         for (Map.Entry<String, Pattern> r : ROLES.entrySet()) {
             if (wordIn(r.getValue(), near)) {
                 role = r.getKey();
@@ -301,7 +311,9 @@ public final class Measures {
         return nearest == null ? role : role == null ? nearest : nearest + "/" + role;
     }
 
-    /** How far before and after a figure (in characters) a word saying whose figure it is may stand. */
+    private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent|percent)");
+
+    /** How far before and after a figure and its unit (in characters) a word saying whose figure it is may stand. */
     private static final int ROLE_BEFORE = 50;
     private static final int ROLE_AFTER = 25;
 
@@ -312,13 +324,17 @@ public final class Measures {
     /**
      * {@code share:<noun>} for a share of a whole that is no measure of its own ("38% of its members": share:member),
      * so that it never meets the rate of anything; null when none is told, or the whole is a measure ("51% of the vote").
+     * A whole told by a pronoun is the things counted before it: "2,400 homes, 35% of them" is a share of homes.
      */
-    private static String shareOf(String after, Map<String, Pattern> words) {
-        Matcher m = SHARE_OF.matcher(after);
+    private static String shareOf(String lower, int at, int length, Map<String, Pattern> words) {
+        Matcher m = SHARE_OF.matcher(lower.substring(at + length));
         if (!m.find()) {
             return null;
         }
-        String whole = m.group(1);
+        String whole = PRONOUN_WHOLE.matcher(m.group(1)).matches() ? countedBefore(lower.substring(0, at)) : m.group(1);
+        if (whole == null) {
+            return null;
+        }
         for (Pattern measure : words.values()) {
             if (measure.matcher(whole).matches()) {
                 return null;
@@ -326,6 +342,66 @@ public final class Measures {
         }
         return "share:" + ClaimSimilarity.stem(whole);
     }
+
+    /** A change told as more or fewer of something: "6% more seats", "12 per cent fewer flights". */
+    private static final Pattern MORE_OF = Pattern.compile("\\s*(?:%|per ?cent|percent)\\s+(?:more|fewer|less)\\s+(\\p{L}{3,}s)\\b");
+    private static final Pattern PRONOUN_WHOLE = Pattern.compile("them|these|those|which|whom");
+    /** Things counted by a figure: "2,400 homes", "2,400 new homes". */
+    private static final Pattern COUNTED = Pattern.compile("\\d[\\d,.]*\\s+(?:(\\p{L}{3,}s)\\b|[\\p{L}-]+\\s+(\\p{L}{3,}s)\\b)");
+
+    /** The last things counted in {@code before}, null when no figure counts any. */
+    private static String countedBefore(String before) {
+        Matcher m = COUNTED.matcher(before);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        return last;
+    }
+
+    /** The company whose shares they are, named after them ("shares in Lurco Foods") or before ("Lurco's shares"). */
+    private static final Pattern ISSUER_AFTER = Pattern.compile("^\\s+(?:in|of)\\s+(\\p{Lu}\\p{L}+)");
+
+    private static String issuer(String after, String before) {
+        Matcher m = ISSUER_AFTER.matcher(after);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : owner(before);
+    }
+
+    /**
+     * What a bare count is of, named around it: a toll or a number of what happened ("the death toll rose to 11", "the
+     * number of people injured reached 40"), or people made to leave their homes ("4,500 residents were ordered from
+     * their homes"); null when none of these is told.
+     */
+    private static String countNamed(String unit, String figureText, String sentence) {
+        if (figureText == null) {
+            return null;
+        }
+        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        if (at < 0) {
+            return null;
+        }
+        if (unit == null) {
+            String before = lower.substring(clause(lower, at, figureText.length())[0], at);
+            Matcher toll = TOLL.matcher(before);
+            while (toll.find()) {
+                String measure = of(null, toll.group(1) != null ? toll.group(1) : toll.group(2));
+                if (measure != null) {
+                    return measure;
+                }
+            }
+            return null;
+        }
+        String after = lower.substring(at + figureText.length(), Math.min(lower.length(), at + figureText.length() + 120));
+        Matcher next = NEXT_FIGURE.matcher(after);
+        return LEFT_HOMES.matcher(next.find() ? after.substring(0, next.start()) : after).find() ? "displaced" : null;
+    }
+
+    private static final Pattern TOLL = Pattern.compile("\\b(?:(\\p{L}+)\\s+(?:toll|tally)|(?:number|toll|tally|count)\\s+of\\s+"
+            + "(?:\\p{L}+\\s+)?(\\p{L}+))\\b");
+    private static final Pattern LEFT_HOMES = Pattern.compile("\\b(?:from|leave|left|leaving|flee|fled|fleeing|abandon(?:ed|ing)?)\\s+"
+            + "(?:their|his|her)\\s+homes?\\b");
+    private static final Pattern NEXT_FIGURE = Pattern.compile("\\d");
 
     /**
      * A place named as the owner of a rate: "Carrow's jobless rate" is a town's, not the country's. (Only rates: a
@@ -422,12 +498,14 @@ public final class Measures {
             + "down from|up from)\\s+(?:(?:an?|the)\\s+)?(?:(?:record|revised|previous|earlier|initial|estimated)\\s+)?[$€£]?\\s*$");
     private static final Pattern EARLIER_AFTER = Pattern.compile("(?:\\s*(?:%|percent|per cent|percentage points?|"
             + "(?:million|billion|thousand)?\\s*\\p{L}*))?\\s*(?:in\\s+)?(?:(?:a|one|the)\\s+(?:year|month|quarter|week)\\s+"
-            + "(?:earlier|before|ago)|(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(?:year|month|quarter|week)|"
+            + "(?:earlier|before|ago)|(?:the\\s+)?(?:previous|prior|preceding)\\s+(?:year|month|quarter|week)|"
             + "(?:a|one)\\s+year\\s+(?:earlier|before|ago)|previously|earlier)\\b");
 
     /** When a sentence says its figures held, slot by slot: a day of the week, a part of the day, a month, a year, a quarter. */
     private static final Pattern WHEN = Pattern.compile("\\b(?:(?<day>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|"
-            + "[Ss]aturday|[Ss]unday)|(?<part>morning|afternoon|evening|night|overnight|midday|noon|midnight)|(?<month>January|"
+            + "[Ss]aturday|[Ss]unday)|(?<part>morning|afternoon|evening|night|overnight|midday|noon|lunchtime|midnight|"
+            // a market's day: "in early trading", "at the close", "closed 9% lower"
+            + "early trading|at the open|at the close|closed(?=\\s+(?:up|down|higher|lower|\\d)))|(?<month>January|"
             + "February|March|April|June|July|August|September|October|November|December)|(?<year>(?:19|20)\\d\\d)(?![\\d,.%])|"
             + "(?<quarter>first|second|third|fourth|final|last) quarter)\\b");
 
@@ -447,7 +525,13 @@ public final class Measures {
             for (String slot : new String[] {"day", "part", "month", "year", "quarter"}) {
                 if (m.group(slot) != null) {
                     String value = m.group(slot).toLowerCase(Locale.ROOT);
-                    times.add(slot + ":" + (value.equals("overnight") ? "night" : value));
+                    times.add(slot + ":" + switch (value) {
+                        case "overnight" -> "night";
+                        case "noon", "lunchtime" -> "midday";
+                        case "early trading", "at the open" -> "morning";
+                        case "at the close", "closed" -> "close";
+                        default -> value;
+                    });
                 }
             }
         }
@@ -484,7 +568,8 @@ public final class Measures {
         if (unit == null) {
             return null;
         }
-        String u = unit.strip().toLowerCase(Locale.ROOT);
+        // "a 60m-wide section", "a 46-metre-high wall": the unit, whichever way it runs
+        String u = unit.strip().toLowerCase(Locale.ROOT).replaceFirst("(?<=\\p{L})-(?:wide|high|long|deep|tall|thick)$", "");
         if (PERCENT.matcher(u).matches()) {
             return "%";
         }
@@ -560,8 +645,16 @@ public final class Measures {
             return false;
         }
         String before = clauseBefore(sentence, figureText);
-        return before != null && UPDATE_BEFORE.matcher(before).find();
+        if (before != null && UPDATE_BEFORE.matcher(before).find()) {
+            return true;
+        }
+        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+        return at >= 0 && STANDS_AFTER.matcher(lower.substring(at + figureText.length(), clause(lower, at, figureText.length())[1])).lookingAt();
     }
+
+    /** Words after a count that tell where it stands now: "eight people were still missing", "19 remain in hospital". */
+    private static final Pattern STANDS_AFTER = Pattern.compile("^(?:\\s+[\\p{L}'’-]+){0,3}?\\s+(?:still|now|remain(?:s|ed|ing)?)\\b");
 
     /** The figure's clause up to the figure, lower-cased; null when the figure opens the sentence or is not in it. */
     private static String clauseBefore(String sentence, String figureText) {
@@ -629,7 +722,11 @@ public final class Measures {
      * Stems are compared, so "worker" meets "workers".
      */
     static boolean sameCounted(String a, String b) {
-        return a == null || b == null || a.equals(b) || ANYONE.contains(a) || ANYONE.contains(b)
-                || ANYONE.contains(a + "s") || ANYONE.contains(b + "s");
+        return a == null || b == null || a.equals(b) || anyone(a) || anyone(b);
+    }
+
+    /** Whether a counted noun (or its stem) counts people without saying who: "people", "residents", "others". */
+    public static boolean anyone(String counted) {
+        return ANYONE.contains(counted) || ANYONE.contains(counted + "s");
     }
 }

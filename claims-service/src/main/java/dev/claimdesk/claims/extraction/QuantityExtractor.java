@@ -115,6 +115,9 @@ public final class QuantityExtractor {
                 low = low == null ? null : low * 1e6;
                 high = high == null ? null : high * 1e6;
                 end++;
+            } else if (range == null && gluedMillions(sentence, end)) {
+                value *= 1e6;
+                end++;
             }
             String[] unitAndSubject = unitAndSubject(sentence, figure.end() < end ? figureEndingAt(figure, end) : figure, start);
             if (unitAndSubject[0] == null && !out.isEmpty() && sharesUnit(sentence, out.getLast(), start)) {
@@ -133,6 +136,13 @@ public final class QuantityExtractor {
      */
     private static List<Quantity> tallies(String sentence, List<Quantity> figures) {
         List<Quantity> out = new ArrayList<>(figures);
+        for (int i = 0; i < out.size(); i++) {
+            Quantity q = out.get(i);
+            if ("against".equalsIgnoreCase(q.unit())) {
+                // "32 votes in favour and 19 against"
+                out.set(i, new Quantity(q.value(), q.low(), q.high(), q.qualifier(), "votes", "votes against", q.text(), q.start(), q.end()));
+            }
+        }
         for (int i = 0; i + 1 < out.size(); i++) {
             Quantity yes = out.get(i);
             Quantity no = out.get(i + 1);
@@ -145,6 +155,19 @@ public final class QuantityExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * What stands after a glued m when it counts millions, not metres: a plural noun or a unit of volume or weight
+     * ("1.2m packs", "14.2m passengers", "38m cubic metres"). Metres describe one thing ("a 46m wall") or stand alone;
+     * waves and swells are measured in metres, however many.
+     */
+    private static final Pattern MILLIONS_OF = Pattern.compile("\\s+(?:cubic\\b|people\\b|children\\b|men\\b|women\\b|"
+            + "(?!(?:waves|swells|metres|meters|miles|feet|inches|yards)\\b)\\p{Ll}{2,}[^s\\W]s\\b)");
+
+    private static boolean gluedMillions(String sentence, int end) {
+        return end + 1 < sentence.length() && sentence.charAt(end) == 'm' && !Character.isLetterOrDigit(sentence.charAt(end + 1))
+                && MILLIONS_OF.matcher(sentence).region(end + 1, sentence.length()).lookingAt();
     }
 
     /** Units of length, weight, speed and money, which a bare figure soon after in the same clause is told in too. */

@@ -25,6 +25,35 @@ class FigureConflictsTest {
     }
 
     @Test
+    void shouldHoldAFigureToTheStepItsDigitsAreWrittenTo() {
+        assertTrue(between("Operating profit was €318m in the half.", "Operating profit was €381m in the half.").isPresent(),
+                "told to the million, 318m and 381m are two figures");
+        assertTrue(between("The estate will have 1,700 flats.", "The estate will have 1,900 flats.").isPresent(),
+                "told to the hundred, 1,700 and 1,900 cannot both hold");
+        assertTrue(between("Turnout was 61%.", "Turnout was 61.3%.").isEmpty(), "61.3 told to the whole per cent is 61");
+        assertTrue(between("The crowd was 30,000.", "The crowd was 30,400.").isEmpty(), "a figure told to the thousand takes 30,400 in");
+    }
+
+    @Test
+    void shouldFlagTwoHighestValuesThatDoNotMeet() {
+        assertTrue(between("Samples held up to 3.5 times the safe level of lead.", "Samples held up to six times the safe level of lead.")
+                .isPresent(), "two different tops of one measurement disagree");
+        assertTrue(between("Samples held up to 6 times the safe level of lead.", "Samples held up to six times the safe level of lead.")
+                .isEmpty());
+    }
+
+    @Test
+    void shouldTakeALaterCountOfWhatStillStandsForAnUpdateWhicheverWayItMoved() {
+        String dawn = "Officials said 23 climbers were missing after the avalanche.";
+        String dusk = "Nine climbers were still missing on Sunday night, officials said.";
+        var early = FigureConflicts.Measured.of(QUANTITIES.extract(dawn).getFirst(), dawn, Instant.parse("2026-02-01T07:00:00Z"));
+        var late = FigureConflicts.Measured.of(QUANTITIES.extract(dusk).getFirst(), dusk, Instant.parse("2026-02-01T21:00:00Z"));
+        assertTrue(FigureConflicts.between(early, late).isEmpty(), "nine still missing in the evening updates 23 at dawn");
+        var before = FigureConflicts.Measured.of(QUANTITIES.extract(dusk).getFirst(), dusk, Instant.parse("2026-02-01T05:00:00Z"));
+        assertTrue(FigureConflicts.between(early, before).isPresent(), "told before the other, it disputes it");
+    }
+
+    @Test
     void shouldTakeALaterReportsRaisedTollForAnUpdateNotADispute() {
         String morning = "The fire service said three firefighters had been injured at the depot blaze.";
         String evening = "The fire service now says seven firefighters were injured at the depot blaze.";

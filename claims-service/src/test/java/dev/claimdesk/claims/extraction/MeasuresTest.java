@@ -259,6 +259,49 @@ class MeasuresTest {
     }
 
     @Test
+    void shouldReadWhatABareCountIsOfFromItsTollOrFromPeopleLeavingTheirHomes() {
+        String toll = "The death toll from the landslide rose to 14 on Monday, the regional office said.";
+        assertEquals("deaths", Measures.inSentence(quantities.extract(toll).getFirst(), toll));
+        String number = "By noon the number of people injured had reached 37.";
+        assertEquals("injuries", Measures.inSentence(quantities.extract(number).getFirst(), number));
+        String left = "Around 2,300 villagers of Osk, Brell and Tarn were ordered from their homes before the fire reached them.";
+        assertEquals("displaced", Measures.inSentence(quantities.extract(left).getFirst(), left));
+        String stayed = "Around 2,300 villagers of Osk stayed in their homes.";
+        assertNull(Measures.inSentence(quantities.extract(stayed).getFirst(), stayed));
+    }
+
+    @Test
+    void shouldReadAShareOfThemAsAShareOfWhatWasCountedBeforeAndKeepWhoseFigureItIs() {
+        String pronoun = "The plan allows 1,100 flats on the site, 30% of them for social rent.";
+        assertEquals("share:flat", Measures.inSentence(quantities.extract(pronoun).get(1), pronoun));
+        String offered = "The builder had offered to make 20% of the flats affordable, while tenants demanded more.";
+        String measure = Measures.inSentence(quantities.extract(offered).getFirst(), offered);
+        assertEquals("share:flat/offered", measure);
+        assertTrue(Measures.same(measure, "offered"), "an offer told with what it is of meets an offer told bare");
+        assertTrue(!Measures.same(measure, "share:flat"), "an offer is not the share decided");
+        String campaigned = "The share fell short of the 50 per cent unions campaigned for.";
+        assertTrue(Measures.inSentence(quantities.extract(campaigned).getFirst(), campaigned).endsWith("demanded"));
+    }
+
+    @Test
+    void shouldTellOneCompanysSharesFromAnothersAndAChangeInSomethingCounted() {
+        String lurco = "Shares in Lurco Foods fell 6.1% in early trading.";
+        String bexley = "Shares in Bexley Mining rose 2.2% on the news.";
+        assertEquals("shares:lurco", Measures.inSentence(quantities.extract(lurco).getFirst(), lurco));
+        assertEquals("shares:bexley", Measures.inSentence(quantities.extract(bexley).getFirst(), bexley));
+        assertEquals(java.util.Set.of("part:morning"), Measures.when(lurco, "6.1"));
+        assertEquals(java.util.Set.of("part:midday"), Measures.when("Shares were down 4% at lunchtime.", "4"));
+        assertEquals(java.util.Set.of("part:close"), Measures.when("Shares closed 3.5% lower.", "3.5"));
+        String seats = "The carrier flew 9% more seats than a year before.";
+        assertEquals("more:seat", Measures.inSentence(quantities.extract(seats).getFirst(), seats));
+        String bill = "Its energy bill rose to €410m.";
+        assertEquals("spending:energy", Measures.inSentence(quantities.extract(bill).getFirst(), bill));
+        String lastYear = "Group revenue reached €1.9bn last year.";
+        assertEquals("revenue", Measures.inSentence(quantities.extract(lastYear).getFirst(), lastYear), "last year's value is no earlier one");
+        assertEquals("metre", Measures.unitKey("m-wide"));
+    }
+
+    @Test
     void shouldTakeWhoseFigureItIsOnlyFromWordsNearIt() {
         QuantityExtractor quantities = new QuantityExtractor();
         String compared = "At 4.6 per cent inflation is now more than double the level that the central bank has long set as its target.";

@@ -63,6 +63,25 @@ class QuantityExtractorTest {
     }
 
     @Test
+    void shouldReadAGluedMBeforeCountedThingsAsMillionsAndBeforeOneThingAsMetres() {
+        assertEquals(2_600_000, extractor.extract("The regulator said 2.6m tins had been sold since May.").getFirst().value(), 1e-6);
+        Quantity water = extractor.extract("The lake held roughly 41m cubic metres of water before the drought.").getFirst();
+        assertEquals(41_000_000, water.value(), 1e-6);
+        assertEquals("metres", water.unit());
+        assertEquals(57, extractor.extract("Engineers inspected the 57m tower on Friday.").getFirst().value(), 1e-6);
+        assertEquals(7, extractor.extract("Forecasters warned of 7m waves along the coast.").getFirst().value(), 1e-6);
+        assertEquals(3, extractor.extract("The river rose 3m overnight.").getFirst().value(), 1e-6);
+    }
+
+    @Test
+    void shouldCountAFigureLeftAgainstInAVoteAsVotesAgainst() {
+        List<Quantity> tally = extractor.extract("The motion was carried with 44 votes in favour and 27 against.");
+        assertEquals("votes", tally.get(0).unit());
+        assertEquals("votes against", tally.get(1).subject());
+        assertEquals("votes", tally.get(1).unit());
+    }
+
+    @Test
     void shouldNotTakePhoneNumbersClockTimesOrAnAgeDescribingSomeoneForFigures() {
         assertEquals(List.of(), extractor.extract("Readers can call the desk on 0161 496 0320 or +44 20 7946 0958."));
         assertEquals(List.of(), extractor.extract("The bus left the depot at 06:55 local time."));
