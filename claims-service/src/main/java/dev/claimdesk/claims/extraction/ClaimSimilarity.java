@@ -177,6 +177,27 @@ public final class ClaimSimilarity {
     }
 
     /**
+     * The one figure among {@code others} (the claims of one article) that counts what {@code figure} counts: the same
+     * named measure, comparable at all and not opposed; empty when there is none, or more than one to choose from.
+     */
+    public static java.util.Optional<Features> counterpartIn(Features figure, List<Features> others) {
+        if (figure.type() != ClaimType.STATISTIC || figure.measure() == null || !Measures.names(figure.measure())) {
+            return java.util.Optional.empty();
+        }
+        Features found = null;
+        for (Features other : others) {
+            if (other.type() == ClaimType.STATISTIC && other.measure() != null && Measures.same(figure.measure(), other.measure())
+                    && !opposed(figure, other) && similarity(figure, other) > 0) {
+                if (found != null) {
+                    return java.util.Optional.empty();
+                }
+                found = other;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /**
      * Whether two claims tell different things by what they count or describe: figures of two known measures, or
      * two movements of different actions. Such claims never share a cluster, not even through a third claim that
      * resembles both.
@@ -184,6 +205,7 @@ public final class ClaimSimilarity {
     public static boolean opposed(Features a, Features b) {
         if (a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC) {
             return a.measure() != null && b.measure() != null && !Measures.same(a.measure(), b.measure()) || updated(a, b)
+                    || Measures.CAPACITY.equals(a.measure()) != Measures.CAPACITY.equals(b.measure())
                     || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b);
         }
         return movedOtherwise(a, b);
@@ -274,7 +296,8 @@ public final class ClaimSimilarity {
             // a death toll meets a death toll however its noun is told ("killing 14", "12 people died"), never an
             // injury toll; where either measure is unknown, the counted nouns must be one
             // a whole ("40 of its 310 stores") never meets a part or a count of its own
-            if (updated(a, b) || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)) {
+            if (updated(a, b) || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)
+                    || Measures.CAPACITY.equals(a.measure()) != Measures.CAPACITY.equals(b.measure())) {
                 return true;
             }
             if (a.measure() != null && b.measure() != null) {

@@ -37,6 +37,19 @@ public final class ClusterMatcher {
     }
 
     public static Optional<Match> match(ClaimSimilarity.Features claim, List<Candidate> candidates) {
+        return match(claim, candidates, null);
+    }
+
+    /**
+     * As {@link #match(ClaimSimilarity.Features, List)} for a claim of a rewritten copy of the article {@code original}
+     * (null: none). A copy tells its original's facts in other words, so a figure of the copy and the one figure of the
+     * same named measure in the original are one claim, however far the rewording took the words apart: a figure the
+     * copy changed is then a conflict, not a new claim.
+     */
+    public static Optional<Match> match(ClaimSimilarity.Features claim, List<Candidate> candidates, UUID original) {
+        Candidate counterpart = original == null ? null : ClaimSimilarity.counterpartIn(claim,
+                candidates.stream().filter(c -> original.equals(c.articleId())).map(Candidate::features).toList())
+                .flatMap(f -> candidates.stream().filter(c -> c.features() == f).findFirst()).orElse(null);
         double[] scores = new double[candidates.size()];
         int best = -1;
         Map<UUID, Double> closest = new HashMap<>();
@@ -51,6 +64,9 @@ public final class ClusterMatcher {
         for (int i = 0; i < scores.length; i++) {
             Candidate candidate = candidates.get(i);
             scores[i] = opposed.contains(candidate.clusterId()) ? 0 : ClaimSimilarity.similarity(claim, candidate.features());
+            if (candidate == counterpart && !opposed.contains(candidate.clusterId())) {
+                scores[i] = Math.max(scores[i], ClaimSimilarity.SAME_CLAIM);
+            }
             closest.merge(candidate.clusterId(), scores[i], Math::max);
             settled.merge(candidate.clusterId(), candidate.settled(), Boolean::logicalOr);
             if (scores[i] >= ClaimSimilarity.SAME_CLAIM && (best < 0 || scores[i] >= scores[best])) {

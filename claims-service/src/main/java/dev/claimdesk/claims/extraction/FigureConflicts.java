@@ -67,9 +67,17 @@ public final class FigureConflicts {
 
     /** {@link #between(Quantity, String, Quantity, String)} for figures whose measures are read already. */
     public static Optional<Conflict> between(Measured m, Measured n) {
+        return between(m, n, false);
+    }
+
+    /**
+     * As {@link #between(Measured, Measured)}; with {@code copy}, one figure's article is a rewritten copy of the other's,
+     * which tells the original's facts, not a later state of them: a figure it changed disagrees, however it is told.
+     */
+    public static Optional<Conflict> between(Measured m, Measured n, boolean copy) {
         Quantity a = m.quantity();
         Quantity b = n.quantity();
-        if (!sameThing(m, n) || m.updates(n) || n.updates(m)) {
+        if (!sameThing(m, n) || !copy && (m.updates(n) || n.updates(m))) {
             return Optional.empty();
         }
         Interval x = Interval.of(a);
@@ -153,8 +161,9 @@ public final class FigureConflicts {
         return sameUnit(a, b);
     }
 
+    /** The noun a figure counts, null when that noun is the measure itself ("71 arrests" counts arrests of anyone). */
     private static String counted(Quantity q) {
-        return Measures.unitKey(q.unit());
+        return Measures.of(q.unit(), null) != null ? null : Measures.unitKey(q.unit());
     }
 
     private static boolean sameUnit(Quantity a, Quantity b) {
@@ -246,7 +255,8 @@ public final class FigureConflicts {
             while (dot < 0 && zeros < digits.length() - 1 && digits.charAt(digits.length() - 1 - zeros) == '0') {
                 zeros++;
             }
-            double step = dot >= 0 ? Math.pow(10, -(digits.length() - dot - 1)) : Math.pow(10, zeros);
+            // one trailing zero is as often a count as a rounding: "180 rescued" and "176 rescued" disagree
+            double step = dot >= 0 ? Math.pow(10, -(digits.length() - dot - 1)) : zeros >= 2 ? Math.pow(10, zeros) : 1;
             return step * Math.abs(q.value() / written) / 2;
         }
 

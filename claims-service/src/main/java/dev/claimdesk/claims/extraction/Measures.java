@@ -45,6 +45,8 @@ public final class Measures {
             + "francs?|yen|yuan|renminbi|rupees?|r[ou]?bles?|hryvnias?|pesos?|reais|real|rand|lir[ae]|dinars?|dirhams?|riyals?|"
             + "shekels?|zloty(?:s)?|forints?|won|baht|ringgit|naira|shillings?|cedis?|kwacha|pence|cents?|bucks)");
     private static final Pattern PERCENT = Pattern.compile("(?i)%|percent|per|percentage");
+    /** A change of a rate: "up 1.2 percentage points", its own unit but read as a rate is. */
+    private static final Pattern POINTS = Pattern.compile("(?i)(?:percentage )?points?");
 
     /**
      * What an amount of money is, by the nouns and verbs that name it, tried in this order when two are as near:
@@ -238,12 +240,13 @@ public final class Measures {
             + "(?:(?:its|their|the|his|her|our|all)\\s+)?(?:\\p{L}+['’]s\\s+)?$");
 
     private static String measureOf(String unit, String subject, String figureText, String sentence) {
-        String counted = of(unit, subject);
+        // "the 4.5 million dollars released by the state" is a sum, not prisoners released: money is read by its own words
+        String counted = unit != null && CURRENCY.matcher(unit.strip()).matches() ? null : of(unit, subject);
         if (counted != null || sentence == null) {
             return counted;
         }
         Map<String, Pattern> words = unit == null ? null : CURRENCY.matcher(unit.strip()).matches() ? MONEY_WORDS
-                : PERCENT.matcher(unit.strip()).matches() ? PERCENT_WORDS
+                : PERCENT.matcher(unit.strip()).matches() || POINTS.matcher(unit.strip()).matches() ? PERCENT_WORDS
                 : DURATION.matcher(unit.strip()).matches() ? DURATION_WORDS : null;
         if (words == null) {
             String cared = cared(figureText, sentence);
@@ -285,6 +288,9 @@ public final class Measures {
                     }
                 }
             }
+        }
+        if (nearest == null && words == PERCENT_WORDS) {
+            nearest = rateNamed(cased.substring(0, at), lower.substring(0, at));
         }
         String role = null;
         // whose figure it is, said near it: "demanding a 9% rise", "a 2% target"; not a target the sentence compares
@@ -343,6 +349,54 @@ public final class Measures {
         return "share:" + ClaimSimilarity.stem(whole);
     }
 
+    /** A rate named by what it is the rate of: "the pass rate", "its vacancy rate". */
+    private static final Pattern RATE = Pattern.compile("\\b(\\p{Ll}{3,})\\s+rates?\\b");
+
+    /**
+     * {@code rate:<noun>} for the rate named last before a percentage that no measure word names ("the pass rate rose to
+     * 87.4 percent, up 1.2 percentage points"), with its owner when one is named ("the Northern Province's pass rate").
+     */
+    private static String rateNamed(String cased, String lower) {
+        Matcher m = RATE.matcher(lower);
+        String named = null;
+        while (m.find()) {
+            String word = m.group(1);
+            String owner = lower.length() == cased.length() ? owner(cased.substring(0, m.start())) : null;
+            if (owner == null && lower.length() == cased.length()) {
+                owner = holder(cased);
+            }
+            // "the national rate", "the annual rate": whose or how reckoned, not what of
+            named = WHOSE_RATE.matcher(word).matches() ? null : "rate:" + ClaimSimilarity.stem(word) + (owner == null ? "" : ":" + owner);
+            for (Map.Entry<String, Pattern> measure : PERCENT_WORDS.entrySet()) {
+                if (measure.getValue().matcher(word).matches()) {
+                    named = part(measure.getKey(), lower.substring(0, m.start()), owner);
+                }
+            }
+        }
+        return named;
+    }
+
+    /** Whose figures the sentence tells, by the one that had them: "the Northern Province had the lowest pass rate, at". */
+    private static final Pattern HOLDER = Pattern.compile("\\b((?:\\p{Lu}\\p{L}+\\s+)*\\p{Lu}\\p{L}+)\\s+(?:had|has|have|recorded|posted|reported|saw)\\b");
+
+    /** The last one named before the figure as having the figures that follow, lower case; null when none is. */
+    private static String holder(String before) {
+        Matcher m = HOLDER.matcher(before);
+        String last = null;
+        while (m.find()) {
+            String name = m.group(1).replaceFirst("^(?:The|A|An)\\s+", "");
+            if (!THE.matcher(name).matches()) {
+                last = name.toLowerCase(Locale.ROOT);
+            }
+        }
+        return last;
+    }
+
+    private static final Pattern THE = Pattern.compile("The|It|They|He|She|We|This|That");
+
+    private static final Pattern WHOSE_RATE = Pattern.compile("\\p{L}+(?:al|ic|ive|ly|ed)|average|headline|current|base|overall|new|old|"
+            + "latest|same|this|that|which|its|their|the|a|an");
+
     /** A change told as more or fewer of something: "6% more seats", "12 per cent fewer flights". */
     private static final Pattern MORE_OF = Pattern.compile("\\s*(?:%|per ?cent|percent)\\s+(?:more|fewer|less)\\s+(\\p{L}{3,}s)\\b");
     private static final Pattern PRONOUN_WHOLE = Pattern.compile("them|these|those|which|whom");
@@ -392,13 +446,22 @@ public final class Measures {
             }
             return null;
         }
+        if (CAPACITY_BEFORE.matcher(lower.substring(clause(lower, at, figureText.length())[0], at)).find()) {
+            return CAPACITY;
+        }
         String after = lower.substring(at + figureText.length(), Math.min(lower.length(), at + figureText.length() + 120));
         Matcher next = NEXT_FIGURE.matcher(after);
         return LEFT_HOMES.matcher(next.find() ? after.substring(0, next.start()) : after).find() ? "displaced" : null;
     }
 
+    /** What something can hold, not what it held: "could carry 250 passengers", "a capacity of 4,000". */
+    private static final Pattern CAPACITY_BEFORE = Pattern.compile("\\b(?:(?:could|can|cannot|able to|allowed to|licen[sc]ed to|"
+            + "designed to|built to|certified to)\\s+(?:\\p{L}+\\s+)?(?:carry|hold|take|seat|accommodate|house|handle)|capacity\\s+(?:of|for))"
+            + "\\s+(?:up to\\s+|as many as\\s+)?$");
+    static final String CAPACITY = "capacity";
+
     private static final Pattern TOLL = Pattern.compile("\\b(?:(\\p{L}+)\\s+(?:toll|tally)|(?:number|toll|tally|count)\\s+of\\s+"
-            + "(?:\\p{L}+\\s+)?(\\p{L}+))\\b");
+            + "((?:\\p{L}+\\s+){0,4}\\p{L}+))\\b");
     private static final Pattern LEFT_HOMES = Pattern.compile("\\b(?:from|leave|left|leaving|flee|fled|fleeing|abandon(?:ed|ing)?)\\s+"
             + "(?:their|his|her)\\s+homes?\\b");
     private static final Pattern NEXT_FIGURE = Pattern.compile("\\d");
@@ -491,8 +554,12 @@ public final class Measures {
     private static boolean earlier(String clause, int figure, int length) {
         String before = clause.substring(0, Math.max(0, figure));
         String after = clause.substring(Math.min(clause.length(), figure + length));
-        return FROM_BEFORE.matcher(before).find() || EARLIER_AFTER.matcher(after).lookingAt();
+        return FROM_BEFORE.matcher(before).find() || EARLIER_AFTER.matcher(after).lookingAt() || AGO_OPENING.matcher(before).lookingAt();
     }
+
+    /** A clause opened by how long ago it held: "A year ago the policy rate stood at 2.75 per cent." */
+    private static final Pattern AGO_OPENING = Pattern.compile("^\\s*(?:a|one|two|three|six|twelve|\\d+)\\s+(?:years?|months?|quarters?|weeks?)"
+            + "\\s+(?:ago|earlier|before)\\b");
 
     private static final Pattern FROM_BEFORE = WordList.compile("\\b(?:from|against|versus|vs\\.?|compared (?:with|to)|"
             + "down from|up from)\\s+(?:(?:an?|the)\\s+)?(?:(?:record|revised|previous|earlier|initial|estimated)\\s+)?[$€£]?\\s*$");
@@ -582,9 +649,19 @@ public final class Measures {
             case "mile", "miles", "mi" -> "mile";
             case "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms" -> "kg";
             case "t", "tonne", "tonnes", "ton", "tons" -> "tonne";
-            default -> ClaimSimilarity.stem(u);
+            default -> {
+                String stem = ClaimSimilarity.stem(u);
+                yield COUNTED_AS.getOrDefault(stem, stem);
+            }
         };
     }
+
+    /** Nouns that count the same things, by the stem of the one used for them all: planes are aircraft, marchers protesters. */
+    private static final Map<String, String> COUNTED_AS = Map.ofEntries(Map.entry("plane", "aircraft"),
+            Map.entry("airplane", "aircraft"), Map.entry("aeroplane", "aircraft"), Map.entry("troop", "soldier"),
+            Map.entry("servicemen", "soldier"), Map.entry("serviceman", "soldier"), Map.entry("demonstrator", "protester"),
+            Map.entry("marcher", "protester"), Map.entry("protestor", "protester"), Map.entry("pupil", "student"),
+            Map.entry("schoolchildren", "student"), Map.entry("traveller", "passenger"), Map.entry("traveler", "passenger"));
 
     /** Whether a figure in this unit is an amount of money or a percentage, whose measure its clause tells. */
     public static boolean amount(String unit) {

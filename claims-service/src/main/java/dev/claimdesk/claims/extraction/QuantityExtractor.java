@@ -120,6 +120,14 @@ public final class QuantityExtractor {
                 end++;
             }
             String[] unitAndSubject = unitAndSubject(sentence, figure.end() < end ? figureEndingAt(figure, end) : figure, start);
+            if (unitAndSubject[0] == null && !out.isEmpty() && (OF_THEM.matcher(sentence).region(end, sentence.length()).lookingAt()
+                    || OF_WHOM_BEFORE.matcher(sentence.substring(0, start)).find())
+                    && Measures.inSentence(new Quantity(value, low, high, qualifier, out.getLast().unit(), unitAndSubject[1],
+                            sentence.substring(start, end), start, end), sentence) != null) {
+                // "14 officers were hurt, two of whom were in hospital": a part told as a measure of its own counts what its
+                // whole, the figure before it, counts; a bare part ("three of them") stays a figure of nothing to compare
+                unitAndSubject = new String[]{out.getLast().unit(), unitAndSubject[1]};
+            }
             if (unitAndSubject[0] == null && !out.isEmpty() && sharesUnit(sentence, out.getLast(), start)) {
                 // "130 kilometres per hour on a road limited to 80": the bare figure is in the unit just named
                 unitAndSubject = new String[]{out.getLast().unit(), unitAndSubject[1]};
@@ -169,6 +177,9 @@ public final class QuantityExtractor {
         return end + 1 < sentence.length() && sentence.charAt(end) == 'm' && !Character.isLetterOrDigit(sentence.charAt(end + 1))
                 && MILLIONS_OF.matcher(sentence).region(end + 1, sentence.length()).lookingAt();
     }
+
+    private static final Pattern OF_THEM = Pattern.compile("\\s+of\\s+(?:whom|them|which|those)\\b");
+    private static final Pattern OF_WHOM_BEFORE = Pattern.compile("\\bof\\s+(?:whom|them|which|those)\\s+$");
 
     /** Units of length, weight, speed and money, which a bare figure soon after in the same clause is told in too. */
     private static final Pattern CARRIED_UNIT = Pattern.compile("(?i)km|kilomet(?:re|er)s?|metres?|meters?|miles?|feet|"
@@ -325,7 +336,7 @@ public final class QuantityExtractor {
             head++;
         }
         List<String> phrase = new ArrayList<>(words.subList(0, head + 1));
-        if (words.size() == 1 && unit == null && ADJECTIVES.contains(first)) {
+        if (words.size() == 1 && unit == null && (ADJECTIVES.contains(first) || first.length() > 4 && first.endsWith("ed"))) {
             // "140 injured": what happened to them is said, who they are is not
             return new String[]{null, words.getFirst()};
         }

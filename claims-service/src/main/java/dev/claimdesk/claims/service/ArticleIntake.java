@@ -133,7 +133,7 @@ public class ArticleIntake {
             claims.add(claim);
         }
         carryOverReworded(before.values(), claims, new HashSet<>(unchanged.keySet()));
-        Clusters.Placement placed = clusters.begin(article.key.articleId(),
+        Clusters.Placement placed = clusters.begin(article.key.articleId(), article.copyOf,
                 claims.stream().filter(c -> !unchanged.containsKey(c.id)).toList());
         for (Claim claim : claims) {
             Claim same = unchanged.get(claim.id);

@@ -77,6 +77,8 @@ public class Clusters {
         private final Set<UUID> locked = new HashSet<>();
         private final List<Claim> joined = new ArrayList<>();
         private final Map<UUID, Set<String>> keys = new HashMap<>();
+        /** The article the one being placed is a rewritten copy of, or null. */
+        private UUID original;
 
         /** The cluster a cluster id now stands for, after this article's merges. */
         UUID current(UUID cluster) {
@@ -103,7 +105,13 @@ public class Clusters {
      * chosen) are read at once, in two or three queries for the article rather than two for each claim.
      */
     public Placement begin(UUID articleId, Collection<Claim> toPlace) {
+        return begin(articleId, null, toPlace);
+    }
+
+    /** As {@link #begin(UUID, Collection)} for an article that is a rewritten copy of {@code original} (null: none). */
+    public Placement begin(UUID articleId, UUID original, Collection<Claim> toPlace) {
         Placement placement = new Placement();
+        placement.original = original;
         Set<String> allKeys = new HashSet<>();
         for (Claim claim : toPlace) {
             ClaimSimilarity.Features features = claim.features();
@@ -261,7 +269,7 @@ public class Clusters {
      */
     public void place(Claim claim, Placement placement) {
         ClaimSimilarity.Features features = placement.features.get(claim.id);
-        Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim.id, placement));
+        Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim.id, placement), placement.original);
         match = match.flatMap(m -> vetted(features, m, placement));
         UUID cluster;
         if (match.isEmpty()) {

@@ -64,7 +64,13 @@ public class Conflicts {
     public static final int MOST_PER_CLAIM = 10;
 
     /** A current figure of a cluster: only what comparing and recording need, not the whole claim. */
-    private record Figure(UUID id, UUID articleId, Quantity quantity, FigureConflicts.Measured measured) {
+    private record Figure(UUID id, UUID articleId, UUID copyOf, Quantity quantity, FigureConflicts.Measured measured) {
+
+        /** Whether one of the two articles is a rewritten copy of the other. */
+        boolean copies(Figure other) {
+            return articleId.equals(other.copyOf) || other.articleId.equals(copyOf);
+        }
+
         String value() {
             return quantity.value() + "/" + quantity.low() + "/" + quantity.high() + "/" + quantity.qualifier();
         }
@@ -82,9 +88,8 @@ public class Conflicts {
         List<Object[]> rows = (List<Object[]>) Sql.on(Claim.getEntityManager(), Claim.class, """
                         SELECT c.cluster_id, c.id, c.article_id, c.q_value, c.q_low, c.q_high, c.q_qualifier, c.q_unit,
                                c.q_subject, c.q_text, c.q_start, c.q_end, c.text,
-                               (SELECT r.published_at FROM received_article r
-                                WHERE r.article_id = c.article_id AND r.revision = c.revision) AS published
-                        FROM claim c
+                               r.published_at, r.copy_of
+                        FROM claim c LEFT JOIN received_article r ON r.article_id = c.article_id AND r.revision = c.revision
                         WHERE c.cluster_id = ANY(CAST(CAST(?1 AS text[]) AS uuid[])) AND c.type = 'STATISTIC'
                           AND c.status <> 'DISMISSED' AND c.q_value IS NOT NULL
                           AND c.revision = (SELECT max(r.revision) FROM received_article r WHERE r.article_id = c.article_id)
@@ -96,7 +101,7 @@ public class Conflicts {
             Quantity quantity = new Quantity((Double) r[3], (Double) r[4], (Double) r[5],
                     Quantity.Qualifier.valueOf((String) r[6]), (String) r[7], (String) r[8], (String) r[9],
                     (Integer) r[10], (Integer) r[11]);
-            byCluster.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Figure((UUID) r[1], (UUID) r[2], quantity,
+            byCluster.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Figure((UUID) r[1], (UUID) r[2], (UUID) r[14], quantity,
                     FigureConflicts.Measured.of(quantity, (String) r[12], Sql.instant(r[13]))));
         }
         return byCluster;
@@ -133,7 +138,7 @@ public class Conflicts {
                 }
                 // a pair of two fresh claims once; figures of one article are one outlet's story, not two sources
                 if (!compared.contains(b.id()) && !a.articleId().equals(b.articleId())) {
-                    var conflict = FigureConflicts.between(a.measured(), b.measured());
+                    var conflict = FigureConflicts.between(a.measured(), b.measured(), a.copies(b));
                     if (conflict.isPresent()) {
                         (values.add(b.value()) ? found : repeating).put(b, conflict.get());
                     }

@@ -111,4 +111,28 @@ class ClusterMatcherTest {
         all.add(match.cluster());
         return all;
     }
+
+    @Test
+    void shouldJoinACopysFigureToTheOneFigureOfItsMeasureInTheOriginalHoweverFarTheWordsMoved() {
+        UUID original = UUID.randomUUID();
+        UUID missing = UUID.randomUUID();
+        var told = figure("Seventeen others were still missing.");
+        var toldAgain = figure("Coastguard divers called off their night search off Kellan Point after the ferry capsized, and 71 people remain missing.");
+        var stored = new ClusterMatcher.Candidate(UUID.randomUUID(), original, missing, told, false);
+        assertTrue(ClusterMatcher.match(toldAgain, List.of(stored)).isEmpty(), "between two outlets the words are too far apart");
+        assertEquals(missing, ClusterMatcher.match(toldAgain, List.of(stored), original).orElseThrow().cluster(),
+                "a copy's missing count is its original's, changed");
+        var dead = new ClusterMatcher.Candidate(UUID.randomUUID(), original, UUID.randomUUID(),
+                figure("Rescuers said 40 people were killed when the ferry sank."), false);
+        assertTrue(ClusterMatcher.match(figure("Nine people were killed when the ferry sank."), List.of(stored), original).isEmpty(),
+                "a death toll has no counterpart in a missing count");
+        var alsoMissing = new ClusterMatcher.Candidate(UUID.randomUUID(), original, UUID.randomUUID(),
+                figure("Twelve crew members were missing."), false);
+        assertTrue(ClusterMatcher.match(toldAgain, List.of(stored, alsoMissing, dead), original).isEmpty(),
+                "two counts of the missing in the original: none is the counterpart");
+    }
+
+    private static ClaimSimilarity.Features figure(String sentence) {
+        return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), null, new QuantityExtractor().extract(sentence).getFirst());
+    }
 }

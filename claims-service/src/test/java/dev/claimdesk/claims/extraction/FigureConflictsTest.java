@@ -107,4 +107,28 @@ class FigureConflictsTest {
         assertTrue(between("The storm killed 12 people.", "The storm injured 57 people.").isEmpty());
         assertTrue(between("The storm killed 12 people.", "The storm destroyed 57 houses.").isEmpty());
     }
+
+    @Test
+    void shouldTakeACountEndingInOneZeroAsCountedAndAMeasuresOwnNounAsAnyonesCount() {
+        assertTrue(between("Rescuers pulled 230 people from the water.", "Rescuers pulled 226 people from the water.").isPresent(),
+                "230 is as likely a count as a rounding");
+        String arrested = "Police arrested 58 people after the march.";
+        String arrests = "Police made 66 arrests after the march.";
+        assertTrue(FigureConflicts.between(QUANTITIES.extract(arrested).getFirst(), arrested, QUANTITIES.extract(arrests).getFirst(), arrests)
+                .isPresent(), "58 people arrested and 66 arrests are one count told two ways");
+        String planes = "Nine water-bombing planes flew over the fire.";
+        String aircraft = "Twelve water-bombing aircraft flew over the fire.";
+        assertTrue(FigureConflicts.between(QUANTITIES.extract(planes).getFirst(), planes, QUANTITIES.extract(aircraft).getFirst(), aircraft)
+                .isPresent(), "planes are aircraft");
+    }
+
+    @Test
+    void shouldFlagACopysChangedFigureEvenWhenItIsToldAsStandingNow() {
+        String original = "Seventeen others were still missing.";
+        String copy = "Seventy-one others were still missing.";
+        var early = FigureConflicts.Measured.of(QUANTITIES.extract(original).getFirst(), original, Instant.parse("2026-05-01T07:00:00Z"));
+        var late = FigureConflicts.Measured.of(QUANTITIES.extract(copy).getFirst(), copy, Instant.parse("2026-05-01T09:00:00Z"));
+        assertTrue(FigureConflicts.between(early, late).isEmpty(), "between two outlets, the later one updates");
+        assertTrue(FigureConflicts.between(early, late, true).isPresent(), "a copy tells its original's facts: a changed one disagrees");
+    }
 }

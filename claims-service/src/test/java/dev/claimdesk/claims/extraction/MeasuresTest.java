@@ -310,4 +310,46 @@ class MeasuresTest {
         String target = "Inflation stayed well above the bank's 2% target.";
         assertTrue(Measures.inSentence(quantities.extract(target).getFirst(), target).contains("expected"));
     }
+
+    @Test
+    void shouldNameARateByWhatItIsOfAndWhoseItIs() {
+        String national = "The pass rate in this year's driving tests rose to 71.5 percent, up 2.1 percentage points on last year.";
+        List<Quantity> figures = quantities.extract(national);
+        assertEquals("rate:pass", Measures.inSentence(figures.get(0), national));
+        assertEquals("rate:pass", Measures.inSentence(figures.get(1), national), "a change in points is of the rate it follows");
+        String regions = "The Eastern Region had the lowest pass rate, at 64 percent, while the Lake District had the highest, at 80.2 percent.";
+        figures = quantities.extract(regions);
+        assertEquals("rate:pass:eastern region", Measures.inSentence(figures.get(0), regions));
+        assertEquals("rate:pass:lake district", Measures.inSentence(figures.get(1), regions));
+        String whose = "Tolmar's jobless rate reached 7.2%, above the national rate of 5.4 per cent.";
+        assertNull(Measures.inSentence(quantities.extract(whose).get(1), whose), "the national rate says whose, not what of");
+        String ago = "A year ago the deposit rate stood at 1.75 per cent.";
+        assertTrue(Measures.inSentence(quantities.extract(ago).getFirst(), ago).endsWith("/earlier"));
+    }
+
+    @Test
+    void shouldReadWhatASentenceCountsWhereItsWordsNameSomethingElse() {
+        String released = "The mayor said the 2.5 million euros released by the province would go to farmers.";
+        assertTrue(!"released".equals(Measures.inSentence(quantities.extract(released).getFirst(), released)), "a sum is not prisoners freed");
+        String died = "The number of people known to have died in the blaze rose to 19 on Friday.";
+        assertEquals("deaths", Measures.inSentence(quantities.extract(died).getFirst(), died));
+        String capacity = "Under its licence the ferry could carry 300 passengers.";
+        assertEquals("capacity", Measures.inSentence(quantities.extract(capacity).getFirst(), capacity));
+        var carried = figure("The ferry was carrying 280 passengers when it sank.");
+        assertTrue(ClaimSimilarity.opposed(carried, figure(capacity)), "what it carried is not what it could carry");
+    }
+
+    @Test
+    void shouldCountAPartToldOfThemAsItsWholeCountsOnlyWhenThePartNamesAMeasure() {
+        String hurt = "Police said 22 officers had been hurt, three of whom were still in hospital on Monday.";
+        Quantity inHospital = quantities.extract(hurt).get(1);
+        assertEquals("officers", inHospital.unit());
+        assertEquals("hospital", Measures.inSentence(inHospital, hurt));
+        String cited = "The plant was cited for 26 breaches last year, four of them over fire doors.";
+        assertNull(quantities.extract(cited).get(1).unit(), "a bare part counts nothing to compare with another's whole");
+        String remained = "The clinic treated 30 survivors, of whom two remained in intensive care.";
+        Quantity critical = quantities.extract(remained).get(1);
+        assertEquals("survivors", critical.unit());
+        assertEquals("critical", Measures.inSentence(critical, remained));
+    }
 }
