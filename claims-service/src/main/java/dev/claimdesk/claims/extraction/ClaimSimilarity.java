@@ -220,14 +220,25 @@ public final class ClaimSimilarity {
         return a.value() != null && b.value() != null && !a.value().equals(b.value()) && Measures.atOtherTimes(a.times(), b.times());
     }
 
+    /** Two values a rounding or an estimate could tell alike: "more than 900" and "nearly a thousand". */
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) <= 0.15 * Math.max(Math.abs(a), Math.abs(b));
+    }
+
     /** A number standing as one, not the digits of a name ("A320", "COVID-19", "Plant7b12"). */
     private static final Pattern NUMERAL = Pattern.compile("(?<![\\p{L}\\d.,-])\\d[\\d,]*(?:\\.\\d+)?");
 
-    /** The digits a figure is written with, without separators ("1,370" is "1370"); null for a figure in words. */
+    /** The digits a figure is written with, without separators ("1,370" is "1370"), or a small number's in words ("nine" is "9"). */
     private static String numeral(String figure) {
         Matcher m = NUMERAL.matcher(figure);
-        return m.find() ? m.group().replace(",", "") : null;
+        if (m.find()) {
+            return m.group().replace(",", "");
+        }
+        Integer small = NumberRecognizer.smallCardinal(figure.strip());
+        return small == null ? null : small.toString();
     }
+
+    private static final Pattern NUMBER_WORD = Pattern.compile("\\b\\p{L}+(?:-\\p{L}+)?\\b");
 
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
 
@@ -242,6 +253,14 @@ public final class ClaimSimilarity {
                 continue;
             }
             all.add(n);
+        }
+        Matcher words = NUMBER_WORD.matcher(text);
+        while (words.find()) {
+            Integer small = NumberRecognizer.smallCardinal(words.group());
+            // "one" and "two" are as often no figure at all: "one of them", "the two leaders"
+            if (small != null && small > 2) {
+                all.add(small.toString());
+            }
         }
         return all;
     }
@@ -306,6 +325,11 @@ public final class ClaimSimilarity {
             // an amount whose clause names what it is (a profit, a fee, inflation) never meets one that names nothing:
             // sums and percentages fill economy and budget stories, and the unit alone joins them all
             // unless the two give one value: then the one that names nothing most likely tells the same figure shorter
+            if ((a.measure() != null) != (b.measure() != null) && !near(a.value(), b.value())) {
+                // nor, for any figure, does a count told with what happened meet a far different one told with nothing: no
+                // word says they are one measure (a city's 900,000 people, a strike's nine killed)
+                return true;
+            }
             if (a.amount() && (a.measure() != null || b.measure() != null) && !a.value().equals(b.value())) {
                 return true;
             }

@@ -435,6 +435,15 @@ public final class Measures {
         if (at < 0) {
             return null;
         }
+        if (MAGNITUDE_BEFORE.matcher(lower.substring(0, at)).find() || MAGNITUDE_AFTER.matcher(lower.substring(at + figureText.length())).lookingAt()) {
+            return "magnitude";
+        }
+        Matcher put = PUT_AT.matcher(lower.substring(Math.max(0, at - 120), at));
+        if (put.find()) {
+            // "put the magnitude at 6.1", "puts excess deaths in the first week at more than 900": what was put at the figure
+            String what = put.group(1);
+            return what.contains("magnitude") ? "magnitude" : of(null, what);
+        }
         if (unit == null) {
             String before = lower.substring(clause(lower, at, figureText.length())[0], at);
             Matcher toll = TOLL.matcher(before);
@@ -446,7 +455,8 @@ public final class Measures {
             }
             return null;
         }
-        if (CAPACITY_BEFORE.matcher(lower.substring(clause(lower, at, figureText.length())[0], at)).find()) {
+        String clauseBefore = lower.substring(clause(lower, at, figureText.length())[0], at);
+        if (CAPACITY_BEFORE.matcher(clauseBefore).find()) {
             return CAPACITY;
         }
         String after = lower.substring(at + figureText.length(), Math.min(lower.length(), at + figureText.length() + 120));
@@ -459,6 +469,12 @@ public final class Measures {
             + "designed to|built to|certified to)\\s+(?:\\p{L}+\\s+)?(?:carry|hold|take|seat|accommodate|house|handle)|capacity\\s+(?:of|for))"
             + "\\s+(?:up to\\s+|as many as\\s+)?$");
     static final String CAPACITY = "capacity";
+    /** The strength of a quake told on its scale: "a magnitude 6.4 quake", "measured 5.9 on the Richter scale", "a 6.1-magnitude". */
+    private static final Pattern PUT_AT = Pattern.compile("\\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\\s+"
+            + "((?:[\\p{L}'’-]+\\s+){1,10}?)at\\s+(?:about\\s+|around\\s+|some\\s+|roughly\\s+|nearly\\s+|almost\\s+|least\\s+|"
+            + "more than\\s+|over\\s+|up to\\s+|just\\s+(?:over|under)\\s+)?$");
+    private static final Pattern MAGNITUDE_BEFORE = Pattern.compile("\\bmagnitude(?:\\s+of)?\\s*$");
+    private static final Pattern MAGNITUDE_AFTER = Pattern.compile("^(?:-|\\s+)magnitude\\b|^\\s+on the (?:\\p{L}+ )?scale\\b");
 
     private static final Pattern TOLL = Pattern.compile("\\b(?:(\\p{L}+)\\s+(?:toll|tally)|(?:number|toll|tally|count)\\s+of\\s+"
             + "((?:\\p{L}+\\s+){0,4}\\p{L}+))\\b");
@@ -572,7 +588,10 @@ public final class Measures {
     private static final Pattern WHEN = Pattern.compile("\\b(?:(?<day>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|"
             + "[Ss]aturday|[Ss]unday)|(?<part>morning|afternoon|evening|night|overnight|midday|noon|lunchtime|midnight|"
             // a market's day: "in early trading", "at the close", "closed 9% lower"
-            + "early trading|at the open|at the close|closed(?=\\s+(?:up|down|higher|lower|\\d)))|(?<month>January|"
+            + "early trading|at the open|at the close|closed(?=\\s+(?:up|down|higher|lower|\\d)))|"
+            // how long a count ran for: "in the past week" and "so far this year" count two periods
+            + "(?:in |over |during )?(?:the )?(?:past|previous) (?<period>day|week|month|year|24 hours|seven days|12 months)|"
+            + "so far this (?<sofar>week|month|year)|(?<month>January|"
             + "February|March|April|June|July|August|September|October|November|December)|(?<year>(?:19|20)\\d\\d)(?![\\d,.%])|"
             + "(?<quarter>first|second|third|fourth|final|last) quarter)\\b");
 
@@ -589,8 +608,16 @@ public final class Measures {
         Set<String> times = new java.util.HashSet<>();
         Matcher m = WHEN.matcher((lower.length() == cased.length() ? cased : lower).substring(bounds[0], bounds[1]));
         while (m.find()) {
-            for (String slot : new String[] {"day", "part", "month", "year", "quarter"}) {
-                if (m.group(slot) != null) {
+            for (String slot : new String[] {"day", "part", "month", "year", "quarter", "period", "sofar"}) {
+                if (m.group(slot) != null && (slot.equals("period") || slot.equals("sofar"))) {
+                    String value = m.group(slot).toLowerCase(Locale.ROOT);
+                    times.add("period:" + switch (value) {
+                        case "24 hours" -> "day";
+                        case "seven days" -> "week";
+                        case "12 months" -> "year";
+                        default -> value;
+                    });
+                } else if (m.group(slot) != null) {
                     String value = m.group(slot).toLowerCase(Locale.ROOT);
                     times.add(slot + ":" + switch (value) {
                         case "overnight" -> "night";
@@ -607,7 +634,7 @@ public final class Measures {
 
     /** Whether two sentences' times differ in a slot both name, sharing no value there: Monday morning and Monday evening. */
     public static boolean atOtherTimes(Set<String> a, Set<String> b) {
-        for (String slot : new String[] {"day:", "part:", "month:", "year:", "quarter:"}) {
+        for (String slot : new String[] {"day:", "part:", "month:", "year:", "quarter:", "period:"}) {
             boolean inA = false;
             boolean inB = false;
             boolean shared = false;
@@ -649,6 +676,7 @@ public final class Measures {
             case "mile", "miles", "mi" -> "mile";
             case "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms" -> "kg";
             case "t", "tonne", "tonnes", "ton", "tons" -> "tonne";
+            case "c", "°c", "celsius", "degree", "degrees", "f", "°f", "fahrenheit" -> "degree";
             default -> {
                 String stem = ClaimSimilarity.stem(u);
                 yield COUNTED_AS.getOrDefault(stem, stem);

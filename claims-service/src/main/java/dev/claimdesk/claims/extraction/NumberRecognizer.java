@@ -33,6 +33,25 @@ public final class NumberRecognizer {
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
             Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
             Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19));
+    /**
+     * The value of a number below a hundred written as one word or two joined by a hyphen ("nine", "Forty-eight"),
+     * null for any other word: a cheap reading for comparing sentences, not a recogniser.
+     */
+    static Integer smallCardinal(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        Integer unit = UNITS.get(w);
+        if (unit != null) {
+            return unit;
+        }
+        int dash = w.indexOf('-');
+        Integer tens = TENS.get(dash < 0 ? w : w.substring(0, dash));
+        if (tens == null || dash < 0) {
+            return tens;
+        }
+        Integer rest = UNITS.get(w.substring(dash + 1));
+        return rest == null || rest == 0 || rest > 9 ? null : tens + rest;
+    }
+
     private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fifty", 50,
             "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90);
     private static final Map<String, Double> SCALES = Map.of("thousand", 1e3, "million", 1e6, "billion", 1e9,

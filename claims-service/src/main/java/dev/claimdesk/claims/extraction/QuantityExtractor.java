@@ -63,11 +63,16 @@ public final class QuantityExtractor {
     private static final Set<String> NOT_FIGURES = Set.of("first", "second", "one", "once", "half");
 
     /** What happened to the counted, told after them: "were killed", "remained missing", or a verb of its own: "died". */
+    /** What opens a verb's object: a figure, an article, a bound. */
+    private static final String OBJECT = "\\s+(?:\\d|(?:a|an|the|at least|more than|some|about|nearly|over|dozens|hundreds|thousands|"
+            + "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\\b)";
+    private static final Pattern OBJECT_AFTER = Pattern.compile(OBJECT);
     private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:(?:were|was|are|is|have been|has been|had been|had|have|has|"
             + "remain|remained|remains|got|lay|lie)\\s+(?:being\\s+)?(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
             + "(\\p{Ll}{3,}(?:ed|en)|fled|died|slain|missing|dead|unaccounted|homeless|trapped|stranded|hurt)"
             // without an auxiliary only a past tense: "between", "often", "seven" are no happening
-            + "|(\\p{Ll}{3,}ed|died|fled|dead|missing|unaccounted|homeless|trapped|stranded|hurt))\\b");
+            // "a 6.9 quake killed 112 people": a verb with its object tells what the counted did, not what befell them
+            + "|(\\p{Ll}{3,}ed(?!" + OBJECT + ")|died|fled|dead|missing|unaccounted|homeless|trapped|stranded|hurt))\\b");
     private static final Pattern HAPPENED_BEFORE = Pattern.compile("\\b(?!(?:estimated|reported|including|totall?ing|numbering|nearing|exceeding|according|during)\\b)"
             + "(\\p{Ll}{3,}(?:ed|ing))\\s+(?:\\p{Ll}+\\s+){0,2}$");
 
@@ -170,7 +175,8 @@ public final class QuantityExtractor {
      * ("1.2m packs", "14.2m passengers", "38m cubic metres"). Metres describe one thing ("a 46m wall") or stand alone;
      * waves and swells are measured in metres, however many.
      */
-    private static final Pattern MILLIONS_OF = Pattern.compile("\\s+(?:cubic\\b|people\\b|children\\b|men\\b|women\\b|"
+    private static final Pattern MILLIONS_OF = Pattern.compile("\\s+(?!(?:high|tall|long|deep|wide|thick|below|above)\\b)"
+            + "(?:\\p{Ll}{3,}\\s+(?=\\p{Ll}{2,}[^s\\W]s\\b))?(?:cubic\\b|people\\b|children\\b|men\\b|women\\b|"
             + "(?!(?:waves|swells|metres|meters|miles|feet|inches|yards)\\b)\\p{Ll}{2,}[^s\\W]s\\b)");
 
     private static boolean gluedMillions(String sentence, int end) {
@@ -178,6 +184,7 @@ public final class QuantityExtractor {
                 && MILLIONS_OF.matcher(sentence).region(end + 1, sentence.length()).lookingAt();
     }
 
+    private static final Pattern ASIDE = Pattern.compile(",[^,.;]{1,40},");
     private static final Pattern OF_THEM = Pattern.compile("\\s+of\\s+(?:whom|them|which|those)\\b");
     private static final Pattern OF_WHOM_BEFORE = Pattern.compile("\\bof\\s+(?:whom|them|which|those)\\s+$");
 
@@ -345,7 +352,8 @@ public final class QuantityExtractor {
         String happened = happened(sentence, figure.start(), ends.get(head), String.join(" ", phrase));
         if (happened != null) {
             phrase.add(happened);
-        } else if (head + 1 < words.size() && words.get(head + 1).toLowerCase(Locale.ROOT).endsWith("ed")) {
+        } else if (head + 1 < words.size() && words.get(head + 1).toLowerCase(Locale.ROOT).endsWith("ed")
+                && !OBJECT_AFTER.matcher(sentence).region(ends.get(head + 1), sentence.length()).lookingAt()) {
             phrase.add(words.get(head + 1));
         }
         return new String[]{unit == null ? words.get(head) : unit, String.join(" ", phrase)};
@@ -358,7 +366,9 @@ public final class QuantityExtractor {
     private static String happened(String sentence, int figureStart, int afterNoun, String counted) {
         String after = null;
         if (afterNoun >= 0) {
-            Matcher m = HAPPENED_AFTER.matcher(sentence).region(afterNoun, sentence.length());
+            Matcher aside = ASIDE.matcher(sentence).region(afterNoun, sentence.length());
+            // "Twelve people, two of them children, were killed": what befell them is told past the aside
+            Matcher m = HAPPENED_AFTER.matcher(sentence).region(aside.lookingAt() ? aside.end() : afterNoun, sentence.length());
             if (m.lookingAt()) {
                 after = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
             }
@@ -385,7 +395,7 @@ public final class QuantityExtractor {
     private static boolean nounBeforeItsHead(String word, String next) {
         String w = word.toLowerCase(Locale.ROOT);
         String n = next.toLowerCase(Locale.ROOT);
-        return !w.endsWith("s") && n.length() > 3 && n.endsWith("s") && !n.endsWith("ss") && !STOP.contains(n)
+        return (!w.endsWith("s") || w.endsWith("ss")) && n.length() > 3 && n.endsWith("s") && !n.endsWith("ss") && !STOP.contains(n)
                 && Character.isLowerCase(next.charAt(0));
     }
 

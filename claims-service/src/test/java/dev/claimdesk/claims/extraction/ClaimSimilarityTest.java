@@ -158,4 +158,22 @@ class ClaimSimilarityTest {
         assertTrue(opposed < ClaimSimilarity.similarity(russian, unnamed) - 0.1, "opposing sides: " + opposed);
         assertTrue(ClaimSimilarity.similarity(russian, sameSide) >= ClaimSimilarity.SAME_CLAIM, "“Russian” and “Russia’s” are one side");
     }
+
+    @Test
+    void shouldPairAFigureInWordsWithItsCounterpartInTheOtherSentence() {
+        var launched = figure("Attackers launched 40 drones and 16 missiles at the port overnight, officials said.");
+        var downed = figure("Officials said 16 missiles were fired and eleven of them were shot down.", 1);
+        assertTrue(ClaimSimilarity.opposed(launched, downed) || ClaimSimilarity.similarity(launched, downed) == 0,
+                "the other sentence tells 16 itself: eleven is not its counterpart");
+    }
+
+    @Test
+    void shouldNotJoinACountToldWithWhatHappenedToAFarDifferentOneToldWithNothing() {
+        var killed = figure("At least eight people were killed when shells hit the market in Dovra, officials said.");
+        var population = figure("Dovra, home to some 400,000 people, has been shelled almost daily, officials said.");
+        assertTrue(ClaimSimilarity.similarity(killed, population) == 0, "a death toll is no population");
+        var deployed = figure("More than 600 firefighters, backed by nine helicopters, were deployed against the blaze.");
+        var nearly = figure("Nearly 700 firefighters were on the ground against the blaze, the service said.");
+        assertTrue(ClaimSimilarity.similarity(deployed, nearly) > 0, "600 and nearly 700 may be one count told roughly");
+    }
 }

@@ -352,4 +352,27 @@ class MeasuresTest {
         assertEquals("survivors", critical.unit());
         assertEquals("critical", Measures.inSentence(critical, remained));
     }
+
+    @Test
+    void shouldReadAQuakesStrengthAndWhatWasPutAtAFigure() {
+        String scale = "A magnitude 5.8 earthquake shook the coast on Sunday.";
+        assertEquals("magnitude", Measures.inSentence(quantities.extract(scale).getFirst(), scale));
+        String put = "The observatory in Brenn put the magnitude at 5.5.";
+        assertEquals("magnitude", Measures.inSentence(quantities.extract(put).getFirst(), put));
+        String excess = "The institute puts excess deaths in the first fortnight of the cold snap at more than 300.";
+        assertEquals("deaths", Measures.inSentence(quantities.extract(excess).getFirst(), excess));
+        String killed = "It was the worst storm since 1994, when a 7.1 cyclone killed 230 people.";
+        assertNull(Measures.inSentence(quantities.extract(killed).getFirst(), killed), "the cyclone killed; it was not killed");
+        String aside = "Fourteen people, three of them firefighters, were injured in the blast.";
+        assertEquals("injuries", Measures.inSentence(quantities.extract(aside).getFirst(), aside));
+    }
+
+    @Test
+    void shouldTellCountsOfDifferentPeriodsApart() {
+        var week = figure("Clinics treated 2,100 people for smoke inhalation in the past week, the ministry said.");
+        var year = figure("Clinics have treated more than 14,000 people for smoke inhalation so far this year.");
+        assertTrue(ClaimSimilarity.opposed(week, year), "a week's count is not a year's");
+        assertEquals("degree", Measures.unitKey("C"));
+        assertEquals("degree", Measures.unitKey("degrees"));
+    }
 }

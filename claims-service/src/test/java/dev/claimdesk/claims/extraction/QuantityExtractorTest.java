@@ -71,6 +71,8 @@ class QuantityExtractorTest {
         assertEquals(57, extractor.extract("Engineers inspected the 57m tower on Friday.").getFirst().value(), 1e-6);
         assertEquals(7, extractor.extract("Forecasters warned of 7m waves along the coast.").getFirst().value(), 1e-6);
         assertEquals(3, extractor.extract("The river rose 3m overnight.").getFirst().value(), 1e-6);
+        assertEquals(2_400_000, extractor.extract("Hackers said they had taken 2.4m customer records.").getFirst().value(), 1e-6);
+        assertEquals(8, extractor.extract("The tide left an 8m high wall of debris.").getFirst().value(), 1e-6);
     }
 
     @Test
