@@ -127,7 +127,8 @@ public final class ClaimExtractor {
             + "government|party|operator|department|office|agency|board|committee|lawyer|lawyers|attorney|manager|"
             + "director|coach|chairman|chairwoman|chair|executive|owner|agent|secretary|economist|economists|statement|"
             + "organisers|organizers|investigators|doctors|researchers|scientists|bank|regulator|firm|insurer|airline|"
-            + "operator|rebels|fighters|front|movement|ministry|prosecution|prosecutors|judge|jury|inquiry|report)s?\\b");
+            + "operator|rebels|fighters|front|movement|ministry|prosecution|prosecutors|judge|jury|inquiry|report|service|"
+            + "institute|observatory|coastguard|utility|watchdog|officials?)s?\\b");
     /**
      * Reported speech with its speaker first: "[On Tuesday, ]Mayor Lise Horvath[, who ...,] said (that) ...", "A
      * spokesperson for the operator rejected reports that ...", "She told the chamber that ...".
@@ -138,7 +139,7 @@ public final class ClaimExtractor {
             + "(" + SPEAKER_PHRASE + ")(,\\s+[^,]{2,60},)?\\s+"
             + "(?:also\\s+|later\\s+|previously\\s+|has\\s+|had\\s+|have\\s+)?"
             + "(?:said|says|told(?:\\s+[^,.;]{1,40}?)??|added|announced|insisted|warned|argued|claimed|stressed|"
-            + "confirmed|acknowledged|admitted|predicted|estimated|denied|maintained|promised|pledged|vowed|"
+            + "confirmed|acknowledged|admitted|predicted|estimated|denied|maintained|promised|pledged|vowed|ruled\\s+out|"
             + "(?:rejected|dismissed|disputed)\\s+(?:[\\p{L}’'\\-]+\\s+){0,6}?(?:reports?|claims?|suggestions?|criticism|"
             + "accusations?|allegations?|charges?)(?:\\s+[^,.;]{0,60}?)?)"
             + "(?:\\s+(?:on|late on|early on)\\s+\\p{Lu}\\p{L}+(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+(?:that\\s+)?"
@@ -157,13 +158,14 @@ public final class ClaimExtractor {
             + "spokesperson|spokesman|spokeswoman|secretary|lawyer|officer|manager|economist|agent|leader|commander|"
             + "councillor|chief|head|analyst|founder|owner|doctor|nurse|professor))\\s+"
             + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)+)(?:,[^,]{1,80},)?\\s+\\p{Ll}");
+    private static final Pattern DENIAL = WordList.compile("\\b(?:denied|denies|rejected|rejects|dismissed|disputed|ruled out)\\b");
     /** A denial of what someone else said, which is itself the speaker's claim: "The rebels denied that claim." */
     private static final Pattern DENIED_CLAIM = Pattern.compile("^(" + SPEAKER_PHRASE + ")\\s+"
             + "(?:has\\s+|have\\s+|had\\s+)?(?:denied|rejected|dismissed|disputed)\\s+(?:that|the|this|these|those|such)\\s+"
             + "(?:claims?|reports?|accounts?|allegations?|accusations?|charges?)\\.?$");
     private static final Pattern REPORTING_VERB = WordList.compile("\\b(?:said|says|told|added|announced|insisted|warned|argued|"
             + "claimed|stressed|confirmed|acknowledged|admitted|predicted|estimated|denied|maintained|promised|pledged|vowed|"
-            + "rejected|dismissed|disputed)\\b");
+            + "rejected|dismissed|disputed|ruled out)\\b");
     /** A mere possibility reported is no claim yet: "said the two leaders could meet". */
     private static final Pattern POSSIBILITY = WordList.compile("(?i)\\b(?:could|might|may)\\b");
     private static final Pattern CLAUSE_OPENER = Pattern.compile("(?i)^(?:who|which|whose|where|when|speaking|asked|"
@@ -204,9 +206,12 @@ public final class ClaimExtractor {
             }
             speakers[i] = speaker;
             quoted[i] = isQuotation(sentence.text()) || sentence.inQuotation();
-            Report report = quoted[i] ? null : Report.of(sentence.text());
-            if (report != null && PRONOUN.matcher(report.speaker()).matches()) {
-                String antecedent = report.speaker().equalsIgnoreCase("they") ? lastBody
+            // a few quoted words inside reported speech ("denied that ..., saying it had 'met the level'") name no speaker
+            // of their own: the report does
+            Report report = quoted[i] && speaker != null ? null : Report.of(sentence.text());
+            if (report != null && (PRONOUN.matcher(report.speaker()).matches() || report.speaker().equals("It"))) {
+                // "it" is a body spoken of before, never a person
+                String antecedent = report.speaker().equalsIgnoreCase("they") || report.speaker().equals("It") ? lastBody
                         : lastSpeaker != null ? lastSpeaker : lastPerson;
                 report = antecedent == null ? null : new Report(antecedent, report.first());
             } else if (report != null && namesAPerson(report.speaker())) {
@@ -287,6 +292,9 @@ public final class ClaimExtractor {
                 // one claim per quotation: the sentence it opens in carries it, its continuations do not; a view
                 // or a feeling in quotation marks is still no statement of fact
                 type = sentence.inQuotation() || OPINION.matcher(lower).find() ? null : ClaimType.QUOTE;
+            } else if (reports[i] != null && reports[i].first() && !figures && DENIAL.matcher(s).find()) {
+                // a denial of what others reported is the denier's claim, whatever event it names
+                type = ClaimType.QUOTE;
             } else if (toReader || !figures && witnessed(s)) {
                 // the reporters' own observations are reporting, not a claim someone made to be checked
                 type = null;
@@ -514,7 +522,7 @@ public final class ClaimExtractor {
             if (who == null || CLAUSE_OPENER.matcher(who).find()) {
                 return null;
             }
-            boolean pronoun = PRONOUN.matcher(who).matches();
+            boolean pronoun = PRONOUN.matcher(who).matches() || who.equals("It");
             if (!pronoun && !namesSomeone(who)) {
                 return null;
             }

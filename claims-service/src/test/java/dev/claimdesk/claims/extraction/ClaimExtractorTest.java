@@ -287,4 +287,19 @@ class ClaimExtractorTest {
         assertEquals(List.of(), new ClaimExtractor().extract("Volunteers evacuated two nursing homes near Ollen on Sunday.", "en")
                 .claims().stream().filter(c -> c.quantity() != null).toList(), "what was done to them is told before, by others");
     }
+
+    @Test
+    void shouldTakeADenialByABodyARoleOrItAsTheDeniersQuote() {
+        List<ExtractedClaim> denials = claims("The harbour authority said the crane had failed at noon. "
+                + "It denied reports that inspections had been skipped. "
+                + "The water service denied reports that the pumps had been switched off before the storm. "
+                + "A spokesman for the mill rejected suggestions that the fire began in the boiler room. "
+                + "A spokeswoman for the council denied that the bridge had been unsafe, saying checks had \"found nothing\". "
+                + "The operator has ruled out sabotage at the plant.");
+        List<ExtractedClaim> quotes = denials.stream().filter(c -> c.type() == ClaimType.QUOTE).toList();
+        assertEquals(List.of("The harbour authority", "The water service", "A spokesman for the mill", "A spokeswoman for the council",
+                "The operator"), quotes.stream().map(ExtractedClaim::speaker).toList().subList(1, 6));
+        assertTrue(quotes.stream().anyMatch(c -> c.text().startsWith("It denied") && "The harbour authority".equals(c.speaker())),
+                "it is the body spoken of before");
+    }
 }
