@@ -158,7 +158,14 @@ public final class ClaimExtractor {
             + "spokesperson|spokesman|spokeswoman|secretary|lawyer|officer|manager|economist|agent|leader|commander|"
             + "councillor|chief|head|analyst|founder|owner|doctor|nurse|professor))\\s+"
             + "\\p{Lu}[\\p{L}’'\\-]+(?:\\s+\\p{Lu}[\\p{L}’'\\-]+)+)(?:,[^,]{1,80},)?\\s+\\p{Ll}");
-    private static final Pattern DENIAL = WordList.compile("\\b(?:denied|denies|rejected|rejects|dismissed|disputed|ruled out)\\b");
+    /** A sentence whose speaker's own verb is a denial: "The service denied reports that", not "said the men were denied bail". */
+    private static final Pattern DENIAL_FIRST = Pattern.compile("^(?:[^,]{1,40},\\s+)?(" + SPEAKER_PHRASE + ")(,\\s+[^,]{2,60},)?\\s+"
+            + "(?:has\\s+|had\\s+|have\\s+)?(?:denied|denies|rejected|rejects|dismissed|disputed|ruled\\s+out)\\b");
+
+    private static boolean deniedBySpeaker(String s) {
+        Matcher m = DENIAL_FIRST.matcher(s);
+        return m.find() && Report.speakerOf(m.group(1), m.group(2)) != null;
+    }
     /** A denial of what someone else said, which is itself the speaker's claim: "The rebels denied that claim." */
     private static final Pattern DENIED_CLAIM = Pattern.compile("^(" + SPEAKER_PHRASE + ")\\s+"
             + "(?:has\\s+|have\\s+|had\\s+)?(?:denied|rejected|dismissed|disputed)\\s+(?:that|the|this|these|those|such)\\s+"
@@ -208,7 +215,7 @@ public final class ClaimExtractor {
             quoted[i] = isQuotation(sentence.text()) || sentence.inQuotation();
             // a few quoted words inside reported speech ("denied that ..., saying it had 'met the level'") name no speaker
             // of their own: the report does
-            Report report = quoted[i] && speaker != null ? null : Report.of(sentence.text());
+            Report report = quoted[i] && (speaker != null || sentence.inQuotation()) ? null : Report.of(sentence.text());
             if (report != null && (PRONOUN.matcher(report.speaker()).matches() || report.speaker().equals("It"))) {
                 // "it" is a body spoken of before, never a person
                 String antecedent = report.speaker().equalsIgnoreCase("they") || report.speaker().equals("It") ? lastBody
@@ -292,7 +299,7 @@ public final class ClaimExtractor {
                 // one claim per quotation: the sentence it opens in carries it, its continuations do not; a view
                 // or a feeling in quotation marks is still no statement of fact
                 type = sentence.inQuotation() || OPINION.matcher(lower).find() ? null : ClaimType.QUOTE;
-            } else if (reports[i] != null && reports[i].first() && !figures && DENIAL.matcher(s).find()) {
+            } else if (reports[i] != null && reports[i].first() && !figures && deniedBySpeaker(s)) {
                 // a denial of what others reported is the denier's claim, whatever event it names
                 type = ClaimType.QUOTE;
             } else if (toReader || !figures && witnessed(s)) {

@@ -45,7 +45,7 @@ public final class FigureConflicts {
      * A figure with its measure read once from its sentence, for comparing it with many others; {@code update} when
      * the sentence tells it as the newer value of a running count, {@code published} when its article was (or null).
      */
-    public record Measured(Quantity quantity, String measure, boolean update, Instant published) {
+    public record Measured(Quantity quantity, String measure, boolean update, boolean standing, Instant published) {
 
         public static Measured of(Quantity quantity, String sentence) {
             return of(quantity, sentence, null);
@@ -53,7 +53,8 @@ public final class FigureConflicts {
 
         public static Measured of(Quantity quantity, String sentence, Instant published) {
             return new Measured(quantity, Measures.inSentence(quantity, sentence),
-                    Measures.toldAsUpdate(sentence, quantity.text(), quantity.unit()), published);
+                    Measures.toldAsUpdate(sentence, quantity.text(), quantity.unit()),
+                    Measures.toldAsStanding(sentence, quantity.text(), quantity.unit()), published);
         }
 
         /**
@@ -61,7 +62,8 @@ public final class FigureConflicts {
          * whichever way it moved (the missing are found, a toll is revised down).
          */
         boolean updates(Measured earlier) {
-            return update && published != null && earlier.published() != null && published.isAfter(earlier.published());
+            return update && published != null && earlier.published() != null && published.isAfter(earlier.published())
+                    && (standing || Interval.of(quantity).lo > Interval.of(earlier.quantity()).hi);
         }
     }
 
@@ -161,9 +163,9 @@ public final class FigureConflicts {
         return sameUnit(a, b);
     }
 
-    /** The noun a figure counts, null when that noun is the measure itself ("71 arrests" counts arrests of anyone). */
+    /** The noun a figure counts; "people" when that noun is the measure itself ("71 arrests" counts arrests of anyone). */
     private static String counted(Quantity q) {
-        return Measures.of(q.unit(), null) != null ? null : Measures.unitKey(q.unit());
+        return Measures.of(q.unit(), null) != null ? "people" : Measures.unitKey(q.unit());
     }
 
     private static boolean sameUnit(Quantity a, Quantity b) {
@@ -241,7 +243,8 @@ public final class FigureConflicts {
          * A figure told to the hundred cannot be 200 off, however round it looks.
          */
         private static double halfStep(Quantity q) {
-            Matcher m = q.text() == null ? null : WRITTEN.matcher(q.text());
+            // a figure a reviewer added stands for its whole sentence: its digits are no figure's
+            Matcher m = q.text() == null || q.text().length() > 30 ? null : WRITTEN.matcher(q.text());
             if (m == null || !m.find()) {
                 return Double.NaN;
             }

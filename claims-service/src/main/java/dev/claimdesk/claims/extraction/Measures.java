@@ -290,7 +290,7 @@ public final class Measures {
             }
         }
         if (nearest == null && words == PERCENT_WORDS) {
-            nearest = rateNamed(cased.substring(0, at), lower.substring(0, at));
+            nearest = rateNamed(lower.length() == cased.length() ? cased.substring(0, at) : lower.substring(0, at), lower.substring(0, at));
         }
         String role = null;
         // whose figure it is, said near it: "demanding a 9% rise", "a 2% target"; not a target the sentence compares
@@ -588,7 +588,7 @@ public final class Measures {
     private static final Pattern WHEN = Pattern.compile("\\b(?:(?<day>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|"
             + "[Ss]aturday|[Ss]unday)|(?<part>morning|afternoon|evening|night|overnight|midday|noon|lunchtime|midnight|"
             // a market's day: "in early trading", "at the close", "closed 9% lower"
-            + "early trading|at the open|at the close|closed(?=\\s+(?:up|down|higher|lower|\\d)))|"
+            + "early trading|at the open|at the close|closed(?=\\s+(?:up|down|higher|lower|\\d[\\d.,]*\\s*(?:%|per ?cent|percent))))|"
             // how long a count ran for: "in the past week" and "so far this year" count two periods
             + "(?:in |over |during )?(?:the )?(?:past|previous) (?<period>day|week|month|year|24 hours|seven days|12 months)|"
             + "so far this (?<sofar>week|month|year)|(?<month>January|"
@@ -746,11 +746,25 @@ public final class Measures {
      * report's "now puts the dead at 9" updates an earlier "five dead" rather than disputing it.
      */
     public static boolean toldAsUpdate(String sentence, String figureText, String unit) {
+        return toldAs(sentence, figureText, unit, UPDATE_BEFORE);
+    }
+
+    /**
+     * Whether a count is told as where it now stands, whichever way it moved ("now puts the dead at 9", "eight were still
+     * missing", "revised the toll to"), not only as risen ("rose to").
+     */
+    public static boolean toldAsStanding(String sentence, String figureText, String unit) {
+        return toldAs(sentence, figureText, unit, STANDING_BEFORE);
+    }
+
+    private static final Pattern STANDING_BEFORE = Pattern.compile("\\b(?:now(?!-)|revised|updated|latest)\\b(?:\\s+[\\p{L}'’]+){0,4}\\s+$");
+
+    private static boolean toldAs(String sentence, String figureText, String unit, Pattern before) {
         if (sentence == null || figureText == null || amount(unit) || unit != null && PERCENT.matcher(unit.strip()).matches()) {
             return false;
         }
-        String before = clauseBefore(sentence, figureText);
-        if (before != null && UPDATE_BEFORE.matcher(before).find()) {
+        String told = clauseBefore(sentence, figureText);
+        if (told != null && before.matcher(told).find()) {
             return true;
         }
         String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -759,7 +773,8 @@ public final class Measures {
     }
 
     /** Words after a count that tell where it stands now: "eight people were still missing", "19 remain in hospital". */
-    private static final Pattern STANDS_AFTER = Pattern.compile("^(?:\\s+[\\p{L}'’-]+){0,3}?\\s+(?:still|now|remain(?:s|ed|ing)?)\\b");
+    private static final Pattern STANDS_AFTER = Pattern.compile("^(?:\\s+(?!(?:and|but|or|while)\\b)[\\p{L}'’-]+){0,3}?\\s+"
+            + "(?:still|now|remain(?:s|ed|ing)?)\\b");
 
     /** The figure's clause up to the figure, lower-cased; null when the figure opens the sentence or is not in it. */
     private static String clauseBefore(String sentence, String figureText) {

@@ -64,8 +64,9 @@ public final class QuantityExtractor {
 
     /** What happened to the counted, told after them: "were killed", "remained missing", or a verb of its own: "died". */
     /** What opens a verb's object: a figure, an article, a bound. */
-    private static final String OBJECT = "\\s+(?:\\d|(?:a|an|the|at least|more than|some|about|nearly|over|dozens|hundreds|thousands|"
-            + "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\\b)";
+    private static final String OBJECT = "\\s+(?:\\d|(?:(?:a|an|the)\\s+(?!(?:weekend|day|days|night|week|weeks|month|months|year|"
+            + "morning|evening|afternoon|following|previous|same|first|last)\\b)|(?:at least|more than|dozens|hundreds|thousands|"
+            + "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\\b))";
     private static final Pattern OBJECT_AFTER = Pattern.compile(OBJECT);
     private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:(?:were|was|are|is|have been|has been|had been|had|have|has|"
             + "remain|remained|remains|got|lay|lie)\\s+(?:being\\s+)?(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
@@ -180,9 +181,24 @@ public final class QuantityExtractor {
             + "(?!(?:waves|swells|metres|meters|miles|feet|inches|yards)\\b)\\p{Ll}{2,}[^s\\W]s\\b)");
 
     private static boolean gluedMillions(String sentence, int end) {
-        return end + 1 < sentence.length() && sentence.charAt(end) == 'm' && !Character.isLetterOrDigit(sentence.charAt(end + 1))
-                && MILLIONS_OF.matcher(sentence).region(end + 1, sentence.length()).lookingAt();
+        if (end + 1 >= sentence.length() || sentence.charAt(end) != 'm' || Character.isLetterOrDigit(sentence.charAt(end + 1))) {
+            return false;
+        }
+        Matcher after = MILLIONS_OF.matcher(sentence).region(end + 1, sentence.length());
+        if (!after.lookingAt()) {
+            return false;
+        }
+        // "the 400m hurdles", "two 50m pools": a whole figure named as one kind of thing is a length; "1.2m packs" and
+        // "38m cubic metres" are counts
+        int start = end;
+        while (start > 0 && (Character.isDigit(sentence.charAt(start - 1)) || sentence.charAt(start - 1) == ',')) {
+            start--;
+        }
+        boolean decimal = start > 0 && sentence.charAt(start - 1) == '.';
+        return decimal || after.group().contains("cubic") || !KIND_BEFORE.matcher(sentence.substring(0, start)).find();
     }
+
+    private static final Pattern KIND_BEFORE = Pattern.compile("(?i)\\b(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|its|their)\\s+$");
 
     private static final Pattern ASIDE = Pattern.compile(",[^,.;]{1,40},");
     private static final Pattern OF_THEM = Pattern.compile("\\s+of\\s+(?:whom|them|which|those)\\b");

@@ -302,4 +302,15 @@ class ClaimExtractorTest {
         assertTrue(quotes.stream().anyMatch(c -> c.text().startsWith("It denied") && "The harbour authority".equals(c.speaker())),
                 "it is the body spoken of before");
     }
+
+    @Test
+    void shouldKeepOneClaimPerQuotationAndTakeADenialOnlyAsTheSpeakersOwnVerb() {
+        List<ExtractedClaim> quoted = claims("Union leader Ada Bell said: \"Our members are angry about the plan. "
+                + "The company has denied that any jobs at the depot are at risk.\"");
+        assertEquals(1, quoted.stream().filter(c -> c.type() == ClaimType.QUOTE).count(), "a quotation's continuation is no claim of its own");
+        List<ExtractedClaim> bail = claims("Police said the two men were denied bail at Harlow magistrates' court on Monday.");
+        assertTrue(bail.stream().noneMatch(c -> c.type() == ClaimType.QUOTE && c.text().contains("bail") && c.speaker() == null),
+                "no unattributed quote");
+        assertTrue(bail.stream().allMatch(c -> c.type() != ClaimType.QUOTE), "bail denied to others is no denial by the police");
+    }
 }

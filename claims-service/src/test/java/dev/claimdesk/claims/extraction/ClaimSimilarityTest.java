@@ -161,7 +161,7 @@ class ClaimSimilarityTest {
 
     @Test
     void shouldPairAFigureInWordsWithItsCounterpartInTheOtherSentence() {
-        var launched = figure("Attackers launched 40 drones and 16 missiles at the port overnight, officials said.");
+        var launched = figure("Attackers launched 40 drones and 16 missiles at the port overnight, officials said.", 1);
         var downed = figure("Officials said 16 missiles were fired and eleven of them were shot down.", 1);
         assertTrue(ClaimSimilarity.opposed(launched, downed) || ClaimSimilarity.similarity(launched, downed) == 0,
                 "the other sentence tells 16 itself: eleven is not its counterpart");

@@ -126,6 +126,9 @@ class ClusterMatcherTest {
                 figure("Rescuers said 40 people were killed when the ferry sank."), false);
         assertTrue(ClusterMatcher.match(figure("Nine people were killed when the ferry sank."), List.of(stored), original).isEmpty(),
                 "a death toll has no counterpart in a missing count");
+        assertEquals(dead.clusterId(), ClusterMatcher.match(figure("Rescuers said nine people were killed when the ship went down off the point."),
+                List.of(stored, dead), original).orElseThrow().cluster(),
+                "a death toll has no counterpart in a missing count");
         var alsoMissing = new ClusterMatcher.Candidate(UUID.randomUUID(), original, UUID.randomUUID(),
                 figure("Twelve crew members were missing."), false);
         assertTrue(ClusterMatcher.match(toldAgain, List.of(stored, alsoMissing, dead), original).isEmpty(),

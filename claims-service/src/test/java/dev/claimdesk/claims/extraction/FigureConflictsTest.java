@@ -131,4 +131,27 @@ class FigureConflictsTest {
         assertTrue(FigureConflicts.between(early, late).isEmpty(), "between two outlets, the later one updates");
         assertTrue(FigureConflicts.between(early, late, true).isPresent(), "a copy tells its original's facts: a changed one disagrees");
     }
+
+    @Test
+    void shouldKeepAMeasuresOwnNounFromMeetingAParticularNounAndARiseFromUpdatingDownwards() {
+        String deaths = "The fire caused 14 deaths.";
+        String children = "Six children died in the fire.";
+        assertTrue(FigureConflicts.between(QUANTITIES.extract(deaths).getFirst(), deaths, QUANTITIES.extract(children).getFirst(), children)
+                .isEmpty(), "six children among 14 dead");
+        assertTrue(between("The estate will have 2,400 flats.", "The estate will have 2,470 flats.").isPresent(),
+                "told to the hundred, 2,400 is not 2,470");
+        String early = "Officials said 14 people were killed in the blast.";
+        String rose = "The death toll rose to 9, officials said.";
+        String now = "Officials now say nine people were killed in the blast.";
+        Instant morning = Instant.parse("2026-04-01T08:00:00Z");
+        Instant evening = Instant.parse("2026-04-01T20:00:00Z");
+        var first = FigureConflicts.Measured.of(QUANTITIES.extract(early).getFirst(), early, morning);
+        assertTrue(FigureConflicts.between(first, FigureConflicts.Measured.of(QUANTITIES.extract(rose).getFirst(), rose, evening)).isPresent(),
+                "a toll that rose cannot have fallen");
+        assertTrue(FigureConflicts.between(first, FigureConflicts.Measured.of(QUANTITIES.extract(now).getFirst(), now, evening)).isEmpty(),
+                "where the toll now stands revises it");
+        assertTrue(!Measures.toldAsUpdate("Twelve people died and eight were still missing.", "Twelve", null),
+                "the missing still stand, not the dead");
+        assertEquals(java.util.Set.of(), Measures.when("The council closed 3 libraries.", "3"));
+    }
 }

