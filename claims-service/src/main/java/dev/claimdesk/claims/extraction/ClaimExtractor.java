@@ -200,6 +200,8 @@ public final class ClaimExtractor {
         String lastSpeaker = null;
         String lastPerson = null;
         String lastBody = null;
+        // "it" means a body only while it is the one just spoken of: the sentence before, or the one before that
+        int lastBodyAt = -10;
         for (int i = 0; i < sentences.size(); i++) {
             Sentence sentence = sentences.get(i);
             String speaker = speaker(sentence.text());
@@ -210,6 +212,7 @@ public final class ClaimExtractor {
                 lastSpeaker = speaker;
             } else if (speaker != null) {
                 lastBody = speaker;
+                lastBodyAt = i;
             }
             speakers[i] = speaker;
             quoted[i] = isQuotation(sentence.text()) || sentence.inQuotation();
@@ -218,13 +221,15 @@ public final class ClaimExtractor {
             Report report = quoted[i] && (speaker != null || sentence.inQuotation()) ? null : Report.of(sentence.text());
             if (report != null && (PRONOUN.matcher(report.speaker()).matches() || report.speaker().equals("It"))) {
                 // "it" is a body spoken of before, never a person
-                String antecedent = report.speaker().equalsIgnoreCase("they") || report.speaker().equals("It") ? lastBody
+                String antecedent = report.speaker().equals("It") ? (i - lastBodyAt <= 2 ? lastBody : null)
+                        : report.speaker().equalsIgnoreCase("they") ? lastBody
                         : lastSpeaker != null ? lastSpeaker : lastPerson;
                 report = antecedent == null ? null : new Report(antecedent, report.first());
             } else if (report != null && namesAPerson(report.speaker())) {
                 lastSpeaker = report.speaker();
             } else if (report != null) {
                 lastBody = report.speaker();
+                lastBodyAt = i;
             }
             reports[i] = report;
             Matcher subject = SUBJECT_PERSON.matcher(sentence.text());

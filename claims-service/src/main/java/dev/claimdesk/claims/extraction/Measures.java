@@ -290,7 +290,9 @@ public final class Measures {
             }
         }
         if (nearest == null && words == PERCENT_WORDS) {
-            nearest = rateNamed(lower.length() == cased.length() ? cased.substring(0, at) : lower.substring(0, at), lower.substring(0, at));
+            // the rate of the figure's own clause; a clause that opens with the change ("up 1.2 points") is of the one before
+            int from = CHANGE_OPENING.matcher(clause).lookingAt() ? 0 : bounds[0];
+            nearest = rateNamed(lower.length() == cased.length() ? cased.substring(0, at) : lower.substring(0, at), lower.substring(0, at), from);
         }
         String role = null;
         // whose figure it is, said near it: "demanding a 9% rise", "a 2% target"; not a target the sentence compares
@@ -341,13 +343,17 @@ public final class Measures {
         if (whole == null) {
             return null;
         }
-        for (Pattern measure : words.values()) {
-            if (measure.matcher(whole).matches()) {
+        for (Map.Entry<String, Pattern> measure : words.entrySet()) {
+            // "51% of the shares" is a stake, not a move in their price
+            if (!measure.getKey().equals("shares") && measure.getValue().matcher(whole).matches()) {
                 return null;
             }
         }
         return "share:" + ClaimSimilarity.stem(whole);
     }
+
+    private static final Pattern CHANGE_OPENING = Pattern.compile("^\\s*(?:up|down|at|to|rising|falling|a rise of|a fall of|an increase of|"
+            + "a drop of)\\b");
 
     /** A rate named by what it is the rate of: "the pass rate", "its vacancy rate". */
     private static final Pattern RATE = Pattern.compile("\\b(\\p{Ll}{3,})\\s+rates?\\b");
@@ -356,8 +362,8 @@ public final class Measures {
      * {@code rate:<noun>} for the rate named last before a percentage that no measure word names ("the pass rate rose to
      * 87.4 percent, up 1.2 percentage points"), with its owner when one is named ("the Northern Province's pass rate").
      */
-    private static String rateNamed(String cased, String lower) {
-        Matcher m = RATE.matcher(lower);
+    private static String rateNamed(String cased, String lower, int from) {
+        Matcher m = RATE.matcher(lower).region(from, lower.length());
         String named = null;
         while (m.find()) {
             String word = m.group(1);
@@ -377,7 +383,7 @@ public final class Measures {
     }
 
     /** Whose figures the sentence tells, by the one that had them: "the Northern Province had the lowest pass rate, at". */
-    private static final Pattern HOLDER = Pattern.compile("\\b((?:\\p{Lu}\\p{L}+\\s+)*\\p{Lu}\\p{L}+)\\s+(?:had|has|have|recorded|posted|reported|saw)\\b");
+    private static final Pattern HOLDER = Pattern.compile("\\b((?:\\p{Lu}\\p{L}+\\s+)*\\p{Lu}\\p{L}+)\\s+(?:had|has|have|recorded|posted|saw)\\b");
 
     /** The last one named before the figure as having the figures that follow, lower case; null when none is. */
     private static String holder(String before) {

@@ -313,4 +313,14 @@ class ClaimExtractorTest {
                 "no unattributed quote");
         assertTrue(bail.stream().allMatch(c -> c.type() != ClaimType.QUOTE), "bail denied to others is no denial by the police");
     }
+
+    @Test
+    void shouldTakeItForABodyOnlyWhileThatBodyIsTheOneJustSpokenOf() {
+        List<ExtractedClaim> far = claims("The union said members would vote on the offer next week. "
+                + "A study by the Harlow Institute found that wages in the region fell last year. "
+                + "Researchers visited forty firms across the valley over the summer. "
+                + "It said wages had fallen for three years in a row.");
+        assertTrue(far.stream().noneMatch(c -> c.text().startsWith("It said") && "The union".equals(c.speaker())),
+                "the union was spoken of three sentences before");
+    }
 }

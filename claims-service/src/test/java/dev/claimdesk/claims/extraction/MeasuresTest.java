@@ -375,4 +375,16 @@ class MeasuresTest {
         assertEquals("degree", Measures.unitKey("C"));
         assertEquals("degree", Measures.unitKey("degrees"));
     }
+
+    @Test
+    void shouldTakeARateFromTheFiguresOwnClauseOrTheOneItsChangeFollowsAndAStakeApartFromAPriceMove() {
+        String after = "After the mortgage rate rose again, applications fell 12 percent.";
+        assertNull(Measures.inSentence(quantities.extract(after).getFirst(), after), "the applications' fall is no mortgage rate");
+        String reported = "Kellway Statistics reported the vacancy rate fell to 4 percent.";
+        assertEquals("rate:vacancy", Measures.inSentence(quantities.extract(reported).getFirst(), reported), "a reporter holds no rate");
+        String stake = "The state holds 51% of the shares in Lurco.";
+        String move = "Shares in Lurco rose 5% on Monday.";
+        assertTrue(!Measures.inSentence(quantities.extract(stake).getFirst(), stake).equals(Measures.inSentence(quantities.extract(move).getFirst(), move)),
+                "a stake is not a price move");
+    }
 }
