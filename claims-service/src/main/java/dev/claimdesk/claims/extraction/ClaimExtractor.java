@@ -120,6 +120,13 @@ public final class ClaimExtractor {
     /** Going on for a while: "have been pushing", "has been unable". */
     private static final Pattern BACKGROUND = WordList.compile("(?i)\\b(?:has|have) been (?:\\w+ing|unable|trying)\\b");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:he|she|they)$");
+    /** A body spoken of before, as the subject of reported speech ("It denied reports that ..."); never a person. */
+    private static final String IT = "It";
+
+    /** A speaker that names someone spoken of before: he, she, they, or a body as "It". */
+    private static boolean refersBack(String who) {
+        return PRONOUN.matcher(who).matches() || who.equals(IT);
+    }
 
     /** Who may report something: a role, a body that speaks as one, or a person named (checked apart). */
     private static final Pattern REPORTER_NOUN = WordList.compile("(?i)\\b(?:" + ROLE.substring(3, ROLE.length() - 1)
@@ -219,9 +226,9 @@ public final class ClaimExtractor {
             // a few quoted words inside reported speech ("denied that ..., saying it had 'met the level'") name no speaker
             // of their own: the report does
             Report report = quoted[i] && (speaker != null || sentence.inQuotation()) ? null : Report.of(sentence.text());
-            if (report != null && (PRONOUN.matcher(report.speaker()).matches() || report.speaker().equals("It"))) {
+            if (report != null && refersBack(report.speaker())) {
                 // "it" is a body spoken of before, never a person
-                String antecedent = report.speaker().equals("It") ? (i - lastBodyAt <= 2 ? lastBody : null)
+                String antecedent = report.speaker().equals(IT) ? (i - lastBodyAt <= 2 ? lastBody : null)
                         : report.speaker().equalsIgnoreCase("they") ? lastBody
                         : lastSpeaker != null ? lastSpeaker : lastPerson;
                 report = antecedent == null ? null : new Report(antecedent, report.first());
@@ -534,7 +541,7 @@ public final class ClaimExtractor {
             if (who == null || CLAUSE_OPENER.matcher(who).find()) {
                 return null;
             }
-            boolean pronoun = PRONOUN.matcher(who).matches() || who.equals("It");
+            boolean pronoun = refersBack(who);
             if (!pronoun && !namesSomeone(who)) {
                 return null;
             }

@@ -180,18 +180,20 @@ public final class ClaimSimilarity {
      * The one figure among {@code others} (the claims of one article) that counts what {@code figure} counts: the same
      * named measure, comparable at all and not opposed; empty when there is none, or more than one to choose from.
      */
-    public static java.util.Optional<Features> counterpartIn(Features figure, List<Features> others) {
+    public static <T> java.util.Optional<T> counterpartIn(Features figure, List<T> others,
+                                                         java.util.function.Function<T, Features> featuresOf) {
         if (figure.type() != ClaimType.STATISTIC || figure.measure() == null || !Measures.names(figure.measure())) {
             return java.util.Optional.empty();
         }
-        Features found = null;
-        for (Features other : others) {
+        T found = null;
+        for (T candidate : others) {
+            Features other = featuresOf.apply(candidate);
             if (other.type() == ClaimType.STATISTIC && other.measure() != null && Measures.same(figure.measure(), other.measure())
                     && !opposed(figure, other) && similarity(figure, other) > 0) {
                 if (found != null) {
                     return java.util.Optional.empty();
                 }
-                found = other;
+                found = candidate;
             }
         }
         return java.util.Optional.ofNullable(found);

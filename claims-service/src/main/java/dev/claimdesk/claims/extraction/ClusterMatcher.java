@@ -48,8 +48,7 @@ public final class ClusterMatcher {
      */
     public static Optional<Match> match(ClaimSimilarity.Features claim, List<Candidate> candidates, UUID original) {
         Candidate counterpart = original == null ? null : ClaimSimilarity.counterpartIn(claim,
-                candidates.stream().filter(c -> original.equals(c.articleId())).map(Candidate::features).toList())
-                .flatMap(f -> candidates.stream().filter(c -> c.features() == f).findFirst()).orElse(null);
+                candidates.stream().filter(c -> original.equals(c.articleId())).toList(), Candidate::features).orElse(null);
         double[] scores = new double[candidates.size()];
         int best = -1;
         Map<UUID, Double> closest = new HashMap<>();

@@ -42,10 +42,10 @@ public final class FigureConflicts {
     }
 
     /**
-     * A figure with its measure read once from its sentence, for comparing it with many others; {@code update} when
-     * the sentence tells it as the newer value of a running count, {@code published} when its article was (or null).
+     * A figure with its measure read once from its sentence, for comparing it with many others; {@code telling} how the
+     * sentence tells it (as found, risen to, standing now), {@code published} when its article was (or null).
      */
-    public record Measured(Quantity quantity, String measure, boolean update, boolean standing, Instant published) {
+    public record Measured(Quantity quantity, String measure, Measures.Telling telling, Instant published) {
 
         public static Measured of(Quantity quantity, String sentence) {
             return of(quantity, sentence, null);
@@ -53,8 +53,7 @@ public final class FigureConflicts {
 
         public static Measured of(Quantity quantity, String sentence, Instant published) {
             return new Measured(quantity, Measures.inSentence(quantity, sentence),
-                    Measures.toldAsUpdate(sentence, quantity.text(), quantity.unit()),
-                    Measures.toldAsStanding(sentence, quantity.text(), quantity.unit()), published);
+                    Measures.told(sentence, quantity.text(), quantity.unit()), published);
         }
 
         /**
@@ -62,8 +61,9 @@ public final class FigureConflicts {
          * whichever way it moved (the missing are found, a toll is revised down).
          */
         boolean updates(Measured earlier) {
-            return update && published != null && earlier.published() != null && published.isAfter(earlier.published())
-                    && (standing || Interval.of(quantity).lo > Interval.of(earlier.quantity()).hi);
+            return telling != Measures.Telling.AS_FOUND && published != null && earlier.published() != null
+                    && published.isAfter(earlier.published())
+                    && (telling == Measures.Telling.STANDING || Interval.of(quantity).lo > Interval.of(earlier.quantity()).hi);
         }
     }
 
@@ -151,10 +151,13 @@ public final class FigureConflicts {
         String x = m.measure();
         String y = n.measure();
         if (x != null && y != null) {
+            if (!Measures.same(x, y)) {
+                return false;
+            }
             // one count, not one within another: "40 people killed" and "12 children killed" can both hold
             String p = counted(a);
             String q = counted(b);
-            return Measures.same(x, y) && (p == null || q == null || p.equals(q) || Measures.anyone(p) && Measures.anyone(q));
+            return p == null || q == null || p.equals(q) || Measures.anyone(p) && Measures.anyone(q);
         }
         if ((x == null) != (y == null) && Measures.amount(a.unit())) {
             // a sum whose sentence says what it is, against one whose sentence does not: nothing to compare
@@ -189,19 +192,18 @@ public final class FigureConflicts {
 
     /** The words of a subject that tell what happened to the counted ("homes approved"), not what they are ("new homes"). */
     private static Set<String> happened(String text) {
-        Set<String> words = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (w.length() >= 4 && (w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing"))) {
-                words.add(ClaimSimilarity.stem(w));
-            }
-        }
-        return words;
+        return words(text, w -> w.length() >= 4 && (w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing")));
     }
 
     private static Set<String> words(String text) {
+        return words(text, w -> w.length() >= 3);
+    }
+
+    /** The stems of the words of {@code text} that {@code kept} lets through. */
+    private static Set<String> words(String text, java.util.function.Predicate<String> kept) {
         Set<String> words = new HashSet<>();
         for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (w.length() >= 3) {
+            if (kept.test(w)) {
                 words.add(ClaimSimilarity.stem(w));
             }
         }

@@ -230,9 +230,8 @@ public final class Measures {
      * libraries". A whole and its part are two figures of one thing, never one claim nor a disagreement.
      */
     private static boolean whole(String sentence, String figureText) {
-        String text = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
-        int at = text.toLowerCase(Locale.ROOT).indexOf(figureText.toLowerCase(Locale.ROOT));
-        return at > 0 && PART_BEFORE.matcher(text.substring(0, at)).find();
+        Located figure = Located.in(sentence, figureText);
+        return figure != null && figure.at() > 0 && PART_BEFORE.matcher(figure.lower().substring(0, figure.at())).find();
     }
 
     private static final Pattern PART_BEFORE = Pattern.compile("(?i)\\b(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|"
@@ -249,8 +248,9 @@ public final class Measures {
                 : PERCENT.matcher(unit.strip()).matches() || POINTS.matcher(unit.strip()).matches() ? PERCENT_WORDS
                 : DURATION.matcher(unit.strip()).matches() ? DURATION_WORDS : null;
         if (words == null) {
-            String cared = cared(figureText, sentence);
-            return cared != null || CURRENCY.matcher(unit == null ? "" : unit.strip()).matches() ? cared : countNamed(unit, figureText, sentence);
+            Located figure = Located.in(sentence, figureText);
+            String cared = cared(figure);
+            return cared != null || CURRENCY.matcher(unit == null ? "" : unit.strip()).matches() ? cared : countNamed(unit, figure);
         }
         String cased = Normalizer.normalize(sentence, Normalizer.Form.NFKC);
         String lower = cased.toLowerCase(Locale.ROOT);
@@ -432,16 +432,13 @@ public final class Measures {
      * number of people injured reached 40"), or people made to leave their homes ("4,500 residents were ordered from
      * their homes"); null when none of these is told.
      */
-    private static String countNamed(String unit, String figureText, String sentence) {
-        if (figureText == null) {
+    private static String countNamed(String unit, Located figure) {
+        if (figure == null) {
             return null;
         }
-        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
-        if (at < 0) {
-            return null;
-        }
-        if (MAGNITUDE_BEFORE.matcher(lower.substring(0, at)).find() || MAGNITUDE_AFTER.matcher(lower.substring(at + figureText.length())).lookingAt()) {
+        String lower = figure.lower();
+        int at = figure.at();
+        if (MAGNITUDE_BEFORE.matcher(lower.substring(0, at)).find() || MAGNITUDE_AFTER.matcher(lower.substring(figure.end())).lookingAt()) {
             return "magnitude";
         }
         Matcher put = PUT_AT.matcher(lower.substring(Math.max(0, at - 120), at));
@@ -450,9 +447,9 @@ public final class Measures {
             String what = put.group(1);
             return what.contains("magnitude") ? "magnitude" : of(null, what);
         }
+        String clauseBefore = figure.clauseBefore();
         if (unit == null) {
-            String before = lower.substring(clause(lower, at, figureText.length())[0], at);
-            Matcher toll = TOLL.matcher(before);
+            Matcher toll = TOLL.matcher(clauseBefore);
             while (toll.find()) {
                 String measure = of(null, toll.group(1) != null ? toll.group(1) : toll.group(2));
                 if (measure != null) {
@@ -461,11 +458,10 @@ public final class Measures {
             }
             return null;
         }
-        String clauseBefore = lower.substring(clause(lower, at, figureText.length())[0], at);
         if (CAPACITY_BEFORE.matcher(clauseBefore).find()) {
             return CAPACITY;
         }
-        String after = lower.substring(at + figureText.length(), Math.min(lower.length(), at + figureText.length() + 120));
+        String after = lower.substring(figure.end(), Math.min(lower.length(), figure.end() + 120));
         Matcher next = NEXT_FIGURE.matcher(after);
         return LEFT_HOMES.matcher(next.find() ? after.substring(0, next.start()) : after).find() ? "displaced" : null;
     }
@@ -475,10 +471,11 @@ public final class Measures {
             + "designed to|built to|certified to)\\s+(?:\\p{L}+\\s+)?(?:carry|hold|take|seat|accommodate|house|handle)|capacity\\s+(?:of|for))"
             + "\\s+(?:up to\\s+|as many as\\s+)?$");
     static final String CAPACITY = "capacity";
-    /** The strength of a quake told on its scale: "a magnitude 6.4 quake", "measured 5.9 on the Richter scale", "a 6.1-magnitude". */
+    /** What a figure was put at: "put the magnitude at 6.1", "estimates the true toll at about 600". */
     private static final Pattern PUT_AT = Pattern.compile("\\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\\s+"
             + "((?:[\\p{L}'’-]+\\s+){1,10}?)at\\s+(?:about\\s+|around\\s+|some\\s+|roughly\\s+|nearly\\s+|almost\\s+|least\\s+|"
             + "more than\\s+|over\\s+|up to\\s+|just\\s+(?:over|under)\\s+)?$");
+    /** The strength of a quake told on its scale: "a magnitude 6.4 quake", "measured 5.9 on the Richter scale", "a 6.1-magnitude". */
     private static final Pattern MAGNITUDE_BEFORE = Pattern.compile("\\bmagnitude(?:\\s+of)?\\s*$");
     private static final Pattern MAGNITUDE_AFTER = Pattern.compile("^(?:-|\\s+)magnitude\\b|^\\s+on the (?:\\p{L}+ )?scale\\b");
 
@@ -505,17 +502,44 @@ public final class Measures {
 
     /** {@code critical} or {@code hospital} for a count of people in intensive care or in hospital; null otherwise. */
     static String cared(String figureText, String sentence) {
-        if (figureText == null) {
+        return cared(Located.in(sentence, figureText));
+    }
+
+    private static String cared(Located figure) {
+        if (figure == null) {
             return null;
         }
-        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
-        if (at < 0) {
-            return null;
-        }
-        int[] bounds = clause(lower, at, figureText.length());
-        Matcher m = CARE_AFTER.matcher(lower.substring(at + figureText.length(), bounds[1]));
+        Matcher m = CARE_AFTER.matcher(figure.clauseAfter());
         return !m.find() ? null : m.group("critical") != null ? "critical" : m.group("serious") != null ? "serious" : "hospital";
+    }
+
+    /**
+     * A figure found in its sentence (NFKC, lower-cased), with the bounds of its clause: what each reading of the words
+     * around a figure starts from, found once per reading.
+     */
+    private record Located(String lower, int at, int end, int from, int to) {
+
+        /** Null when the sentence or the figure is missing, or the figure is not in the sentence. */
+        static Located in(String sentence, String figureText) {
+            if (sentence == null || figureText == null) {
+                return null;
+            }
+            String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
+            if (at < 0) {
+                return null;
+            }
+            int[] bounds = clause(lower, at, figureText.length());
+            return new Located(lower, at, at + figureText.length(), bounds[0], bounds[1]);
+        }
+
+        String clauseBefore() {
+            return lower.substring(from, at);
+        }
+
+        String clauseAfter() {
+            return lower.substring(end, to);
+        }
     }
 
     /**
@@ -615,22 +639,16 @@ public final class Measures {
         Matcher m = WHEN.matcher((lower.length() == cased.length() ? cased : lower).substring(bounds[0], bounds[1]));
         while (m.find()) {
             for (String slot : new String[] {"day", "part", "month", "year", "quarter", "period", "sofar"}) {
-                if (m.group(slot) != null && (slot.equals("period") || slot.equals("sofar"))) {
-                    String value = m.group(slot).toLowerCase(Locale.ROOT);
-                    times.add("period:" + switch (value) {
-                        case "24 hours" -> "day";
-                        case "seven days" -> "week";
-                        case "12 months" -> "year";
-                        default -> value;
-                    });
-                } else if (m.group(slot) != null) {
-                    String value = m.group(slot).toLowerCase(Locale.ROOT);
-                    times.add(slot + ":" + switch (value) {
+                if (m.group(slot) != null) {
+                    times.add((slot.equals("sofar") ? "period" : slot) + ":" + switch (m.group(slot).toLowerCase(Locale.ROOT)) {
                         case "overnight" -> "night";
                         case "noon", "lunchtime" -> "midday";
                         case "early trading", "at the open" -> "morning";
                         case "at the close", "closed" -> "close";
-                        default -> value;
+                        case "24 hours" -> "day";
+                        case "seven days" -> "week";
+                        case "12 months" -> "year";
+                        default -> m.group(slot).toLowerCase(Locale.ROOT);
                     });
                 }
             }
@@ -747,36 +765,33 @@ public final class Measures {
     private static final Pattern UPDATE_BEFORE = Pattern.compile("\\b(?:now(?!-)|raised|revised|updated|risen|rose|climbed|latest)\\b"
             + "(?:\\s+[\\p{L}'’]+){0,4}\\s+$");
 
-    /**
-     * Whether a count (not a sum or a rate) is told as the newer value of a running count in its clause: a later
-     * report's "now puts the dead at 9" updates an earlier "five dead" rather than disputing it.
-     */
-    public static boolean toldAsUpdate(String sentence, String figureText, String unit) {
-        return toldAs(sentence, figureText, unit, UPDATE_BEFORE);
-    }
+    /** How a count of a running story is told: as found, as risen to its value, or as where it now stands. */
+    public enum Telling { AS_FOUND, RISEN, STANDING }
 
     /**
-     * Whether a count is told as where it now stands, whichever way it moved ("now puts the dead at 9", "eight were still
-     * missing", "revised the toll to"), not only as risen ("rose to").
+     * How a count (not a sum or a rate) is told in its clause: {@code STANDING} where it now stands, whichever way it
+     * moved ("now puts the dead at 9", "eight were still missing", "revised the toll to"), {@code RISEN} as risen to it
+     * ("rose to 14"), else {@code AS_FOUND}. A later report's "now puts the dead at 9" updates an earlier "five dead"
+     * rather than disputing it.
      */
-    public static boolean toldAsStanding(String sentence, String figureText, String unit) {
-        return toldAs(sentence, figureText, unit, STANDING_BEFORE);
+    public static Telling told(String sentence, String figureText, String unit) {
+        Located figure = amount(unit) ? null : Located.in(sentence, figureText);
+        if (figure == null) {
+            return Telling.AS_FOUND;
+        }
+        String before = figure.at() == 0 ? null : figure.clauseBefore();
+        if (before != null && STANDING_BEFORE.matcher(before).find() || STANDS_AFTER.matcher(figure.clauseAfter()).lookingAt()) {
+            return Telling.STANDING;
+        }
+        return before != null && UPDATE_BEFORE.matcher(before).find() ? Telling.RISEN : Telling.AS_FOUND;
+    }
+
+    /** Whether a count is told as the newer value of a running count: risen to it, or standing now. */
+    public static boolean toldAsUpdate(String sentence, String figureText, String unit) {
+        return told(sentence, figureText, unit) != Telling.AS_FOUND;
     }
 
     private static final Pattern STANDING_BEFORE = Pattern.compile("\\b(?:now(?!-)|revised|updated|latest)\\b(?:\\s+[\\p{L}'’]+){0,4}\\s+$");
-
-    private static boolean toldAs(String sentence, String figureText, String unit, Pattern before) {
-        if (sentence == null || figureText == null || amount(unit) || unit != null && PERCENT.matcher(unit.strip()).matches()) {
-            return false;
-        }
-        String told = clauseBefore(sentence, figureText);
-        if (told != null && before.matcher(told).find()) {
-            return true;
-        }
-        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int at = lower.indexOf(figureText.toLowerCase(Locale.ROOT));
-        return at >= 0 && STANDS_AFTER.matcher(lower.substring(at + figureText.length(), clause(lower, at, figureText.length())[1])).lookingAt();
-    }
 
     /** Words after a count that tell where it stands now: "eight people were still missing", "19 remain in hospital". */
     private static final Pattern STANDS_AFTER = Pattern.compile("^(?:\\s+(?!(?:and|but|or|while)\\b)[\\p{L}'’-]+){0,3}?\\s+"
@@ -784,9 +799,8 @@ public final class Measures {
 
     /** The figure's clause up to the figure, lower-cased; null when the figure opens the sentence or is not in it. */
     private static String clauseBefore(String sentence, String figureText) {
-        String lower = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int at = figureText == null ? -1 : lower.indexOf(figureText.toLowerCase(Locale.ROOT));
-        return at <= 0 ? null : lower.substring(clause(lower, at, figureText.length())[0], at);
+        Located figure = Located.in(sentence, figureText);
+        return figure == null || figure.at() == 0 ? null : figure.clauseBefore();
     }
 
     /** The verb a figure directly follows, as a bare verb too: "plans to open 8 branches". */

@@ -62,12 +62,12 @@ public final class QuantityExtractor {
             "small", "large", "big", "main", "total", "additional", "further");
     private static final Set<String> NOT_FIGURES = Set.of("first", "second", "one", "once", "half");
 
-    /** What happened to the counted, told after them: "were killed", "remained missing", or a verb of its own: "died". */
     /** What opens a verb's object: a figure, an article, a bound. */
     private static final String OBJECT = "\\s+(?:\\d|(?:(?:a|an|the)\\s+(?!(?:weekend|day|days|night|week|weeks|month|months|year|"
             + "morning|evening|afternoon|following|previous|same|first|last)\\b)|(?:at least|more than|dozens|hundreds|thousands|"
             + "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\\b))";
     private static final Pattern OBJECT_AFTER = Pattern.compile(OBJECT);
+    /** What happened to the counted, told after them: "were killed", "remained missing", or a verb of its own: "died". */
     private static final Pattern HAPPENED_AFTER = Pattern.compile("\\s+(?:(?:were|was|are|is|have been|has been|had been|had|have|has|"
             + "remain|remained|remains|got|lay|lie)\\s+(?:being\\s+)?(?:(?:still|reportedly|also|now|all|later|confirmed)\\s+)?"
             + "(\\p{Ll}{3,}(?:ed|en)|fled|died|slain|missing|dead|unaccounted|homeless|trapped|stranded|hurt)"

@@ -102,13 +102,9 @@ public class Clusters {
 
     /**
      * Starts placing one article's claims: the candidates of all of {@code toPlace} (the claims that need a cluster
-     * chosen) are read at once, in two or three queries for the article rather than two for each claim.
+     * chosen) are read at once, in two or three queries for the article rather than two for each claim. {@code original}
+     * is the article this one is a rewritten copy of, or null.
      */
-    public Placement begin(UUID articleId, Collection<Claim> toPlace) {
-        return begin(articleId, null, toPlace);
-    }
-
-    /** As {@link #begin(UUID, Collection)} for an article that is a rewritten copy of {@code original} (null: none). */
     public Placement begin(UUID articleId, UUID original, Collection<Claim> toPlace) {
         Placement placement = new Placement();
         placement.original = original;

@@ -16,6 +16,16 @@ class FigureConflictsTest {
         return FigureConflicts.between(QUANTITIES.extract(a).getFirst(), QUANTITIES.extract(b).getFirst());
     }
 
+    /** The first figures of two sentences, each read in its sentence. */
+    private static Optional<FigureConflicts.Conflict> inSentences(String a, String b) {
+        return FigureConflicts.between(QUANTITIES.extract(a).getFirst(), a, QUANTITIES.extract(b).getFirst(), b);
+    }
+
+    /** The first figure of a sentence as published at {@code at}. */
+    private static FigureConflicts.Measured measured(String sentence, Instant at) {
+        return FigureConflicts.Measured.of(QUANTITIES.extract(sentence).getFirst(), sentence, at);
+    }
+
     @Test
     void shouldFlagTwoEstimatesFartherApartThanOneAboutAllows() {
         var apart = between("The coach was doing about 90 kilometres per hour.", "The coach was doing about 110 kilometres per hour.");
@@ -46,10 +56,10 @@ class FigureConflictsTest {
     void shouldTakeALaterCountOfWhatStillStandsForAnUpdateWhicheverWayItMoved() {
         String dawn = "Officials said 23 climbers were missing after the avalanche.";
         String dusk = "Nine climbers were still missing on Sunday night, officials said.";
-        var early = FigureConflicts.Measured.of(QUANTITIES.extract(dawn).getFirst(), dawn, Instant.parse("2026-02-01T07:00:00Z"));
-        var late = FigureConflicts.Measured.of(QUANTITIES.extract(dusk).getFirst(), dusk, Instant.parse("2026-02-01T21:00:00Z"));
+        var early = measured(dawn, Instant.parse("2026-02-01T07:00:00Z"));
+        var late = measured(dusk, Instant.parse("2026-02-01T21:00:00Z"));
         assertTrue(FigureConflicts.between(early, late).isEmpty(), "nine still missing in the evening updates 23 at dawn");
-        var before = FigureConflicts.Measured.of(QUANTITIES.extract(dusk).getFirst(), dusk, Instant.parse("2026-02-01T05:00:00Z"));
+        var before = measured(dusk, Instant.parse("2026-02-01T05:00:00Z"));
         assertTrue(FigureConflicts.between(early, before).isPresent(), "told before the other, it disputes it");
     }
 
@@ -57,13 +67,13 @@ class FigureConflictsTest {
     void shouldTakeALaterReportsRaisedTollForAnUpdateNotADispute() {
         String morning = "The fire service said three firefighters had been injured at the depot blaze.";
         String evening = "The fire service now says seven firefighters were injured at the depot blaze.";
-        var early = FigureConflicts.Measured.of(QUANTITIES.extract(morning).getFirst(), morning, Instant.parse("2026-03-02T08:00:00Z"));
-        var late = FigureConflicts.Measured.of(QUANTITIES.extract(evening).getFirst(), evening, Instant.parse("2026-03-02T19:00:00Z"));
+        var early = measured(morning, Instant.parse("2026-03-02T08:00:00Z"));
+        var late = measured(evening, Instant.parse("2026-03-02T19:00:00Z"));
         assertTrue(FigureConflicts.between(early, late).isEmpty(), "a toll told as raised, later, updates the earlier one");
-        var lateButFirst = FigureConflicts.Measured.of(QUANTITIES.extract(evening).getFirst(), evening, Instant.parse("2026-03-02T06:00:00Z"));
+        var lateButFirst = measured(evening, Instant.parse("2026-03-02T06:00:00Z"));
         assertTrue(FigureConflicts.between(early, lateButFirst).isPresent(), "published before the lower figure, it disputes it");
         String plain = "Seven firefighters were injured at the depot blaze, the fire service said.";
-        var told = FigureConflicts.Measured.of(QUANTITIES.extract(plain).getFirst(), plain, Instant.parse("2026-03-02T19:00:00Z"));
+        var told = measured(plain, Instant.parse("2026-03-02T19:00:00Z"));
         assertTrue(FigureConflicts.between(early, told).isPresent(), "a higher figure not told as an update disagrees");
     }
 
@@ -114,11 +124,11 @@ class FigureConflictsTest {
                 "230 is as likely a count as a rounding");
         String arrested = "Police arrested 58 people after the march.";
         String arrests = "Police made 66 arrests after the march.";
-        assertTrue(FigureConflicts.between(QUANTITIES.extract(arrested).getFirst(), arrested, QUANTITIES.extract(arrests).getFirst(), arrests)
+        assertTrue(inSentences(arrested, arrests)
                 .isPresent(), "58 people arrested and 66 arrests are one count told two ways");
         String planes = "Nine water-bombing planes flew over the fire.";
         String aircraft = "Twelve water-bombing aircraft flew over the fire.";
-        assertTrue(FigureConflicts.between(QUANTITIES.extract(planes).getFirst(), planes, QUANTITIES.extract(aircraft).getFirst(), aircraft)
+        assertTrue(inSentences(planes, aircraft)
                 .isPresent(), "planes are aircraft");
     }
 
@@ -126,8 +136,8 @@ class FigureConflictsTest {
     void shouldFlagACopysChangedFigureEvenWhenItIsToldAsStandingNow() {
         String original = "Seventeen others were still missing.";
         String copy = "Seventy-one others were still missing.";
-        var early = FigureConflicts.Measured.of(QUANTITIES.extract(original).getFirst(), original, Instant.parse("2026-05-01T07:00:00Z"));
-        var late = FigureConflicts.Measured.of(QUANTITIES.extract(copy).getFirst(), copy, Instant.parse("2026-05-01T09:00:00Z"));
+        var early = measured(original, Instant.parse("2026-05-01T07:00:00Z"));
+        var late = measured(copy, Instant.parse("2026-05-01T09:00:00Z"));
         assertTrue(FigureConflicts.between(early, late).isEmpty(), "between two outlets, the later one updates");
         assertTrue(FigureConflicts.between(early, late, true).isPresent(), "a copy tells its original's facts: a changed one disagrees");
     }
@@ -136,7 +146,7 @@ class FigureConflictsTest {
     void shouldKeepAMeasuresOwnNounFromMeetingAParticularNounAndARiseFromUpdatingDownwards() {
         String deaths = "The fire caused 14 deaths.";
         String children = "Six children died in the fire.";
-        assertTrue(FigureConflicts.between(QUANTITIES.extract(deaths).getFirst(), deaths, QUANTITIES.extract(children).getFirst(), children)
+        assertTrue(inSentences(deaths, children)
                 .isEmpty(), "six children among 14 dead");
         assertTrue(between("The estate will have 2,400 flats.", "The estate will have 2,470 flats.").isPresent(),
                 "told to the hundred, 2,400 is not 2,470");
@@ -145,10 +155,10 @@ class FigureConflictsTest {
         String now = "Officials now say nine people were killed in the blast.";
         Instant morning = Instant.parse("2026-04-01T08:00:00Z");
         Instant evening = Instant.parse("2026-04-01T20:00:00Z");
-        var first = FigureConflicts.Measured.of(QUANTITIES.extract(early).getFirst(), early, morning);
-        assertTrue(FigureConflicts.between(first, FigureConflicts.Measured.of(QUANTITIES.extract(rose).getFirst(), rose, evening)).isPresent(),
+        var first = measured(early, morning);
+        assertTrue(FigureConflicts.between(first, measured(rose, evening)).isPresent(),
                 "a toll that rose cannot have fallen");
-        assertTrue(FigureConflicts.between(first, FigureConflicts.Measured.of(QUANTITIES.extract(now).getFirst(), now, evening)).isEmpty(),
+        assertTrue(FigureConflicts.between(first, measured(now, evening)).isEmpty(),
                 "where the toll now stands revises it");
         assertTrue(!Measures.toldAsUpdate("Twelve people died and eight were still missing.", "Twelve", null),
                 "the missing still stand, not the dead");

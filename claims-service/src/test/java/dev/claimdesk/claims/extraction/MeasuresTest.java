@@ -19,6 +19,11 @@ class MeasuresTest {
         return Measures.of(quantities.extract(sentence).getFirst());
     }
 
+    /** The measure of the sentence's first figure, read in the sentence. */
+    private String measureIn(String sentence) {
+        return Measures.inSentence(quantities.extract(sentence).getFirst(), sentence);
+    }
+
     private ClaimSimilarity.Features figure(String sentence) {
         return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), null, quantities.extract(sentence).getFirst());
     }
@@ -102,7 +107,7 @@ class MeasuresTest {
             "The winger signed a contract for four years.|contract",
             "Five of the region's twelve hospitals reported shortages.|"})
     void shouldTellWhatAnAmountOrAPercentageIsOfFromTheWordsOfItsOwnClause(String sentence, String measure) {
-        assertEquals(measure, Measures.inSentence(quantities.extract(sentence).getFirst(), sentence), sentence);
+        assertEquals(measure, measureIn(sentence), sentence);
     }
 
     @Test
@@ -253,21 +258,21 @@ class MeasuresTest {
         List<Quantity> figures = quantities.extract(sentence);
         assertEquals("share:increase", Measures.inSentence(figures.get(1), sentence));
         String members = "A survey found 38% of its members expected to cut staff.";
-        assertEquals("share:member", Measures.inSentence(quantities.extract(members).getFirst(), members));
+        assertEquals("share:member", measureIn(members));
         String vote = "Hale took 52% of the vote.";
-        assertTrue(!Measures.inSentence(quantities.extract(vote).getFirst(), vote).startsWith("share"), "a share of the vote is the vote");
+        assertTrue(!measureIn(vote).startsWith("share"), "a share of the vote is the vote");
     }
 
     @Test
     void shouldReadWhatABareCountIsOfFromItsTollOrFromPeopleLeavingTheirHomes() {
         String toll = "The death toll from the landslide rose to 14 on Monday, the regional office said.";
-        assertEquals("deaths", Measures.inSentence(quantities.extract(toll).getFirst(), toll));
+        assertEquals("deaths", measureIn(toll));
         String number = "By noon the number of people injured had reached 37.";
-        assertEquals("injuries", Measures.inSentence(quantities.extract(number).getFirst(), number));
+        assertEquals("injuries", measureIn(number));
         String left = "Around 2,300 villagers of Osk, Brell and Tarn were ordered from their homes before the fire reached them.";
-        assertEquals("displaced", Measures.inSentence(quantities.extract(left).getFirst(), left));
+        assertEquals("displaced", measureIn(left));
         String stayed = "Around 2,300 villagers of Osk stayed in their homes.";
-        assertNull(Measures.inSentence(quantities.extract(stayed).getFirst(), stayed));
+        assertNull(measureIn(stayed));
     }
 
     @Test
@@ -275,29 +280,29 @@ class MeasuresTest {
         String pronoun = "The plan allows 1,100 flats on the site, 30% of them for social rent.";
         assertEquals("share:flat", Measures.inSentence(quantities.extract(pronoun).get(1), pronoun));
         String offered = "The builder had offered to make 20% of the flats affordable, while tenants demanded more.";
-        String measure = Measures.inSentence(quantities.extract(offered).getFirst(), offered);
+        String measure = measureIn(offered);
         assertEquals("share:flat/offered", measure);
         assertTrue(Measures.same(measure, "offered"), "an offer told with what it is of meets an offer told bare");
         assertTrue(!Measures.same(measure, "share:flat"), "an offer is not the share decided");
         String campaigned = "The share fell short of the 50 per cent unions campaigned for.";
-        assertTrue(Measures.inSentence(quantities.extract(campaigned).getFirst(), campaigned).endsWith("demanded"));
+        assertTrue(measureIn(campaigned).endsWith("demanded"));
     }
 
     @Test
     void shouldTellOneCompanysSharesFromAnothersAndAChangeInSomethingCounted() {
         String lurco = "Shares in Lurco Foods fell 6.1% in early trading.";
         String bexley = "Shares in Bexley Mining rose 2.2% on the news.";
-        assertEquals("shares:lurco", Measures.inSentence(quantities.extract(lurco).getFirst(), lurco));
-        assertEquals("shares:bexley", Measures.inSentence(quantities.extract(bexley).getFirst(), bexley));
+        assertEquals("shares:lurco", measureIn(lurco));
+        assertEquals("shares:bexley", measureIn(bexley));
         assertEquals(java.util.Set.of("part:morning"), Measures.when(lurco, "6.1"));
         assertEquals(java.util.Set.of("part:midday"), Measures.when("Shares were down 4% at lunchtime.", "4"));
         assertEquals(java.util.Set.of("part:close"), Measures.when("Shares closed 3.5% lower.", "3.5"));
         String seats = "The carrier flew 9% more seats than a year before.";
-        assertEquals("more:seat", Measures.inSentence(quantities.extract(seats).getFirst(), seats));
+        assertEquals("more:seat", measureIn(seats));
         String bill = "Its energy bill rose to €410m.";
-        assertEquals("spending:energy", Measures.inSentence(quantities.extract(bill).getFirst(), bill));
+        assertEquals("spending:energy", measureIn(bill));
         String lastYear = "Group revenue reached €1.9bn last year.";
-        assertEquals("revenue", Measures.inSentence(quantities.extract(lastYear).getFirst(), lastYear), "last year's value is no earlier one");
+        assertEquals("revenue", measureIn(lastYear), "last year's value is no earlier one");
         assertEquals("metre", Measures.unitKey("m-wide"));
     }
 
@@ -305,10 +310,10 @@ class MeasuresTest {
     void shouldTakeWhoseFigureItIsOnlyFromWordsNearIt() {
         QuantityExtractor quantities = new QuantityExtractor();
         String compared = "At 4.6 per cent inflation is now more than double the level that the central bank has long set as its target.";
-        String measure = Measures.inSentence(quantities.extract(compared).getFirst(), compared);
+        String measure = measureIn(compared);
         assertTrue(measure == null || !measure.contains("expected"), "a target far from the figure is not what the figure is: " + measure);
         String target = "Inflation stayed well above the bank's 2% target.";
-        assertTrue(Measures.inSentence(quantities.extract(target).getFirst(), target).contains("expected"));
+        assertTrue(measureIn(target).contains("expected"));
     }
 
     @Test
@@ -324,17 +329,17 @@ class MeasuresTest {
         String whose = "Tolmar's jobless rate reached 7.2%, above the national rate of 5.4 per cent.";
         assertNull(Measures.inSentence(quantities.extract(whose).get(1), whose), "the national rate says whose, not what of");
         String ago = "A year ago the deposit rate stood at 1.75 per cent.";
-        assertTrue(Measures.inSentence(quantities.extract(ago).getFirst(), ago).endsWith("/earlier"));
+        assertTrue(measureIn(ago).endsWith("/earlier"));
     }
 
     @Test
     void shouldReadWhatASentenceCountsWhereItsWordsNameSomethingElse() {
         String released = "The mayor said the 2.5 million euros released by the province would go to farmers.";
-        assertTrue(!"released".equals(Measures.inSentence(quantities.extract(released).getFirst(), released)), "a sum is not prisoners freed");
+        assertTrue(!"released".equals(measureIn(released)), "a sum is not prisoners freed");
         String died = "The number of people known to have died in the blaze rose to 19 on Friday.";
-        assertEquals("deaths", Measures.inSentence(quantities.extract(died).getFirst(), died));
+        assertEquals("deaths", measureIn(died));
         String capacity = "Under its licence the ferry could carry 300 passengers.";
-        assertEquals("capacity", Measures.inSentence(quantities.extract(capacity).getFirst(), capacity));
+        assertEquals("capacity", measureIn(capacity));
         var carried = figure("The ferry was carrying 280 passengers when it sank.");
         assertTrue(ClaimSimilarity.opposed(carried, figure(capacity)), "what it carried is not what it could carry");
     }
@@ -356,15 +361,15 @@ class MeasuresTest {
     @Test
     void shouldReadAQuakesStrengthAndWhatWasPutAtAFigure() {
         String scale = "A magnitude 5.8 earthquake shook the coast on Sunday.";
-        assertEquals("magnitude", Measures.inSentence(quantities.extract(scale).getFirst(), scale));
+        assertEquals("magnitude", measureIn(scale));
         String put = "The observatory in Brenn put the magnitude at 5.5.";
-        assertEquals("magnitude", Measures.inSentence(quantities.extract(put).getFirst(), put));
+        assertEquals("magnitude", measureIn(put));
         String excess = "The institute puts excess deaths in the first fortnight of the cold snap at more than 300.";
-        assertEquals("deaths", Measures.inSentence(quantities.extract(excess).getFirst(), excess));
+        assertEquals("deaths", measureIn(excess));
         String killed = "It was the worst storm since 1994, when a 7.1 cyclone killed 230 people.";
-        assertNull(Measures.inSentence(quantities.extract(killed).getFirst(), killed), "the cyclone killed; it was not killed");
+        assertNull(measureIn(killed), "the cyclone killed; it was not killed");
         String aside = "Fourteen people, three of them firefighters, were injured in the blast.";
-        assertEquals("injuries", Measures.inSentence(quantities.extract(aside).getFirst(), aside));
+        assertEquals("injuries", measureIn(aside));
     }
 
     @Test
@@ -379,12 +384,12 @@ class MeasuresTest {
     @Test
     void shouldTakeARateFromTheFiguresOwnClauseOrTheOneItsChangeFollowsAndAStakeApartFromAPriceMove() {
         String after = "After the mortgage rate rose again, applications fell 12 percent.";
-        assertNull(Measures.inSentence(quantities.extract(after).getFirst(), after), "the applications' fall is no mortgage rate");
+        assertNull(measureIn(after), "the applications' fall is no mortgage rate");
         String reported = "Kellway Statistics reported the vacancy rate fell to 4 percent.";
-        assertEquals("rate:vacancy", Measures.inSentence(quantities.extract(reported).getFirst(), reported), "a reporter holds no rate");
+        assertEquals("rate:vacancy", measureIn(reported), "a reporter holds no rate");
         String stake = "The state holds 51% of the shares in Lurco.";
         String move = "Shares in Lurco rose 5% on Monday.";
-        assertTrue(!Measures.inSentence(quantities.extract(stake).getFirst(), stake).equals(Measures.inSentence(quantities.extract(move).getFirst(), move)),
+        assertTrue(!measureIn(stake).equals(measureIn(move)),
                 "a stake is not a price move");
     }
 }
