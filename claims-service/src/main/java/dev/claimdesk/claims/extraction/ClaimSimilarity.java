@@ -42,7 +42,8 @@ public final class ClaimSimilarity {
      */
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
                            String counted, Set<String> sides, float[] vector, String measure, Set<String> actions,
-                           Set<String> times, Set<String> happenings, String numeral, Set<String> numerals) {
+                           Set<String> times, Set<String> happenings, String numeral, Set<String> numerals,
+                           Set<String> sources) {
 
         /** A sum of money or a percentage. */
         boolean amount() {
@@ -110,7 +111,32 @@ public final class ClaimSimilarity {
                 type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
                 isFigure ? Measures.when(text, figure) : Set.of(),
                 type == ClaimType.EVENT ? Measures.happenings(text) : isFigure ? Measures.doneTo(text, figure) : Set.of(),
-                isFigure && figure != null ? numeral(figure) : null, isFigure ? numerals(text) : Set.of());
+                isFigure && figure != null ? numeral(figure) : null, isFigure ? numerals(text) : Set.of(),
+                isFigure ? sources(text) : Set.of());
+    }
+
+    /**
+     * Who took a measurement a sentence tells, by name: "a Northpoll survey", "Monday's Civista poll", "the Halden
+     * Institute's estimate". Two pollsters' figures are two measurements, however alike, never one told twice.
+     */
+    private static final Pattern SOURCE = Pattern.compile("\\b(\\p{Lu}\\p{L}+)(['’]s)?\\s+(?:\\p{Ll}+\\s+)?"
+            + "(?:polls?|surveys?|study|studies|census|estimates?|tally|projections?|forecasts?|count)\\b");
+    private static final Set<String> NOT_SOURCES = Set.of("the", "a", "an", "this", "that", "its", "their", "his", "her",
+            "our", "new", "latest", "last", "first", "official", "national", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december");
+
+    static Set<String> sources(String text) {
+        Set<String> found = new HashSet<>();
+        Matcher m = SOURCE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        while (m.find()) {
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            // a sentence's first word is capitalised whatever it is: a name there only when it owns the measurement
+            if (!NOT_SOURCES.contains(name) && (m.start() > 0 || m.group(2) != null)) {
+                found.add(name);
+            }
+        }
+        return found;
     }
 
     /**
@@ -208,7 +234,8 @@ public final class ClaimSimilarity {
         if (a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC) {
             return a.measure() != null && b.measure() != null && !Measures.same(a.measure(), b.measure()) || updated(a, b)
                     || Measures.CAPACITY.equals(a.measure()) != Measures.CAPACITY.equals(b.measure())
-                    || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b);
+                    || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)
+                    || farApart(a, b) || sourcesApart(a, b);
         }
         return movedOtherwise(a, b);
     }
@@ -220,6 +247,33 @@ public final class ClaimSimilarity {
      */
     private static boolean updated(Features a, Features b) {
         return a.value() != null && b.value() != null && !a.value().equals(b.value()) && Measures.atOtherTimes(a.times(), b.times());
+    }
+
+    /**
+     * Values too far apart to be one figure told twice or disputed: more than {@value #FAR} times apart where either
+     * sentence leaves what it measures unnamed (then the unit and the words around are all that join them, and a
+     * figure three times another is far more often another figure than a disagreement), more than
+     * {@value #FAR_NAMED} times where both name one measure (two sides' tolls can be that far apart).
+     */
+    private static boolean farApart(Features a, Features b) {
+        if (a.value() == null || b.value() == null) {
+            return false;
+        }
+        double low = Math.min(Math.abs(a.value()), Math.abs(b.value()));
+        double high = Math.max(Math.abs(a.value()), Math.abs(b.value()));
+        if (low == 0) {
+            return false;
+        }
+        boolean named = a.measure() != null && b.measure() != null && Measures.names(a.measure()) && Measures.names(b.measure());
+        return high / low > (named ? FAR_NAMED : FAR);
+    }
+
+    private static final double FAR = 3;
+    private static final double FAR_NAMED = 10;
+
+    /** Both name who took the measurement, and no one is named by both. */
+    private static boolean sourcesApart(Features a, Features b) {
+        return !a.sources().isEmpty() && !b.sources().isEmpty() && a.sources().stream().noneMatch(b.sources()::contains);
     }
 
     /** Two values a rounding or an estimate could tell alike: "more than 900" and "nearly a thousand". */
@@ -318,6 +372,7 @@ public final class ClaimSimilarity {
             // injury toll; where either measure is unknown, the counted nouns must be one
             // a whole ("40 of its 310 stores") never meets a part or a count of its own
             if (updated(a, b) || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)
+                    || farApart(a, b) || sourcesApart(a, b)
                     || Measures.CAPACITY.equals(a.measure()) != Measures.CAPACITY.equals(b.measure())) {
                 return true;
             }

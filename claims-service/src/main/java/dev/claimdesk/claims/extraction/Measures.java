@@ -623,7 +623,11 @@ public final class Measures {
             + "(?:in |over |during )?(?:the )?(?:past|previous) (?<period>day|week|month|year|24 hours|seven days|12 months)|"
             + "so far this (?<sofar>week|month|year)|(?<month>January|"
             + "February|March|April|June|July|August|September|October|November|December)|(?<year>(?:19|20)\\d\\d)(?![\\d,.%])|"
-            + "(?<quarter>first|second|third|fourth|final|last) quarter)\\b");
+            + "(?<quarter>first|second|third|fourth|final|last) quarter|"
+            // how often: "3,500 tonnes a week" and "180,000 tonnes a year" are two rates, not one
+            + "(?<![Ff]or |[Ii]n |than |within |[Oo]ver |after |once |twice |half |about |nearly |almost )(?:a|an|per|each|every) "
+            + "(?<per>hour|day|night|week|month|quarter|year)(?! ago| earlier| before| later| after| on| from| or)|"
+            + "(?<perly>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annual|annually|annuali[sz]ed))\\b");
 
     /**
      * The times the clause of a figure names, each as {@code slot:value} ("day:monday", "part:evening", "year:2025"): a running
@@ -638,16 +642,26 @@ public final class Measures {
         Set<String> times = new java.util.HashSet<>();
         Matcher m = WHEN.matcher((lower.length() == cased.length() ? cased : lower).substring(bounds[0], bounds[1]));
         while (m.find()) {
-            for (String slot : new String[] {"day", "part", "month", "year", "quarter", "period", "sofar"}) {
+            for (String slot : new String[] {"day", "part", "month", "year", "quarter", "period", "sofar", "per", "perly"}) {
                 if (m.group(slot) != null) {
-                    times.add((slot.equals("sofar") ? "period" : slot) + ":" + switch (m.group(slot).toLowerCase(Locale.ROOT)) {
+                    times.add(switch (slot) {
+                        case "sofar" -> "period";
+                        case "perly" -> "per";
+                        default -> slot;
+                    } + ":" + switch (m.group(slot).toLowerCase(Locale.ROOT)) {
                         case "overnight" -> "night";
                         case "noon", "lunchtime" -> "midday";
                         case "early trading", "at the open" -> "morning";
                         case "at the close", "closed" -> "close";
                         case "24 hours" -> "day";
                         case "seven days" -> "week";
-                        case "12 months" -> "year";
+                        case "12 months", "yearly", "annual", "annually", "annualised", "annualized" -> "year";
+                        case "hourly" -> "hour";
+                        case "daily" -> "day";
+                        case "nightly" -> "night";
+                        case "weekly" -> "week";
+                        case "monthly" -> "month";
+                        case "quarterly" -> "quarter";
                         default -> m.group(slot).toLowerCase(Locale.ROOT);
                     });
                 }
@@ -658,7 +672,7 @@ public final class Measures {
 
     /** Whether two sentences' times differ in a slot both name, sharing no value there: Monday morning and Monday evening. */
     public static boolean atOtherTimes(Set<String> a, Set<String> b) {
-        for (String slot : new String[] {"day:", "part:", "month:", "year:", "quarter:", "period:"}) {
+        for (String slot : new String[] {"day:", "part:", "month:", "year:", "quarter:", "period:", "per:"}) {
             boolean inA = false;
             boolean inB = false;
             boolean shared = false;

@@ -256,6 +256,10 @@ public final class QuantityExtractor {
         if (MONTH_AFTER.matcher(after).find() || TIME_AFTER.matcher(after).find() || before.matches("(?s).*\\d:$")) {
             return false;
         }
+        if (text.matches("\\d+") && DESIGNATION_BEFORE.matcher(before).find() && !AMOUNT_AFTER.matcher(after).lookingAt()) {
+            // "the Corvane 190 had 143 people on board", "its Boeing 737": a name's number, not a figure
+            return false;
+        }
         if (AGE_OF_SOMEONE.matcher(after).lookingAt()) {
             // "detained a 31-year-old woman": an age describing someone, not a figure the story turns on
             return false;
@@ -272,6 +276,13 @@ public final class QuantityExtractor {
         }
         return true;
     }
+
+    /** A determiner and a capitalised word just before a bare number: the number is part of a name ("a Corvane 190"). */
+    private static final Pattern DESIGNATION_BEFORE = Pattern.compile("(?:^|\\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)"
+            + "\\s+\\p{Lu}[\\p{L}-]+\\s$");
+    /** What makes a number an amount whatever stands before it: a percentage, a scale. */
+    private static final Pattern AMOUNT_AFTER = Pattern.compile("(?i)\\s*(?:%|percent|per cent|percentage|points?\\b|"
+            + "million|billion|thousand|trillion|m\\b|bn\\b)");
 
     /** An age told before the noun it describes: "-year-old man", "-year-old driver from Corrin". */
     private static final Pattern AGE_OF_SOMEONE = Pattern.compile("-year-old\\s+(?!(?:has|had|have|is|was|were|will|would|"

@@ -176,4 +176,40 @@ class ClaimSimilarityTest {
         var nearly = figure("Nearly 700 firefighters were on the ground against the blaze, the service said.");
         assertTrue(ClaimSimilarity.similarity(deployed, nearly) > 0, "600 and nearly 700 may be one count told roughly");
     }
+
+    @Test
+    void shouldNotJoinFiguresOfOneUnitMoreThanThreeTimesApartWhenNoMeasureIsNamed() {
+        var level = figure("The regulator said the reading at the gate was 4 ppm on Friday.");
+        var later = figure("Inspectors said the reading at the gate was 14 ppm on Friday.");
+        var close = figure("Inspectors said the reading at the gate was 5 ppm on Friday.");
+        assertTrue(ClaimSimilarity.similarity(level, later) == 0, "3.5 times apart: another reading, not a dispute");
+        assertTrue(ClaimSimilarity.opposed(level, later), "and never one cluster through a third");
+        assertTrue(ClaimSimilarity.similarity(level, close) > 0.49, "4 and 5 may be one reading disputed");
+        var tollLow = figure("The storm killed 3 people in the port, police said.");
+        var tollHigh = figure("The storm killed 25 people in the port, officials said.");
+        assertTrue(ClaimSimilarity.similarity(tollLow, tollHigh) > 0, "two named tolls may be far apart and still disputed");
+        var sector = figure("The rule will cost farms about 8 million pounds a year, the farmers' union said.");
+        var total = figure("The rule will cost businesses about 900 million pounds a year, the ministry said.");
+        assertTrue(ClaimSimilarity.similarity(sector, total) == 0, "a hundred times apart: a part, not the whole disputed");
+    }
+
+    @Test
+    void shouldKeepApartFiguresOfTwoNamedPollsters() {
+        var one = figure("A Polmark survey published on Friday put support for the plan at 46 percent.");
+        var other = figure("The Vantor poll put support for the plan at 49 percent.");
+        var again = figure("Polmark's survey, out on Friday, put support for the plan at 47 percent.");
+        assertTrue(ClaimSimilarity.similarity(one, other) == 0, "two pollsters measure twice");
+        assertTrue(ClaimSimilarity.similarity(one, again) > 0.49, "one pollster's figure told twice");
+        assertTrue(ClaimSimilarity.sources("Survey results put support at 46 percent.").isEmpty(),
+                "a sentence's first word is no pollster unless it owns the survey");
+    }
+
+    @Test
+    void shouldKeepApartTwoRatesOfDifferentPeriods() {
+        var weekly = figure("The mill turns out around 2,600 tonnes of pulp a week for paper makers.");
+        var yearly = figure("The mill produces about 6,100 tonnes of pulp a year, the company said.");
+        var daily = figure("The mill turns out 2,600 tonnes of pulp each week, its manager said.");
+        assertTrue(ClaimSimilarity.similarity(weekly, yearly) == 0, "a week's output is not a year's");
+        assertTrue(ClaimSimilarity.similarity(weekly, daily) > 0.49, "'a week' and 'each week' are one period");
+    }
 }

@@ -92,6 +92,14 @@ class QuantityExtractorTest {
     }
 
     @Test
+    void shouldNotTakeTheNumberOfANameForAFigure() {
+        List<Quantity> figures = extractor.extract("The Talvor 320 had 88 people on board when it left the runway.");
+        assertEquals(List.of(88.0), figures.stream().map(Quantity::value).toList(), "a model's number is part of its name");
+        assertEquals(52, extractor.extract("The poll gave the Greens 52% of the vote.").getFirst().value(), 1e-6,
+                "a percentage after a name is still a figure");
+    }
+
+    @Test
     void shouldReadABareFigureInTheUnitJustNamed() {
         List<Quantity> figures = extractor.extract("The ferry was sailing at 22 knots through a channel limited to 8, the coastguard said.");
         assertEquals(2, figures.size());
