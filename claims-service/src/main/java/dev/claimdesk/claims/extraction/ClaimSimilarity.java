@@ -43,7 +43,7 @@ public final class ClaimSimilarity {
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
                            String counted, Set<String> sides, float[] vector, String measure, Set<String> actions,
                            Set<String> times, Set<String> happenings, String numeral, Set<String> numerals,
-                           Set<String> sources) {
+                           Set<String> sources, boolean updateAt) {
 
         /** A sum of money or a percentage. */
         boolean amount() {
@@ -112,7 +112,9 @@ public final class ClaimSimilarity {
                 isFigure ? Measures.when(text, figure) : Set.of(),
                 type == ClaimType.EVENT ? Measures.happenings(text) : isFigure ? Measures.doneTo(text, figure) : Set.of(),
                 isFigure && figure != null ? numeral(figure) : null, isFigure ? numerals(text) : Set.of(),
-                isFigure ? sources(text) : Set.of());
+                isFigure ? sources(text) : Set.of(),
+                isFigure && figure != null && Measures.told(text, figure, unit) == Measures.Telling.RISEN
+                        && !Measures.when(text, figure).isEmpty());
     }
 
     /**
@@ -242,18 +244,21 @@ public final class ClaimSimilarity {
 
     /**
      * Two values of one count told for different times ("61,000 homes without power on Monday morning", "48,000 on
-     * Monday evening"): a running figure updated, neither a claim told twice nor a disagreement. The same value at
-     * two times is one claim retold.
+     * Monday evening"), or one told as where the count has since gone, at a time it names ("rose to 12 on Wednesday
+     * morning"), and one told as it was found: a running figure updated, neither a claim told twice nor a
+     * disagreement. The same value at two times is one claim retold.
      */
     private static boolean updated(Features a, Features b) {
-        return a.value() != null && b.value() != null && !a.value().equals(b.value()) && Measures.atOtherTimes(a.times(), b.times());
+        return a.value() != null && b.value() != null && !a.value().equals(b.value())
+                && (Measures.atOtherTimes(a.times(), b.times()) || a.updateAt() != b.updateAt());
     }
 
     /**
      * Values too far apart to be one figure told twice or disputed: more than {@value #FAR} times apart where either
      * sentence leaves what it measures unnamed (then the unit and the words around are all that join them, and a
      * figure three times another is far more often another figure than a disagreement), more than
-     * {@value #FAR_NAMED} times where both name one measure (two sides' tolls can be that far apart).
+     * {@value #FAR_NAMED} times for sums and percentages that both name one measure (a sector's cost and the whole
+     * economy's). Named counts of people are never too far apart: two sides' tolls of one battle are.
      */
     private static boolean farApart(Features a, Features b) {
         if (a.value() == null || b.value() == null) {
@@ -265,6 +270,10 @@ public final class ClaimSimilarity {
             return false;
         }
         boolean named = a.measure() != null && b.measure() != null && Measures.names(a.measure()) && Measures.names(b.measure());
+        if (named && !a.amount()) {
+            // one side's dead as that side counts them and as the enemy claims them: far apart, and the dispute itself
+            return false;
+        }
         return high / low > (named ? FAR_NAMED : FAR);
     }
 
