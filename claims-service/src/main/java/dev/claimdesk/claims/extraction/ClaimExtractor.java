@@ -442,7 +442,7 @@ public final class ClaimExtractor {
             + "miles?|km|kilomet\\w+|met(?:re|er)s?|cm|centimet\\w+|mm|millimet\\w+|feet|foot|ft|inch(?:es)?|yards?|"
             + "kg|kilo\\w*|grams?|tons?|tonnes?|pounds?|lbs?|lit(?:re|er)s?|gallons?|degrees?|hectares?|acres?|"
             + "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times");
-    private static final Pattern PART_OF = Pattern.compile(" of (?:them|those|whom|these|the|its|their|his|her|our)\\b");
+    private static final Pattern PART_OF = Pattern.compile(" of (?:them|those|whom|these|the|its|their|his|her|our|\\p{Lu}[\\p{L}-]*['’]s)\\b");
 
     private static boolean isIncidentalCount(Quantity q, String s) {
         boolean inWords = !Character.isDigit(q.text().charAt(0)) && "$€£".indexOf(q.text().charAt(0)) < 0;

@@ -43,7 +43,7 @@ public final class ClaimSimilarity {
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
                            String counted, Set<String> sides, float[] vector, String measure, Set<String> actions,
                            Set<String> times, Set<String> happenings, String numeral, Set<String> numerals,
-                           Set<String> sources, boolean updateAt) {
+                           Set<String> sources, boolean updateAt, boolean change) {
 
         /** A sum of money or a percentage. */
         boolean amount() {
@@ -114,7 +114,8 @@ public final class ClaimSimilarity {
                 isFigure && figure != null ? numeral(figure) : null, isFigure ? numerals(text) : Set.of(),
                 isFigure ? sources(text) : Set.of(),
                 isFigure && figure != null && Measures.told(text, figure, unit) == Measures.Telling.RISEN
-                        && !Measures.when(text, figure).isEmpty());
+                        && !Measures.when(text, figure).isEmpty(),
+                isFigure && figure != null && Measures.toldAsChange(text, figure, unit));
     }
 
     /**
@@ -237,7 +238,7 @@ public final class ClaimSimilarity {
             return a.measure() != null && b.measure() != null && !Measures.same(a.measure(), b.measure()) || updated(a, b)
                     || Measures.CAPACITY.equals(a.measure()) != Measures.CAPACITY.equals(b.measure())
                     || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)
-                    || farApart(a, b) || sourcesApart(a, b);
+                    || farApart(a, b) || sourcesApart(a, b) || changeAndLevel(a, b);
         }
         return movedOtherwise(a, b);
     }
@@ -279,6 +280,14 @@ public final class ClaimSimilarity {
 
     private static final double FAR = 3;
     private static final double FAR_NAMED = 10;
+
+    /**
+     * A percentage told as a change and one told as a level, neither naming a measure ("the yes share rose 6 percent",
+     * "7 percent undecided"). Where the measure is named, a change may be the measure itself: growth, inflation.
+     */
+    private static boolean changeAndLevel(Features a, Features b) {
+        return a.change() != b.change() && a.measure() == null && b.measure() == null;
+    }
 
     /** Both name who took the measurement, and no one is named by both. */
     private static boolean sourcesApart(Features a, Features b) {
@@ -381,7 +390,7 @@ public final class ClaimSimilarity {
             // injury toll; where either measure is unknown, the counted nouns must be one
             // a whole ("40 of its 310 stores") never meets a part or a count of its own
             if (updated(a, b) || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)
-                    || farApart(a, b) || sourcesApart(a, b)
+                    || farApart(a, b) || sourcesApart(a, b) || changeAndLevel(a, b)
                     || Measures.CAPACITY.equals(a.measure()) != Measures.CAPACITY.equals(b.measure())) {
                 return true;
             }

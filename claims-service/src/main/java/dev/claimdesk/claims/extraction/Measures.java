@@ -779,6 +779,32 @@ public final class Measures {
     private static final Pattern UPDATE_BEFORE = Pattern.compile("\\b(?:now(?!-)|raised|revised|updated|risen|rose|climbed|latest)\\b"
             + "(?:\\s+[\\p{L}'’]+){0,4}\\s+$");
 
+    /**
+     * Whether a percentage is told as a change ("rose 6 percent", "up 3 points", "an increase of 6.4 percent", "8 per cent
+     * more than") rather than as a level ("on 52 percent", "rose to 5.1%"): a change of 6 and a level of 7 are two
+     * measures, however alike their sentences.
+     */
+    public static boolean toldAsChange(String sentence, String figureText, String unit) {
+        if (unit == null || !PERCENT.matcher(unit).matches() && !POINTS.matcher(unit).matches()) {
+            return false;
+        }
+        Located figure = Located.in(sentence, figureText);
+        return figure != null && (CHANGE_BEFORE.matcher(figure.clauseBefore()).find() || CHANGE_AFTER.matcher(figure.clauseAfter()).lookingAt());
+    }
+
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("(?:\\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|grew|grow(?:s|n|ing)?|"
+            + "climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|increas(?:ed|es|ing)|decreas(?:ed|es|ing)|"
+            + "gain(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|surg(?:ed|es|ing)|plung(?:ed|es|ing))(?:\\s+by)?|"
+            // "up 8%", "was down 3 points"; not a verb's particle: "making up 11%"
+            + "(?:^\\s*|[,;(]\\s*|\\b(?:is|was|are|were|be|been|now|still)\\s+)(?:up|down)|"
+            // "raise tuition by more than 40 per cent", "cut by 5%": a percentage by which something moved
+            + "\\bby|"
+            + "\\b(?:an?\\s+)?(?:increase|rise|fall|drop|decline|jump|gain|cut|reduction)\\s+of)"
+            + "\\s+(?:(?:another|a further|about|around|nearly|almost|some|roughly|just|only|more than|less than|over|under)\\s+)?"
+            + "[$€£]?\\s*$");
+    private static final Pattern CHANGE_AFTER = Pattern.compile("^\\s*(?:%|per ?cent|percent|percentage points?|points?)?\\s+"
+            + "(?:more|less|fewer|higher|lower|up|down|(?:rise|increase|fall|drop|cut|decline|jump|gain|hike|reduction)s?)\\b");
+
     /** How a count of a running story is told: as found, as risen to its value, or as where it now stands. */
     public enum Telling { AS_FOUND, RISEN, STANDING }
 

@@ -29,13 +29,16 @@ public final class QuantityExtractor {
     private static final Pattern YEAR_BEFORE = Pattern.compile("(?i)(?:\\b(?:in|since|of|by|from|until|till|during|year|early|late|mid|spring|summer|autumn|fall|winter|"
             // "a 2027 budget", "the 2024 election", "its 2030 target": a year naming which one
             + "a|the|its|their|his|her|this|next|last)\\s*-?\\s*|[,(]\\s*)$");
+    /** An owner before a year that names which one, not a count of what follows: "the city's 2025 traffic census". */
+    private static final Pattern OWNER_BEFORE = Pattern.compile("\\p{L}['’]s\\s+$");
     private static final Pattern OF_WHAT = Pattern.compile("^\\s+(?:of|in)\\s+((?:[\\p{L}'’-]+\\s*){1,4})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     /**
      * A part told of its whole: "17 of its 45 seats", "two of the town's nine schools", "9 of the fleet's delivery
      * routes". The whole is named by a determiner or an owner, and often its own figure; the words after them name it.
      */
-    private static final Pattern PART_OF_WHOLE = Pattern.compile("^\\s+of\\s+(?:(?:its|the|their|his|her|our|these|those)\\s+)"
+    private static final Pattern PART_OF_WHOLE = Pattern.compile("^\\s+of\\s+(?:(?:its|the|their|his|her|our|these|those)\\s+"
+            + "|(?=\\p{Lu}[\\p{L}-]*['’]s\\s))"
             + "(?:[\\p{L}][\\p{L}-]*['’]s?\\s+)?(?:\\d[\\d,.]*\\s+|[\\p{Ll}-]+(?=\\s+\\p{Ll}+s\\b)\\s+)?"
             + "((?:\\p{Ll}[\\p{Ll}-]*\\s+){0,2}\\p{Ll}[\\p{Ll}-]*s)\\b");
     /** A figure that numbers an item rather than counting: "Chapter 11 of the", "Game 7 of the". */
@@ -271,7 +274,8 @@ public final class QuantityExtractor {
         }
         boolean fourDigits = text.matches("\\d{4}s?");
         if (fourDigits && figure.value() >= 1800 && figure.value() <= 2100
-                && (YEAR_BEFORE.matcher(before).find() || !after.matches("(?s)^\\s*[\\p{Ll}].*") || MONTH.matcher(before).find())) {
+                && (YEAR_BEFORE.matcher(before).find() || !after.matches("(?s)^\\s*[\\p{Ll}].*") || MONTH.matcher(before).find()
+                    || OWNER_BEFORE.matcher(before).find() && !after.matches("(?s)^\\s*\\p{Ll}+s\\b.*"))) {
             return false;
         }
         return true;

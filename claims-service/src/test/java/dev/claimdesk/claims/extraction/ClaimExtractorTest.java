@@ -39,9 +39,10 @@ class ClaimExtractorTest {
     @Test
     void shouldTakeASmallCountInWordsAsAFigureWhenItIsAPartOfAWholeOrAMeasureButNotInPassing() {
         List<Double> values = claims("Twenty-two workers were taken to the clinic, four of them in a serious condition. "
-                + "The tide rose two metres within the hour. The plan focuses on two key areas of the port.").stream()
+                + "The tide rose two metres within the hour. The plan focuses on two key areas of the port. "
+                + "Flooding closed roads in six of Dunmore's 11 parishes.").stream()
                 .filter(c -> c.type() == ClaimType.STATISTIC).map(c -> c.quantity().value()).toList();
-        assertEquals(List.of(22.0, 4.0, 2.0), values);
+        assertEquals(List.of(22.0, 4.0, 2.0, 6.0, 11.0), values);
     }
 
     @Test

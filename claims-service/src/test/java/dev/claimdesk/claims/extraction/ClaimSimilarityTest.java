@@ -224,4 +224,13 @@ class ClaimSimilarityTest {
         var risenUntimed = figure("The number of people killed in the collapse of the pier rose to nine, officials said.");
         assertFalse(ClaimSimilarity.opposed(first, risenUntimed), "without a time, 'rose to' may dispute the first toll");
     }
+
+    @Test
+    void shouldKeepAShareToldAsAChangeApartFromOneToldAsALevel() {
+        var change = figure("The leave share rose 6 percent since the pollster's survey in March.");
+        var undecided = figure("The survey put Leave on 46 percent and Remain on 41 percent, with 7 percent undecided.", 2);
+        assertTrue(ClaimSimilarity.opposed(change, undecided), "a rise of 6 is not a level of 7");
+        var again = figure("Leave's share was up 6 percent on the pollster's March survey.");
+        assertTrue(ClaimSimilarity.similarity(change, again) > 0.49, "two changes told alike meet");
+    }
 }

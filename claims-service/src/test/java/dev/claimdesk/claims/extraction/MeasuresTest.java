@@ -392,4 +392,20 @@ class MeasuresTest {
         assertTrue(!measureIn(stake).equals(measureIn(move)),
                 "a stake is not a price move");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "The leave share rose 5 percent since the last survey.|5|true",
+        "Ridership was up 9% from a year earlier.|9|true",
+        "Councillors voted to raise rents by more than 30 per cent.|30|true",
+        "The fare is to jump by another 12 percent.|12|true",
+        "The 12% increase takes effect in May.|12|true",
+        "Exports were 4 per cent higher than in March.|4|true",
+        "The poll put Remain on 48 percent, with 6 percent undecided.|6|false",
+        "Unemployment rose to 5.2% in the spring.|5.2|false",
+        "Undecided voters are making up 9% of the sample.|9|false",
+    })
+    void shouldTellAPercentageToldAsAChangeFromOneToldAsALevel(String sentence, String figure, boolean change) {
+        assertEquals(change, Measures.toldAsChange(sentence, figure, "%"));
+    }
 }

@@ -92,6 +92,14 @@ class QuantityExtractorTest {
     }
 
     @Test
+    void shouldReadAYearAfterAnOwnerAsWhichOneAndNotAsACount() {
+        assertEquals(List.of(31200.0), extractor.extract("According to the port's 2024 freight survey, the quay handled 31,200 lorries a week.")
+                .stream().map(Quantity::value).toList());
+        assertEquals(1900, extractor.extract("The mill's 1900 workers were sent home.").getFirst().value(), 1e-6,
+                "before a plural noun it counts");
+    }
+
+    @Test
     void shouldNotTakeTheNumberOfANameForAFigure() {
         List<Quantity> figures = extractor.extract("The Talvor 320 had 88 people on board when it left the runway.");
         assertEquals(List.of(88.0), figures.stream().map(Quantity::value).toList(), "a model's number is part of its name");
