@@ -43,7 +43,7 @@ public final class ClaimSimilarity {
     public record Features(ClaimType type, Set<String> words, String surname, Set<String> places, Double value,
                            String counted, Set<String> sides, float[] vector, String measure, Set<String> actions,
                            Set<String> times, Set<String> happenings, String numeral, Set<String> numerals,
-                           Set<String> sources, boolean updateAt, boolean change) {
+                           Set<String> sources, boolean updateAt, boolean change, boolean denial) {
 
         /** A sum of money or a percentage. */
         boolean amount() {
@@ -115,8 +115,20 @@ public final class ClaimSimilarity {
                 isFigure ? sources(text) : Set.of(),
                 isFigure && figure != null && Measures.told(text, figure, unit) == Measures.Telling.RISEN
                         && !Measures.when(text, figure).isEmpty(),
-                isFigure && figure != null && Measures.toldAsChange(text, figure, unit));
+                isFigure && figure != null && Measures.toldAsChange(text, figure, unit),
+                !isFigure && DENIAL.matcher(text).find());
     }
+
+    /**
+     * A statement that denies what others say happened ("denied that its artillery had fired on", "rejecting reports that
+     * it had left the lane", "dismissed claims"): never one claim with the telling of that happening, however alike
+     * the words; a reviewer rules on each. Not a denial suffered: "the men were denied bail".
+     */
+    private static final Pattern DENIAL = Pattern.compile("(?<!\\b(?:was|were|been|be|is|are|being)\\s)\\b(?:"
+            + "(?:denied|denies|denying|refuted|refutes|refuting|ruled\\s+out|rules\\s+out|ruling\\s+out)\\b(?!\\s+(?:bail|entry|access))|"
+            // "rejected Orvenian claims that", "dismissed reports": a pay offer rejected is a happening, not a denial
+            + "(?:rejected|rejects|rejecting|dismissed|dismisses|dismissing|disputed|disputes|disputing)\\s+(?:that\\b|"
+            + "(?:[\\p{L}'’-]+\\s+){0,2}(?:claims?|reports?|allegations?|accusations?|suggestions?|charges?)\\b))");
 
     /**
      * Who took a measurement a sentence tells, by name: "a Northpoll survey", "Monday's Civista poll", "the Halden
@@ -240,7 +252,7 @@ public final class ClaimSimilarity {
                     || partAndWhole(a, b) || doneOtherwise(a, b) || sidesApart(a, b) || counterpartElsewhere(a, b)
                     || farApart(a, b) || sourcesApart(a, b) || changeAndLevel(a, b);
         }
-        return movedOtherwise(a, b);
+        return movedOtherwise(a, b) || a.denial() != b.denial();
     }
 
     /**
@@ -412,7 +424,7 @@ public final class ClaimSimilarity {
         }
         // a withdrawal and a retaking, an advance and its repelling: different happenings, however alike the words;
         // so are a win and taking office, a shutdown and the tracing of a source, told of the same people
-        return movedOtherwise(a, b) || doneOtherwise(a, b);
+        return movedOtherwise(a, b) || doneOtherwise(a, b) || a.denial() != b.denial();
     }
 
     /** 0..1 from what two comparable claims share on the surface: words, speaker, places, the figure. */

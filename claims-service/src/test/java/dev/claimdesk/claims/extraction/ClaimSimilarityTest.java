@@ -233,4 +233,19 @@ class ClaimSimilarityTest {
         var again = figure("Leave's share was up 6 percent on the pollster's March survey.");
         assertTrue(ClaimSimilarity.similarity(change, again) > 0.49, "two changes told alike meet");
     }
+
+    @Test
+    void shouldNeverJoinADenialWithTheHappeningItDenies() {
+        var happened = event("Coastguard boats rammed two fishing trawlers off Kettle Point on Friday night, the fishermen said.");
+        var denied = quote("The coastguard denied that its boats had rammed any trawlers off Kettle Point on Friday night.", "coastguard");
+        var deniedAgain = quote("The coastguard rejected claims that its boats had rammed two trawlers off Kettle Point on Friday night.", "coastguard");
+        assertTrue(ClaimSimilarity.opposed(happened, denied), "the ramming and its denial are two claims");
+        assertTrue(ClaimSimilarity.similarity(denied, deniedAgain) > 0.49, "one denial told twice meets");
+        var rejected = event("Dock workers rejected the port's pay offer on Monday and set a strike for next week.");
+        var turnedDown = event("Dock workers turned down the port's pay offer on Monday and set a strike for next week.");
+        assertFalse(ClaimSimilarity.opposed(rejected, turnedDown), "an offer rejected is a happening, not a denial");
+        var deniedBail = event("The two men were denied bail at Kettle magistrates' court on Friday.");
+        assertFalse(ClaimSimilarity.opposed(deniedBail, event("Kettle magistrates refused the two men bail on Friday.")),
+                "bail denied to someone is no denial by them");
+    }
 }
