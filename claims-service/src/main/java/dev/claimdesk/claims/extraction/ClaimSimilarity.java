@@ -301,6 +301,21 @@ public final class ClaimSimilarity {
         return a.change() != b.change() && a.measure() == null && b.measure() == null;
     }
 
+    /**
+     * Whether two figures may count one thing by their counted nouns: the same noun; or, where neither clause names a
+     * measure, one value exactly, told with different nouns for one thing ("52 prisoners handed over", "52 soldiers
+     * returned"), or near values one of which names nothing counted ("about 820 inmates", "820").
+     */
+    private static boolean countedAlike(Features a, Features b) {
+        if (a.counted() != null && a.counted().equals(b.counted())) {
+            return true;
+        }
+        if (a.measure() != null || b.measure() != null || a.amount() || b.amount() || a.value() == null || b.value() == null) {
+            return false;
+        }
+        return a.value().equals(b.value()) || (a.counted() == null) != (b.counted() == null) && near(a.value(), b.value());
+    }
+
     /** Both name who took the measurement, and no one is named by both. */
     private static boolean sourcesApart(Features a, Features b) {
         return !a.sources().isEmpty() && !b.sources().isEmpty() && a.sources().stream().noneMatch(b.sources()::contains);
@@ -420,7 +435,7 @@ public final class ClaimSimilarity {
             if (a.amount() && (a.measure() != null || b.measure() != null) && !a.value().equals(b.value())) {
                 return true;
             }
-            return a.counted() == null || !a.counted().equals(b.counted());
+            return !countedAlike(a, b);
         }
         // a withdrawal and a retaking, an advance and its repelling: different happenings, however alike the words;
         // so are a win and taking office, a shutdown and the tracing of a source, told of the same people

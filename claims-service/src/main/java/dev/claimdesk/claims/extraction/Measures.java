@@ -727,7 +727,14 @@ public final class Measures {
             Map.entry("airplane", "aircraft"), Map.entry("aeroplane", "aircraft"), Map.entry("troop", "soldier"),
             Map.entry("servicemen", "soldier"), Map.entry("serviceman", "soldier"), Map.entry("demonstrator", "protester"),
             Map.entry("marcher", "protester"), Map.entry("protestor", "protester"), Map.entry("pupil", "student"),
-            Map.entry("schoolchildren", "student"), Map.entry("traveller", "passenger"), Map.entry("traveler", "passenger"));
+            Map.entry("schoolchildren", "student"), Map.entry("traveller", "passenger"), Map.entry("traveler", "passenger"),
+            Map.entry("vessel", "ship"), Map.entry("tugboat", "tug"), Map.entry("inmate", "prisoner"),
+            Map.entry("detainee", "prisoner"), Map.entry("inhabitant", "resident"), Map.entry("household", "home"),
+            Map.entry("house", "home"), Map.entry("dwelling", "home"), Map.entry("box", "container"), Map.entry("boxe", "container"),
+            Map.entry("children", "child"), Map.entry("kid", "child"), Map.entry("youngster", "child"),
+            Map.entry("employee", "worker"), Map.entry("staff", "worker"), Map.entry("personnel", "worker"),
+            Map.entry("airliner", "aircraft"), Map.entry("jet", "aircraft"), Map.entry("lorry", "truck"),
+            Map.entry("policeman", "officer"), Map.entry("policemen", "officer"), Map.entry("physician", "doctor"));
 
     /** Whether a figure in this unit is an amount of money or a percentage, whose measure its clause tells. */
     public static boolean amount(String unit) {

@@ -248,4 +248,20 @@ class ClaimSimilarityTest {
         assertFalse(ClaimSimilarity.opposed(deniedBail, event("Kettle magistrates refused the two men bail on Friday.")),
                 "bail denied to someone is no denial by them");
     }
+
+    @Test
+    void shouldJoinOneValueToldWithDifferentNounsWhereNoMeasureIsNamedButNotADifferentValue() {
+        var handed = figure("The rebels handed 46 prisoners to the Red Crescent at the Sorran crossing on Friday.");
+        var returned = figure("At the Sorran crossing on Friday the rebels returned 46 soldiers to the Red Crescent.");
+        assertTrue(ClaimSimilarity.similarity(handed, returned) > 0.49, "one handover, two nouns for those handed over");
+        var people = figure("The ferry from Osk had 210 people on board, including nine crew, when it ran aground.");
+        var passengers = figure("The ferry from Osk was carrying 201 passengers and nine crew when it ran aground.");
+        assertTrue(ClaimSimilarity.similarity(people, passengers) == 0, "people on board and passengers are two counts");
+        var killed = figure("Twelve people were killed when the rockets struck Osk overnight, the governor said.");
+        var rockets = figure("Twelve rockets struck Osk overnight, the governor said.");
+        assertTrue(ClaimSimilarity.similarity(killed, rockets) == 0, "a toll never meets another count of one value");
+        var tugs = figure("Eleven tugboats were working to free the tanker in the Osk channel on Monday.");
+        var tugsAgain = figure("Eleven tugs spent Monday trying to free the tanker in the Osk channel.");
+        assertTrue(ClaimSimilarity.similarity(tugs, tugsAgain) > 0.49, "tugboats are tugs");
+    }
 }
