@@ -87,7 +87,7 @@ public final class ClaimSimilarity {
     public static Features features(ClaimType type, String text, String speaker, List<String> places, String actor,
                                     Double value, String unit, String subject, String figure, float[] vector) {
         Set<String> words = new HashSet<>();
-        Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+        Matcher m = WORD.matcher(Normalizer.normalize(Proposition.withoutDateline(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
         while (m.find()) {
             String w = trimmed(m.group());
             if (w.length() >= 3 && !STOP.contains(w)) {
@@ -432,7 +432,8 @@ public final class ClaimSimilarity {
                 // word says they are one measure (a city's 900,000 people, a strike's nine killed)
                 return true;
             }
-            if (a.amount() && (a.measure() != null || b.measure() != null) && !a.value().equals(b.value())) {
+            if (a.amount() && (a.measure() != null || b.measure() != null || !"%".equals(a.counted())) && !a.value().equals(b.value())) {
+                // two sums of money neither of which says what it is: the currency alone joins every sum of a budget story
                 return true;
             }
             return !countedAlike(a, b);

@@ -54,12 +54,21 @@ public final class Proposition {
     /** A purpose or a part trailing the main clause, with no comma. */
     private static final Pattern TRAILING_PURPOSE = Pattern.compile("\\s+(?:as part of|to ensure|in order to|so that|so as to)\\b");
     private static final int MIN_WORDS = 4;
+    /** A wire report's dateline before its first sentence: "DORRIN, Velmora, Nov 10 (ANA) - ", "OSLO (Reuters) - ". */
+    private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{Lu} .'’-]+(?:,\\s+[^,()]{2,30}?)*"
+            + "(?:,?\\s+\\p{Lu}\\p{L}{2,8}\\.?\\s+\\d{1,2})?\\s+\\([^)]{1,40}\\)\\s*[-–—]+\\s+");
+
+    /** The sentence without a wire dateline, which says where the report was filed and who filed it, not what it claims. */
+    public static String withoutDateline(String sentence) {
+        Matcher m = DATELINE.matcher(sentence);
+        return m.lookingAt() ? sentence.substring(m.end()) : sentence;
+    }
 
     private Proposition() {
     }
 
     public static String of(String sentence, ClaimType type) {
-        String s = sentence.strip();
+        String s = withoutDateline(sentence.strip());
         if (type == ClaimType.QUOTE) {
             String quoted = quoted(s);
             // a few quoted words inside a paraphrase ("could take place “simultaneously with initialing”") are

@@ -264,4 +264,13 @@ class ClaimSimilarityTest {
         var tugsAgain = figure("Eleven tugs spent Monday trying to free the tanker in the Osk channel.");
         assertTrue(ClaimSimilarity.similarity(tugs, tugsAgain) > 0.49, "tugboats are tugs");
     }
+
+    @Test
+    void shouldNotJoinTwoDifferentSumsOfMoneyThatSayNothingOfWhatTheyAre() {
+        var carPark = figure("Last month the council approved 35 million euros for a car park beneath the town hall in Osk.");
+        var housing = figure("The council in Osk will bring forward 30 million euros of housing beneath the town hall plan.");
+        assertTrue(ClaimSimilarity.similarity(carPark, housing) == 0, "the currency alone is no measure");
+        var again = figure("In Osk the council approved 35 million euros last month for a car park beneath the town hall.");
+        assertTrue(ClaimSimilarity.similarity(carPark, again) > 0.49, "one sum told twice still meets");
+    }
 }

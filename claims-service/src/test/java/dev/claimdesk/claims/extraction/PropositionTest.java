@@ -81,4 +81,13 @@ class PropositionTest {
                 Proposition.of("The minister said there had been a \"constructive exchange\" and that the offer would go to the cabinet.",
                         ClaimType.QUOTE));
     }
+
+    @Test
+    void shouldLeaveAWireDatelineOutOfWhatASentenceClaims() {
+        assertEquals("The harbour wall collapsed on Monday.",
+                Proposition.withoutDateline("OSKVIK, Lenmark, Mar 3 (NPA) - The harbour wall collapsed on Monday."));
+        assertEquals("The harbour wall collapsed on Monday.", Proposition.withoutDateline("OSKVIK (NPA) - The harbour wall collapsed on Monday."));
+        assertEquals("NATO said the wall collapsed.", Proposition.withoutDateline("NATO said the wall collapsed."),
+                "a capitalised first word is no dateline");
+    }
 }
