@@ -303,8 +303,9 @@ public final class ClaimSimilarity {
 
     /**
      * Whether two figures may count one thing by their counted nouns: the same noun; or, where neither clause names a
-     * measure, one value exactly, told with different nouns for one thing ("52 prisoners handed over", "52 soldiers
-     * returned"), or near values one of which names nothing counted ("about 820 inmates", "820").
+     * measure, one value told once with a noun and once with none or only "people" ("11 people were rescued", "11
+     * survivors"), or near values one of which names nothing counted ("about 820 inmates", "820"). Two different
+     * nouns of one value stay two counts ("27 swimmers", "27 surfers"): a reviewer's correction of the noun holds.
      */
     private static boolean countedAlike(Features a, Features b) {
         if (a.counted() != null && a.counted().equals(b.counted())) {
@@ -313,7 +314,11 @@ public final class ClaimSimilarity {
         if (a.measure() != null || b.measure() != null || a.amount() || b.amount() || a.value() == null || b.value() == null) {
             return false;
         }
-        return a.value().equals(b.value()) || (a.counted() == null) != (b.counted() == null) && near(a.value(), b.value());
+        boolean unnamed = a.counted() == null || b.counted() == null;
+        if (a.value().equals(b.value())) {
+            return unnamed || Measures.anyone(a.counted()) || Measures.anyone(b.counted());
+        }
+        return unnamed && (a.counted() != null || b.counted() != null) && near(a.value(), b.value());
     }
 
     /** Both name who took the measurement, and no one is named by both. */

@@ -93,7 +93,7 @@ public final class Measures {
         PERCENT_WORDS.put("revenue", Pattern.compile("revenues?|sales|turnover"));
         PERCENT_WORDS.put("budget", Pattern.compile("budgets?"));
         PERCENT_WORDS.put("tax", Pattern.compile("tax(?:es)?|levy|vat"));
-        PERCENT_WORDS.put("approval", Pattern.compile("approv(?:al|e|ed)|support(?:ed)?|disapprov(?:al|e|ed)|polls?|poll(?:ed|ing)"));
+        PERCENT_WORDS.put("approval", Pattern.compile("approv(?:al|e|ed)|support(?:ed)?|disapprov(?:al|e|ed)"));
         // a company's stock ("shares in Lurco fell 7%"); "a share of the market" is a part of a whole, told apart above
         PERCENT_WORDS.put("shares", Pattern.compile("shares|stocks?"));
     }

@@ -250,13 +250,17 @@ class ClaimSimilarityTest {
     }
 
     @Test
-    void shouldJoinOneValueToldWithDifferentNounsWhereNoMeasureIsNamedButNotADifferentValue() {
-        var handed = figure("The rebels handed 46 prisoners to the Red Crescent at the Sorran crossing on Friday.");
-        var returned = figure("At the Sorran crossing on Friday the rebels returned 46 soldiers to the Red Crescent.");
-        assertTrue(ClaimSimilarity.similarity(handed, returned) > 0.49, "one handover, two nouns for those handed over");
-        var people = figure("The ferry from Osk had 210 people on board, including nine crew, when it ran aground.");
+    void shouldJoinOneValueToldWithAndWithoutWhatItCountsWhereNoMeasureIsNamedButNotADifferentValue() {
+        var handed = figure("The rebels handed over 46 prisoners to the Red Crescent at the Sorran crossing on Friday.");
+        var bare = figure("At the Sorran crossing on Friday the rebels handed over 46 to the Red Crescent.");
+        var people = figure("At the Sorran crossing on Friday the rebels handed over 46 people to the Red Crescent.");
+        var soldiers = figure("At the Sorran crossing on Friday the rebels handed over 46 soldiers to the Red Crescent.");
+        assertTrue(ClaimSimilarity.similarity(handed, bare) > 0.49, "one handover told with and without whom");
+        assertTrue(ClaimSimilarity.similarity(handed, people) > 0.49, "'people' names no one in particular");
+        assertTrue(ClaimSimilarity.similarity(handed, soldiers) == 0, "prisoners and soldiers are two nouns, two counts");
+        var aboard = figure("The ferry from Osk had 210 people on board, including nine crew, when it ran aground.");
         var passengers = figure("The ferry from Osk was carrying 201 passengers and nine crew when it ran aground.");
-        assertTrue(ClaimSimilarity.similarity(people, passengers) == 0, "people on board and passengers are two counts");
+        assertTrue(ClaimSimilarity.similarity(aboard, passengers) == 0, "people on board and passengers are two counts");
         var killed = figure("Twelve people were killed when the rockets struck Osk overnight, the governor said.");
         var rockets = figure("Twelve rockets struck Osk overnight, the governor said.");
         assertTrue(ClaimSimilarity.similarity(killed, rockets) == 0, "a toll never meets another count of one value");

@@ -105,7 +105,9 @@ class MeasuresTest {
             "The judge jailed the former director for eight years.|sentence",
             "The tribunal banned the trader from the markets for five years.|ban",
             "The winger signed a contract for four years.|contract",
-            "Five of the region's twelve hospitals reported shortages.|"})
+            "Five of the region's twelve hospitals reported shortages.|",
+            "Monday's poll gave the No side 41 percent.|",
+            "Support for the plan stands at 47 percent.|approval"})
     void shouldTellWhatAnAmountOrAPercentageIsOfFromTheWordsOfItsOwnClause(String sentence, String measure) {
         assertEquals(measure, measureIn(sentence), sentence);
     }
