@@ -47,7 +47,11 @@ public final class ClaimSimilarity {
 
         /** A sum of money or a percentage. */
         boolean amount() {
-            return "%".equals(counted) || Measures.amount(counted);
+            return percentage() || Measures.amount(counted);
+        }
+
+        boolean percentage() {
+            return "%".equals(counted);
         }
 
         /**
@@ -105,16 +109,16 @@ public final class ClaimSimilarity {
             placeSet.add(p.toLowerCase(Locale.ROOT));
         }
         boolean isFigure = type == ClaimType.STATISTIC;
+        Set<String> times = isFigure ? Measures.when(text, figure) : Set.of();
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
                 // whose forces a count of troops is: their own losses, as each side reports them, are two counts
                 isFigure && subject != null && FORCES.matcher(subject).find() ? forcesSides(text) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
                 type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
-                isFigure ? Measures.when(text, figure) : Set.of(),
+                times,
                 type == ClaimType.EVENT ? Measures.happenings(text) : isFigure ? Measures.doneTo(text, figure) : Set.of(),
                 isFigure && figure != null ? numeral(figure) : null, isFigure ? numerals(text) : Set.of(),
                 isFigure ? sources(text) : Set.of(),
-                isFigure && figure != null && Measures.told(text, figure, unit) == Measures.Telling.RISEN
-                        && !Measures.when(text, figure).isEmpty(),
+                !times.isEmpty() && figure != null && Measures.told(text, figure, unit) == Measures.Telling.RISEN,
                 isFigure && figure != null && Measures.toldAsChange(text, figure, unit),
                 !isFigure && DENIAL.matcher(text).find());
     }
@@ -137,9 +141,7 @@ public final class ClaimSimilarity {
     private static final Pattern SOURCE = Pattern.compile("\\b(\\p{Lu}\\p{L}+)(['’]s)?\\s+(?:\\p{Ll}+\\s+)?"
             + "(?:polls?|surveys?|study|studies|census|estimates?|tally|projections?|forecasts?|count)\\b");
     private static final Set<String> NOT_SOURCES = Set.of("the", "a", "an", "this", "that", "its", "their", "his", "her",
-            "our", "new", "latest", "last", "first", "official", "national", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december");
+            "our", "new", "latest", "last", "first", "official", "national");
 
     static Set<String> sources(String text) {
         Set<String> found = new HashSet<>();
@@ -147,7 +149,7 @@ public final class ClaimSimilarity {
         while (m.find()) {
             String name = m.group(1).toLowerCase(Locale.ROOT);
             // a sentence's first word is capitalised whatever it is: a name there only when it owns the measurement
-            if (!NOT_SOURCES.contains(name) && (m.start() > 0 || m.group(2) != null)) {
+            if (!NOT_SOURCES.contains(name) && !QuantityExtractor.TIME_WORD.matcher(name).matches() && (m.start() > 0 || m.group(2) != null)) {
                 found.add(name);
             }
         }
@@ -437,7 +439,7 @@ public final class ClaimSimilarity {
                 // word says they are one measure (a city's 900,000 people, a strike's nine killed)
                 return true;
             }
-            if (a.amount() && (a.measure() != null || b.measure() != null || !"%".equals(a.counted())) && !a.value().equals(b.value())) {
+            if (a.amount() && (a.measure() != null || b.measure() != null || !a.percentage()) && !a.value().equals(b.value())) {
                 // two sums of money neither of which says what it is: the currency alone joins every sum of a budget story
                 return true;
             }

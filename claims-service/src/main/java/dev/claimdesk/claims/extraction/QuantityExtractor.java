@@ -47,7 +47,7 @@ public final class QuantityExtractor {
     private static final Pattern VOTE = WordList.compile("(?i)\\b(?:vot(?:e|es|ed|ing)|ballots?)\\b");
     private static final Pattern TALLY_BETWEEN = Pattern.compile("(?i)\\s+(?:(?:votes?|ballots?)\\s+)?(?:to|against)\\s+");
     private static final Pattern PER_CENT = Pattern.compile("(?i)\\s*(?:per\\s?cent|percent)\\b(?!age)");
-    private static final Pattern TIME_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july|august|september|"
+    static final Pattern TIME_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july|august|september|"
             + "october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|"
             + "winter|year|years|quarter|month|months|week|weeks|today|yesterday|\\d{4})");
     private static final Set<String> MEASURES = Set.of("percent", "per", "%", "miles", "mile", "km", "kilometers",
