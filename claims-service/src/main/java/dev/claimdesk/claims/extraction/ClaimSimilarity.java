@@ -304,23 +304,42 @@ public final class ClaimSimilarity {
     }
 
     /**
-     * Whether two figures may count one thing by their counted nouns: the same noun; or, where neither clause names a
-     * measure, one value told once with a noun and once with none or only "people" ("11 people were rescued", "11
-     * survivors"), or near values one of which names nothing counted ("about 820 inmates", "820"). Two different
+     * Whether two figures may count one thing by their counted nouns: the same noun; or, where at most one clause names
+     * a measure, one value told once with a noun and once with none or only "people" ("11 people were rescued", "11
+     * survivors"), near values one of which names nothing counted ("about 820 inmates", "820"), or near values of
+     * people told once as anyone and once by who they are ("some 410 residents", "around 400 people"). Two different
      * nouns of one value stay two counts ("27 swimmers", "27 surfers"): a reviewer's correction of the noun holds.
      */
     private static boolean countedAlike(Features a, Features b) {
         if (a.counted() != null && a.counted().equals(b.counted())) {
             return true;
         }
-        if (a.measure() != null || b.measure() != null || a.amount() || b.amount() || a.value() == null || b.value() == null) {
+        if (a.measure() != null && b.measure() != null || a.amount() || b.amount() || a.value() == null || b.value() == null) {
             return false;
         }
         boolean unnamed = a.counted() == null || b.counted() == null;
+        boolean anyone = Measures.anyone(a.counted()) || Measures.anyone(b.counted());
+        boolean people = anyone && Measures.personShaped(a.counted()) && Measures.personShaped(b.counted());
         if (a.value().equals(b.value())) {
-            return unnamed || Measures.anyone(a.counted()) || Measures.anyone(b.counted());
+            return unnamed || people || anyone && a.measure() == null && b.measure() == null;
         }
-        return unnamed && (a.counted() != null || b.counted() != null) && near(a.value(), b.value());
+        // "about 1.2m people" and "1,184,300 patients": people told once by who they are and once as anyone, in a
+        // round figure; "137 passengers" and "143 people on board" are two counts
+        return near(a.value(), b.value()) && (unnamed && (a.counted() != null || b.counted() != null)
+                && a.measure() == null && b.measure() == null || people && (round(a.value()) || round(b.value())));
+    }
+
+    /**
+     * A figure an estimate or a rounding gives: one significant digit from a hundred up ("400", "3,000"), or two from a
+     * thousand up ("1.2m", "44,000"); "210" and "137" are counted.
+     */
+    private static boolean round(double value) {
+        double v = Math.abs(value);
+        if (v < 100 || v != Math.rint(v)) {
+            return false;
+        }
+        double digits = Math.floor(Math.log10(v));
+        return v % Math.pow(10, v < 1000 ? digits : digits - 1) == 0;
     }
 
     /** Both name who took the measurement, and no one is named by both. */

@@ -709,6 +709,8 @@ public final class Measures {
             case "usd", "dollar", "dollars", "bucks" -> "dollar";
             case "eur", "euro", "euros" -> "euro";
             case "gbp", "pound", "pounds", "sterling" -> "pound";
+            case "mm", "millimetre", "millimetres", "millimeter", "millimeters" -> "mm";
+            case "cm", "centimetre", "centimetres", "centimeter", "centimeters" -> "cm";
             case "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers" -> "km";
             case "m", "metre", "metres", "meter", "meters" -> "metre";
             case "mile", "miles", "mi" -> "mile";
@@ -734,7 +736,8 @@ public final class Measures {
             Map.entry("children", "child"), Map.entry("kid", "child"), Map.entry("youngster", "child"),
             Map.entry("employee", "worker"), Map.entry("staff", "worker"), Map.entry("personnel", "worker"),
             Map.entry("airliner", "aircraft"), Map.entry("jet", "aircraft"), Map.entry("lorry", "truck"),
-            Map.entry("policeman", "officer"), Map.entry("policemen", "officer"), Map.entry("physician", "doctor"));
+            Map.entry("policeman", "officer"), Map.entry("policemen", "officer"), Map.entry("physician", "doctor"),
+            Map.entry("subscriber", "customer"), Map.entry("client", "customer"));
 
     /** Whether a figure in this unit is an amount of money or a percentage, whose measure its clause tells. */
     public static boolean amount(String unit) {
@@ -912,8 +915,18 @@ public final class Measures {
         return a == null || b == null || a.equals(b) || anyone(a) || anyone(b);
     }
 
+    /**
+     * Whether a counted noun (its stem) has the shape of one naming people by what they do or are: runners, spectators,
+     * patients, civilians, refugees ("-er", "-or", "-ist", "-ian", "-ant", "-ent", "-ee").
+     */
+    public static boolean personShaped(String counted) {
+        return counted != null && (anyone(counted) || PERSON_SHAPE.matcher(counted).matches());
+    }
+
+    private static final Pattern PERSON_SHAPE = Pattern.compile("\\p{Ll}{3,}(?:er|or|ist|ian|ant|ent|ee)");
+
     /** Whether a counted noun (or its stem) counts people without saying who: "people", "residents", "others". */
     public static boolean anyone(String counted) {
-        return ANYONE.contains(counted) || ANYONE.contains(counted + "s");
+        return counted != null && (ANYONE.contains(counted) || ANYONE.contains(counted + "s"));
     }
 }

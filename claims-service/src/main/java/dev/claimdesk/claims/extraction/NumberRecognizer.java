@@ -68,7 +68,7 @@ public final class NumberRecognizer {
     private static final Map<String, Double> ORDINAL_SCALES = Map.of("hundredth", 1e2, "thousandth", 1e3,
             "millionth", 1e6, "billionth", 1e9, "trillionth", 1e12);
     private static final Map<String, Double> SUFFIXES = Map.ofEntries(Map.entry("k", 1e3), Map.entry("K", 1e3),
-            Map.entry("M", 1e6), Map.entry("MM", 1e6), Map.entry("mm", 1e6), Map.entry("mil", 1e6), Map.entry("G", 1e9),
+            Map.entry("M", 1e6), Map.entry("MM", 1e6), Map.entry("mil", 1e6), Map.entry("G", 1e9),
             Map.entry("B", 1e9), Map.entry("b", 1e9), Map.entry("bn", 1e9), Map.entry("bln", 1e9), Map.entry("T", 1e12),
             Map.entry("tln", 1e12), Map.entry("tn", 1e12));
     /** Suffixes that may stand apart from the figure ("2.33 k"); single letters like b stay glued to it. */

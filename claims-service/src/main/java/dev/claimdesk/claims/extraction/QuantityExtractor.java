@@ -64,6 +64,12 @@ public final class QuantityExtractor {
             "light", "armed", "unarmed", "wounded", "dead", "injured", "displaced", "local", "senior", "key", "major",
             "small", "large", "big", "main", "total", "additional", "further");
     private static final Set<String> NOT_FIGURES = Set.of("first", "second", "one", "once", "half");
+    /** Past tenses not made with -ed, which after a figure say what the counted did: "11,780 made it", "40 fled". */
+    private static final Set<String> IRREGULAR_PAST = Set.of("made", "took", "went", "got", "came", "left", "won", "lost",
+            "ran", "fell", "rose", "gave", "kept", "held", "stood", "sat", "slept", "spent", "fled", "fought", "saw", "did");
+    private static final Pattern QUOTED_FIGURE_OPENS = Pattern.compile("[\"“](?:\\p{Ll}+\\s+){0,3}$");
+    /** "14 taken prisoner", "nine held hostage": the counted are prisoners, whatever the verb. */
+    private static final Pattern TAKEN_CAPTIVE = Pattern.compile("(?i)^\\s+(?:taken|held|captured|seized)\\s+(prisoners?|hostages?|captives?)\\b");
 
     /** What opens a verb's object: a figure, an article, a bound. */
     private static final String OBJECT = "\\s+(?:\\d|(?:(?:a|an|the)\\s+(?!(?:weekend|day|days|night|week|weeks|month|months|year|"
@@ -78,7 +84,8 @@ public final class QuantityExtractor {
             // "a 6.9 quake killed 112 people": a verb with its object tells what the counted did, not what befell them
             + "|(\\p{Ll}{3,}ed(?!" + OBJECT + ")|died|fled|dead|missing|unaccounted|homeless|trapped|stranded|hurt))\\b");
     private static final Pattern HAPPENED_BEFORE = Pattern.compile("\\b(?!(?:estimated|reported|including|totall?ing|numbering|nearing|exceeding|according|during)\\b)"
-            + "(\\p{Ll}{3,}(?:ed|ing))\\s+(?:\\p{Ll}+\\s+){0,2}$");
+            // "runners collapsed and 38 were taken": past a conjunction the figure begins a clause of its own
+            + "(\\p{Ll}{3,}(?:ed|ing))\\s+(?:(?!(?:and|but|while|or)\\s)\\p{Ll}+\\s+){0,2}$");
 
     private final NumberRecognizer numbers = new NumberRecognizer(true, true);
     private final RangeRecognizer ranges = new RangeRecognizer();
@@ -321,6 +328,16 @@ public final class QuantityExtractor {
             };
         }
         int at = figure.end();
+        // "at least 45" of their soldiers: a figure quoted on its own is read on past the closing mark
+        if (at < sentence.length() && (sentence.charAt(at) == '"' || sentence.charAt(at) == '”')
+                && QUOTED_FIGURE_OPENS.matcher(sentence.substring(Math.max(0, figure.start() - 16), figure.start())).find()) {
+            at++;
+        }
+        Matcher captive = TAKEN_CAPTIVE.matcher(sentence.substring(at));
+        if (captive.find()) {
+            String counted = captive.group(1).toLowerCase(Locale.ROOT);
+            return new String[]{counted.endsWith("s") ? counted : counted + "s", counted + " " + captive.group().strip().split("\\s+")[0].toLowerCase(Locale.ROOT)};
+        }
         if (at < sentence.length() && sentence.charAt(at) == '%') {
             return new String[]{"%", subjectAfter(sentence, at + 1)};
         }
@@ -374,7 +391,8 @@ public final class QuantityExtractor {
             head++;
         }
         List<String> phrase = new ArrayList<>(words.subList(0, head + 1));
-        if (words.size() == 1 && unit == null && (ADJECTIVES.contains(first) || first.length() > 4 && first.endsWith("ed"))) {
+        if (unit == null && (words.size() == 1 && (ADJECTIVES.contains(first) || first.length() > 4 && first.endsWith("ed"))
+                || IRREGULAR_PAST.contains(first))) {
             // "140 injured": what happened to them is said, who they are is not
             return new String[]{null, words.getFirst()};
         }

@@ -277,4 +277,20 @@ class ClaimSimilarityTest {
         var again = figure("In Osk the council approved 35 million euros last month for a car park beneath the town hall.");
         assertTrue(ClaimSimilarity.similarity(carPark, again) > 0.49, "one sum told twice still meets");
     }
+
+    @Test
+    void shouldJoinPeopleToldOnceAsAnyoneInARoundFigureAndOnceByWhoTheyAre() {
+        var patients = figure("In all 2,346,200 patients were waiting for surgery in Osk province at the end of June.");
+        var people = figure("Some 2.3 million people in Osk province are waiting for surgery.");
+        assertTrue(ClaimSimilarity.similarity(patients, people) > 0.49, "a rounded count of people is the exact one");
+        var evacuated = figure("About 520 residents of Osk were evacuated to a school gym overnight.");
+        var sheltered = figure("Around 500 people from Osk were evacuated to the school gym overnight.");
+        assertTrue(ClaimSimilarity.similarity(evacuated, sheltered) > 0.49, "residents and people, one estimate");
+        var passengers = figure("The coach from Osk was carrying 41 passengers when it overturned, the operator said.");
+        var aboard = figure("The coach from Osk had 43 people on board when it overturned, the operator said.");
+        assertTrue(ClaimSimilarity.similarity(passengers, aboard) == 0, "two exact counts are two counts");
+        var wounded = figure("Nine people were killed and 47 wounded when the drones struck Osk, the governor said.", 1);
+        var downed = figure("Air defences shot down 44 of the drones over Osk, the governor said.");
+        assertTrue(ClaimSimilarity.similarity(wounded, downed) == 0, "near values, one a toll, the other drones");
+    }
 }

@@ -149,4 +149,19 @@ class QuantityExtractorTest {
         assertEquals("injuries", Measures.of(extractor.extract("Officials said three soldiers wounded a day earlier had died.").getFirst())
                 .equals("deaths") ? "injuries" : Measures.of(extractor.extract("Three soldiers wounded a day earlier were flown out.").getFirst()));
     }
+
+    @Test
+    void shouldReadMillimetresAsALengthAndSayWhoTheCountedAreInAClauseOfTheirOwn() {
+        Quantity rain = extractor.extract("The gauge at Osk Pass recorded 180mm of rain in two days.").getFirst();
+        assertEquals(180, rain.value(), 1e-6);
+        assertEquals("mm", Measures.unitKey(rain.unit()));
+        assertEquals(2e6, extractor.extract("The fund's target is US$ 2MM.").getFirst().value(), 1e-6);
+        Quantity taken = extractor.extract("Twenty hikers fell ill and 17 were taken to hospital in Osk.").get(1);
+        assertEquals("taken", taken.subject(), "what befell the 17, not the twenty");
+        Quantity captives = extractor.extract("They said 31 soldiers had been killed and 12 taken prisoner near Osk.").get(1);
+        assertEquals("prisoners", captives.unit());
+        assertEquals(null, extractor.extract("Of the 900 entrants, 840 made it to the end.").get(1).unit(), "a verb is no counted noun");
+        Quantity quoted = extractor.extract("He said the losses were heavier, with \"at least 30\" of their soldiers killed.").getFirst();
+        assertEquals("deaths", Measures.of(quoted));
+    }
 }
