@@ -7,6 +7,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -33,6 +35,10 @@ public class ReceivedArticle extends PanacheEntityBase {
     public String cleanText;
     @Column(name = "copy_of")
     public UUID copyOf;
+    /** What the article tells as a whole: the normalised mean of its claims' embeddings ({@code StoryVector}), or null. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "story_vector")
+    public float[] storyVector;
     /** The trace this revision arrived in, continued from the ingest request. */
     public String traceparent;
     @Column(name = "received_at")

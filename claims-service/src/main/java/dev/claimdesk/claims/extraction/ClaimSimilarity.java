@@ -220,6 +220,34 @@ public final class ClaimSimilarity {
     }
 
     /**
+     * How alike two articles must be as whole stories ({@link SentenceEmbedder#mean} of their claims, compared by cosine)
+     * to be told as one story; below {@link #OTHER_STORY} they tell two.
+     */
+    public static final double SAME_STORY = 0.65;
+    public static final double OTHER_STORY = 0.5;
+    private static final double SAME_FIGURE_IN_STORY = 0.1;
+    private static final double IN_OTHER_STORY = 0.2;
+
+    /**
+     * {@link #similarity} of two claims of two articles whose stories are {@code storyLikeness} alike (NaN: unknown). In
+     * one story, one value of one comparable figure is most likely one fact, however differently the sentences around
+     * it run (a wire's lead with five facts, a local paper's short sentence with one): it counts more. Claims of two
+     * different stories count less, however alike their words: a toll of nine in a landslide and in a border clash.
+     */
+    public static double inStory(Features a, Features b, double storyLikeness) {
+        double score = similarity(a, b);
+        if (score == 0 || Double.isNaN(storyLikeness)) {
+            return score;
+        }
+        if (storyLikeness < OTHER_STORY) {
+            return Math.max(0, score - IN_OTHER_STORY);
+        }
+        boolean sameFigure = a.type() == ClaimType.STATISTIC && b.type() == ClaimType.STATISTIC && a.value() != null
+                && a.value().equals(b.value());
+        return storyLikeness >= SAME_STORY && sameFigure ? Math.min(1, score + SAME_FIGURE_IN_STORY) : score;
+    }
+
+    /**
      * The one figure among {@code others} (the claims of one article) that counts what {@code figure} counts: the same
      * named measure, comparable at all and not opposed; empty when there is none, or more than one to choose from.
      */

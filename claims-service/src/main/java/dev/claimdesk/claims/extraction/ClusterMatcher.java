@@ -30,6 +30,14 @@ public final class ClusterMatcher {
     public record Match(UUID cluster, Set<UUID> absorbed, double score) {
     }
 
+    /** How alike two articles are as whole stories (cosine of their story vectors), NaN where either is unknown. */
+    @FunctionalInterface
+    public interface Stories {
+        Stories UNKNOWN = (article, other) -> Double.NaN;
+
+        double likeness(UUID article, UUID other);
+    }
+
     /** How close, on average over their members from different articles, two clusters must be to merge. */
     static final double BRIDGE_MEAN = ClaimSimilarity.SAME_CLAIM - 0.1;
 
@@ -40,13 +48,19 @@ public final class ClusterMatcher {
         return match(claim, candidates, null);
     }
 
+    public static Optional<Match> match(ClaimSimilarity.Features claim, List<Candidate> candidates, UUID original) {
+        return match(claim, null, candidates, original, Stories.UNKNOWN);
+    }
+
     /**
      * As {@link #match(ClaimSimilarity.Features, List)} for a claim of a rewritten copy of the article {@code original}
      * (null: none). A copy tells its original's facts in other words, so a figure of the copy and the one figure of the
      * same named measure in the original are one claim, however far the rewording took the words apart: a figure the
-     * copy changed is then a conflict, not a new claim.
+     * copy changed is then a conflict, not a new claim. The claim is told in {@code article}; {@code stories} says how
+     * alike it and each candidate's article are as stories ({@link ClaimSimilarity#inStory}).
      */
-    public static Optional<Match> match(ClaimSimilarity.Features claim, List<Candidate> candidates, UUID original) {
+    public static Optional<Match> match(ClaimSimilarity.Features claim, UUID article, List<Candidate> candidates, UUID original,
+                                        Stories stories) {
         Candidate counterpart = original == null ? null : ClaimSimilarity.counterpartIn(claim,
                 candidates.stream().filter(c -> original.equals(c.articleId())).toList(), Candidate::features).orElse(null);
         double[] scores = new double[candidates.size()];
@@ -62,7 +76,8 @@ public final class ClusterMatcher {
         }
         for (int i = 0; i < scores.length; i++) {
             Candidate candidate = candidates.get(i);
-            scores[i] = opposed.contains(candidate.clusterId()) ? 0 : ClaimSimilarity.similarity(claim, candidate.features());
+            scores[i] = opposed.contains(candidate.clusterId()) ? 0
+                    : ClaimSimilarity.inStory(claim, candidate.features(), stories.likeness(article, candidate.articleId()));
             if (candidate == counterpart && !opposed.contains(candidate.clusterId())) {
                 scores[i] = Math.max(scores[i], ClaimSimilarity.SAME_CLAIM);
             }
@@ -80,7 +95,7 @@ public final class ClusterMatcher {
         for (Map.Entry<UUID, Double> e : closest.entrySet()) {
             if (!e.getKey().equals(target) && e.getValue() >= ClaimSimilarity.SAME_CLAIM
                     && !opposedAcross(candidates, target, e.getKey())
-                    && linkage(scores, candidates, target, e.getKey()) >= BRIDGE_MEAN) {
+                    && linkage(scores, candidates, target, e.getKey(), stories) >= BRIDGE_MEAN) {
                 bridged.add(e.getKey());
             }
         }
@@ -118,7 +133,7 @@ public final class ClusterMatcher {
      * The mean similarity of the pairs a merge of {@code joined} (with the new claim, whose {@code scores} are
      * given) and {@code other} would make, over members from different articles.
      */
-    private static double linkage(double[] scores, List<Candidate> candidates, UUID joined, UUID other) {
+    private static double linkage(double[] scores, List<Candidate> candidates, UUID joined, UUID other, Stories stories) {
         double sum = 0;
         int pairs = 0;
         for (int i = 0; i < scores.length; i++) {
@@ -130,7 +145,7 @@ public final class ClusterMatcher {
             pairs++;
             for (Candidate a : candidates) {
                 if (a.clusterId().equals(joined) && !a.articleId().equals(b.articleId())) {
-                    sum += ClaimSimilarity.similarity(a.features(), b.features());
+                    sum += ClaimSimilarity.inStory(a.features(), b.features(), stories.likeness(a.articleId(), b.articleId()));
                     pairs++;
                 }
             }

@@ -96,6 +96,7 @@ public class ArticleIntake {
             article.extractionStatus = TRUNCATED;
         }
         Map<String, float[]> vectors = embed(extracted);
+        article.storyVector = SentenceEmbedder.mean(vectors.values());
         // Extraction and embeddings above run side by side in every consumer; from here to the commit, one
         // article at a time across consumers and instances, so each placement sees every claim placed before it
         // (two articles telling one claim at once would otherwise open a cluster each) and an article's
@@ -133,7 +134,7 @@ public class ArticleIntake {
             claims.add(claim);
         }
         carryOverReworded(before.values(), claims, new HashSet<>(unchanged.keySet()));
-        Clusters.Placement placed = clusters.begin(article.key.articleId(), article.copyOf,
+        Clusters.Placement placed = clusters.begin(article.key.articleId(), article.storyVector, article.copyOf,
                 claims.stream().filter(c -> !unchanged.containsKey(c.id)).toList());
         for (Claim claim : claims) {
             Claim same = unchanged.get(claim.id);

@@ -6,6 +6,7 @@ import dev.claimdesk.claims.Conflict;
 import dev.claimdesk.claims.extraction.ClaimSimilarity;
 import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.ClusterMatcher;
+import dev.claimdesk.claims.extraction.SentenceEmbedder;
 import dev.claimdesk.commons.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -79,6 +80,16 @@ public class Clusters {
         private final Map<UUID, Set<String>> keys = new HashMap<>();
         /** The article the one being placed is a rewritten copy of, or null. */
         private UUID original;
+        /** The article being placed, and the story vectors of it and of the candidates' articles (where known). */
+        private UUID article;
+        private final Map<UUID, float[]> stories = new HashMap<>();
+
+        /** How alike two articles are as stories, NaN where either has no story vector. */
+        double storyLikeness(UUID one, UUID other) {
+            float[] a = stories.get(one);
+            float[] b = stories.get(other);
+            return a == null || b == null ? Double.NaN : SentenceEmbedder.cosine(a, b);
+        }
 
         /** The cluster a cluster id now stands for, after this article's merges. */
         UUID current(UUID cluster) {
@@ -103,11 +114,15 @@ public class Clusters {
     /**
      * Starts placing one article's claims: the candidates of all of {@code toPlace} (the claims that need a cluster
      * chosen) are read at once, in two or three queries for the article rather than two for each claim. {@code original}
-     * is the article this one is a rewritten copy of, or null.
+     * is the article this one is a rewritten copy of, or null; {@code story} the article's story vector, or null.
      */
-    public Placement begin(UUID articleId, UUID original, Collection<Claim> toPlace) {
+    public Placement begin(UUID articleId, float[] story, UUID original, Collection<Claim> toPlace) {
         Placement placement = new Placement();
         placement.original = original;
+        placement.article = articleId;
+        if (story != null) {
+            placement.stories.put(articleId, story);
+        }
         Set<String> allKeys = new HashSet<>();
         for (Claim claim : toPlace) {
             ClaimSimilarity.Features features = claim.features();
@@ -124,7 +139,26 @@ public class Clusters {
             all.addAll(ranked);
         });
         read(all, placement);
+        readStories(placement);
         return placement;
+    }
+
+    /** The story vectors of the candidates' articles, their latest revisions'. */
+    private void readStories(Placement placement) {
+        Set<UUID> articles = new HashSet<>();
+        placement.stored.values().forEach(c -> articles.add(c.articleId()));
+        articles.remove(placement.article);
+        if (articles.isEmpty()) {
+            return;
+        }
+        for (Object[] r : em.createQuery("""
+                        SELECT r.key.articleId, r.storyVector FROM ReceivedArticle r
+                        WHERE r.key.articleId IN ?1 AND r.storyVector IS NOT NULL
+                        ORDER BY r.key.revision""", Object[].class)
+                .setParameter(1, articles)
+                .getResultList()) {
+            placement.stories.put((UUID) r[0], (float[]) r[1]);
+        }
     }
 
     /**
@@ -265,7 +299,8 @@ public class Clusters {
      */
     public void place(Claim claim, Placement placement) {
         ClaimSimilarity.Features features = placement.features.get(claim.id);
-        Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, candidates(claim.id, placement), placement.original);
+        Optional<ClusterMatcher.Match> match = ClusterMatcher.match(features, placement.article, candidates(claim.id, placement),
+                placement.original, placement::storyLikeness);
         match = match.flatMap(m -> vetted(features, m, placement));
         UUID cluster;
         if (match.isEmpty()) {

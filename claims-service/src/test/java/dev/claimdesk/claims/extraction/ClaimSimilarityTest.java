@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -292,5 +293,19 @@ class ClaimSimilarityTest {
         var wounded = figure("Nine people were killed and 47 wounded when the drones struck Osk, the governor said.", 1);
         var downed = figure("Air defences shot down 44 of the drones over Osk, the governor said.");
         assertTrue(ClaimSimilarity.similarity(wounded, downed) == 0, "near values, one a toll, the other drones");
+    }
+
+    @Test
+    void shouldCountOneValueOfOneFigureMoreInOneStoryAndAnyClaimLessAcrossTwoStories() {
+        var lead = figure("OSK, May 4 (Wire) - A flood swept through Osk before dawn on Monday, killing seven people, officials said.");
+        var shortly = figure("Seven people are confirmed dead.");
+        double alone = ClaimSimilarity.similarity(lead, shortly);
+        assertEquals(alone, ClaimSimilarity.inStory(lead, shortly, Double.NaN), 1e-9, "stories unknown: the claims alone");
+        assertTrue(ClaimSimilarity.inStory(lead, shortly, 0.8) > alone, "one story, one value");
+        assertEquals(alone, ClaimSimilarity.inStory(lead, shortly, 0.6), 1e-9, "neither clearly one story nor two");
+        assertTrue(ClaimSimilarity.inStory(lead, shortly, 0.3) < alone, "two stories");
+        var eight = figure("Eight people are confirmed dead.");
+        assertEquals(ClaimSimilarity.similarity(lead, eight), ClaimSimilarity.inStory(lead, eight, 0.8), 1e-9,
+                "two values get no help: a conflict is found by the words, not assumed");
     }
 }

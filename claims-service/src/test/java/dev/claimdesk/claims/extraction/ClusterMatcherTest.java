@@ -138,4 +138,26 @@ class ClusterMatcherTest {
     private static ClaimSimilarity.Features figure(String sentence) {
         return ClaimSimilarity.features(ClaimType.STATISTIC, sentence, null, List.of(), null, new QuantityExtractor().extract(sentence).getFirst());
     }
+
+    private static final String FLOOD_LEAD = "OSK, May 4 (Wire) - A flood swept through the valley town of Osk before dawn on Monday, "
+            + "leaving 3,000 homes without power and closing 14 schools, officials said.";
+    private static final String RECONNECT = "Crews from neighbouring counties spent the night trying to reconnect 3,000 homes, a "
+            + "spokeswoman for the utility told reporters.";
+
+    @Test
+    void shouldJoinOneValueToldInALeadWithManyFactsAndInAShortSentenceOnlyWithinOneStory() {
+        UUID wire = UUID.randomUUID();
+        UUID local = UUID.randomUUID();
+        UUID homes = UUID.randomUUID();
+        var stored = new ClusterMatcher.Candidate(UUID.randomUUID(), wire, homes, figure(FLOOD_LEAD), false);
+        assertTrue(ClusterMatcher.match(figure(RECONNECT), List.of(stored)).isEmpty(), "on the sentences alone, too little in common");
+        ClusterMatcher.Stories oneStory = (a, b) -> 0.8;
+        assertEquals(homes, ClusterMatcher.match(figure(RECONNECT), local, List.of(stored), null, oneStory).orElseThrow().cluster(),
+                "one value of one count in one story");
+        ClusterMatcher.Stories otherStories = (a, b) -> 0.3;
+        var closeWords = figure("Engineers were working through the night to reconnect 3,000 homes.");
+        assertTrue(ClusterMatcher.match(closeWords, List.of(stored)).isPresent(), "alike sentences join when the stories are unknown");
+        assertTrue(ClusterMatcher.match(closeWords, local, List.of(stored), null, otherStories).isEmpty(),
+                "two articles of two different stories: not one claim");
+    }
 }
