@@ -112,7 +112,8 @@ public final class ClaimSimilarity {
         Set<String> times = isFigure ? Measures.when(text, figure) : Set.of();
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
                 // whose forces a count of troops is: their own losses, as each side reports them, are two counts
-                isFigure && subject != null && FORCES.matcher(subject).find() ? forcesSides(text) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
+                isFigure && (FORCES.matcher(text).find() || OWN_FORCES.matcher(text).find())
+                        ? forcesSides(text, subject, figure) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
                 type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
                 times,
                 type == ClaimType.EVENT ? Measures.happenings(text) : isFigure ? Measures.doneTo(text, figure) : Set.of(),
@@ -161,13 +162,13 @@ public final class ClaimSimilarity {
      * withdrawn from Tarsk 'to spare the civilians'") is as apart from another movement as a military action is.
      */
     private static final Pattern FORCES = WordList.compile("(?i)\\b(?:troops|forces|soldiers|army|fighters|rebels|militants|"
-            + "militia|units|battalions?|brigades?|separatists|insurgents)\\b");
+            + "militia|units|battalions?|brigades?|separatists|insurgents|servicemen|personnel)\\b");
 
     /** A nationality or a possessor naming whose side acts: "Russian forces", "Ukrainians", "Ukraine’s military". */
     private static final Pattern SIDE = Pattern.compile("\\b(\\p{Lu}\\p{L}+?)(?:ians?|eans?|ese|ish|is|i|ans?|['’]s)\\b");
 
     /** Forces nouns, or the ministry or army that speaks for them, after which a side's name stands. */
-    private static final Pattern FORCES_AFTER = Pattern.compile("^\\s+(?:[\\p{Ll}-]+\\s+)?(?:troops|forces|soldiers|army|fighters|"
+    private static final Pattern FORCES_AFTER = Pattern.compile("^\\s+(?:[\\p{Ll}-]+\\s+)?(?:troops|forces|soldiers|servicemen|army|fighters|"
             + "units|defen[cs]e ministry|military|ministry of defen[cs]e|armed forces|navy|marines)\\b");
     private static final Set<String> NOT_SIDES = Set.of("mond", "tues", "wedn", "thur", "frid", "satu", "sund", "janu",
             "febr", "marc", "apri", "june", "july", "augu", "sept", "octo", "nove", "dece");
@@ -189,6 +190,46 @@ public final class ClaimSimilarity {
         }
         return sides;
     }
+
+    /** Forces or losses a body counts as its own: "its own losses", "seven of its soldiers". */
+    private static final Pattern OWN_FORCES = Pattern.compile("\\b(?:its|their)\\s+(?:own\\s+)?(?:losses|casualties|dead|"
+            + "soldiers|troops|servicemen|forces|personnel|fighters)\\b");
+    /** A body named before its verb of telling: "Taldera said", "Morland put", "Vessaria's defence ministry said". */
+    private static final Pattern TELLER = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{3,})(?:['’]s)?\\s+(?:[\\p{Ll}-]+\\s+){0,2}?"
+            + "(?:said|says|put|puts|reported|gave|gives|estimated|claimed)\\b");
+
+    /**
+     * Whose forces a figure counts: the nation its own words name ("60 Vessarian soldiers", though the sentence says
+     * Morland's forces killed them); else the sides named before forces in its sentence, and the body that counts
+     * losses as its own ("Taldera said seven of its soldiers had been killed", "Vessaria put its own losses at four").
+     */
+    static Set<String> forcesSides(String text, String subject, String figure) {
+        Set<String> named = sides(subject);
+        named.removeAll(NOT_SIDES);
+        if (!named.isEmpty()) {
+            return named;
+        }
+        Set<String> sides = forcesSides(text);
+        Matcher own = OWN_FORCES.matcher(text);
+        if (own.find()) {
+            Matcher teller = TELLER.matcher(text.substring(0, own.start()));
+            String last = null;
+            while (teller.find()) {
+                last = teller.group(1).toLowerCase(Locale.ROOT);
+            }
+            if (last != null && !NOT_SIDES.contains(last.substring(0, 4))) {
+                int at = figure == null ? -1 : text.indexOf(figure);
+                if (at >= 0 && Math.abs(at - own.start()) <= OWN_REACH) {
+                    // the figure is the body's own count: the other side's forces in its sentence are what it claims of them
+                    return Set.of(last.substring(0, 4));
+                }
+                sides.add(last.substring(0, 4));
+            }
+        }
+        return sides;
+    }
+
+    private static final int OWN_REACH = 40;
 
     /** The sides an actor names, by the first four letters of the nation: "Russian" and "Russia’s" meet. */
     static Set<String> sides(String actor) {
@@ -428,7 +469,35 @@ public final class ClaimSimilarity {
      */
     private static boolean counterpartElsewhere(Features a, Features b) {
         return a.numeral() != null && b.numeral() != null && !a.numeral().equals(b.numeral())
-                && (b.numerals().contains(a.numeral()) || a.numerals().contains(b.numeral()));
+                && (toldElsewhere(a.numeral(), b) || toldElsewhere(b.numeral(), a));
+    }
+
+    /**
+     * Whether a sentence tells {@code numeral} as another figure than its own, to its precision or rounded: "24.1
+     * weeks" is told by "more than 24 weeks, against 19 weeks nationally" in its 24, not in its 19.
+     */
+    private static boolean toldElsewhere(String numeral, Features other) {
+        if (other.numerals().contains(numeral)) {
+            return true;
+        }
+        for (String n : other.numerals()) {
+            if (!n.equals(other.numeral()) && (rounds(numeral, n) || rounds(n, numeral))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code precise} ("24.1") rounds to the whole number {@code whole} ("24"). */
+    private static boolean rounds(String precise, String whole) {
+        if (!precise.contains(".") || whole.contains(".")) {
+            return false;
+        }
+        try {
+            return Math.round(Double.parseDouble(precise)) == Long.parseLong(whole);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Both name whose forces act or are counted, and no side is shared. */

@@ -65,6 +65,30 @@ class ClaimSimilarityTest {
     }
 
     @Test
+    void shouldTellWhoseLossesAFigureCountsByTheBodyThatCountsThemAsItsOwnAndTheNationItsNounNames() {
+        String both = "Vessaria put its own losses at four dead and 11 wounded, and said 45 Morlish soldiers had been killed.";
+        var vessarianDead = figure(both, 0);
+        var vessarianWounded = figure(both, 1);
+        var morlishDead = figure(both, 2);
+        var morlandsCount = figure("Morland said seven of its soldiers had been killed and 19 wounded since Tuesday.");
+        var morlandsWounded = figure("Morland said seven of its soldiers had been killed and 19 wounded since Tuesday.", 1);
+        var vessariasWounded = figure("General Ilse Varn said four Vessarian servicemen had been killed and eleven wounded.", 1);
+        assertTrue(ClaimSimilarity.similarity(vessarianDead, morlandsCount) == 0, "each side's own dead are two counts");
+        assertTrue(ClaimSimilarity.similarity(morlandsWounded, vessariasWounded) == 0, "so are each side's wounded");
+        assertTrue(ClaimSimilarity.similarity(vessarianWounded, vessariasWounded) > 0, "one side's wounded, told by two");
+        assertTrue(ClaimSimilarity.similarity(morlishDead, morlandsCount) > 0, "one side's dead as the enemy claims them");
+    }
+
+    @Test
+    void shouldPairAFigureWithTheOneOfAnotherSentenceThatTellsItRounded() {
+        var national = figure("The average stay in hospital rose to 6.3 days across the country, the audit found.");
+        var regional = figure("The average stay in Osk has climbed to more than 8.2 days in the region, the audit found.");
+        var both = "The average stay in hospital has climbed to more than 8 days in the region, against just over 6 days nationally.";
+        assertTrue(ClaimSimilarity.similarity(national, figure(both, 0)) == 0, "6.3 is the 6 of that sentence, not its 8");
+        assertTrue(ClaimSimilarity.similarity(regional, figure(both, 1)) == 0, "8.2 is its 8, not its 6");
+    }
+
+    @Test
     void shouldJoinADemandToldWithAndWithoutWhatIsDemanded() {
         var named = figure("The teachers' union is demanding a 7% pay rise from September.");
         var bare = figure("The union wants 7%; the ministry offers 3%.");
