@@ -35,7 +35,7 @@ public class ReceivedArticle extends PanacheEntityBase {
     public String cleanText;
     @Column(name = "copy_of")
     public UUID copyOf;
-    /** What the article tells as a whole: the normalised mean of its claims' embeddings ({@code StoryVector}), or null. */
+    /** What the article tells as a whole: the normalised mean of its claims' embeddings (SentenceEmbedder.mean), or null. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "story_vector")
     public float[] storyVector;

@@ -109,12 +109,12 @@ public final class ClaimSimilarity {
             placeSet.add(p.toLowerCase(Locale.ROOT));
         }
         boolean isFigure = type == ClaimType.STATISTIC;
+        boolean forces = FORCES.matcher(text).find();
         Set<String> times = isFigure ? Measures.when(text, figure) : Set.of();
         return new Features(type, words, surname, placeSet, value, Measures.unitKey(unit),
                 // whose forces a count of troops is: their own losses, as each side reports them, are two counts
-                isFigure && (FORCES.matcher(text).find() || OWN_FORCES.matcher(text).find())
-                        ? forcesSides(text, subject, figure) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
-                type == ClaimType.MILITARY_ACTION || FORCES.matcher(text).find() ? Measures.actions(text) : Set.of(),
+                isFigure && (forces || OWN_FORCES.matcher(text).find()) ? forcesSides(text, subject, figure) : sides(actor), vector, isFigure && value != null ? Measures.of(unit, subject, figure, text) : null,
+                type == ClaimType.MILITARY_ACTION || forces ? Measures.actions(text) : Set.of(),
                 times,
                 type == ClaimType.EVENT ? Measures.happenings(text) : isFigure ? Measures.doneTo(text, figure) : Set.of(),
                 isFigure && figure != null ? numeral(figure) : null, isFigure ? numerals(text) : Set.of(),
@@ -182,8 +182,7 @@ public final class ClaimSimilarity {
         Set<String> sides = new HashSet<>();
         Matcher m = SIDE.matcher(text);
         while (m.find()) {
-            String nation = m.group(1).toLowerCase(Locale.ROOT);
-            String side = nation.substring(0, Math.min(4, nation.length()));
+            String side = side(m.group(1));
             if (!NOT_SIDES.contains(side) && FORCES_AFTER.matcher(text.substring(m.end())).lookingAt()) {
                 sides.add(side);
             }
@@ -215,15 +214,15 @@ public final class ClaimSimilarity {
             Matcher teller = TELLER.matcher(text.substring(0, own.start()));
             String last = null;
             while (teller.find()) {
-                last = teller.group(1).toLowerCase(Locale.ROOT);
+                last = side(teller.group(1));
             }
-            if (last != null && !NOT_SIDES.contains(last.substring(0, 4))) {
+            if (last != null && !NOT_SIDES.contains(last)) {
                 int at = figure == null ? -1 : text.indexOf(figure);
                 if (at >= 0 && Math.abs(at - own.start()) <= OWN_REACH) {
                     // the figure is the body's own count: the other side's forces in its sentence are what it claims of them
-                    return Set.of(last.substring(0, 4));
+                    return Set.of(last);
                 }
-                sides.add(last.substring(0, 4));
+                sides.add(last);
             }
         }
         return sides;
@@ -231,14 +230,19 @@ public final class ClaimSimilarity {
 
     private static final int OWN_REACH = 40;
 
+    /** A side by the first four letters of its nation's name: "Russian" and "Russia’s" are one. */
+    private static String side(String nation) {
+        String lower = nation.toLowerCase(Locale.ROOT);
+        return lower.substring(0, Math.min(4, lower.length()));
+    }
+
     /** The sides an actor names, by the first four letters of the nation: "Russian" and "Russia’s" meet. */
     static Set<String> sides(String actor) {
         Set<String> sides = new HashSet<>();
         if (actor != null) {
             Matcher m = SIDE.matcher(actor);
             while (m.find()) {
-                String nation = m.group(1).toLowerCase(Locale.ROOT);
-                sides.add(nation.substring(0, Math.min(4, nation.length())));
+                sides.add(side(m.group(1)));
             }
         }
         return sides;
@@ -264,8 +268,8 @@ public final class ClaimSimilarity {
      * How alike two articles must be as whole stories ({@link SentenceEmbedder#mean} of their claims, compared by cosine)
      * to be told as one story; below {@link #OTHER_STORY} they tell two.
      */
-    public static final double SAME_STORY = 0.65;
-    public static final double OTHER_STORY = 0.5;
+    private static final double SAME_STORY = 0.65;
+    private static final double OTHER_STORY = 0.5;
     private static final double SAME_FIGURE_IN_STORY = 0.1;
     private static final double IN_OTHER_STORY = 0.2;
 

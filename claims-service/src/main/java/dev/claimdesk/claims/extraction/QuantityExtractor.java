@@ -69,7 +69,7 @@ public final class QuantityExtractor {
             "ran", "fell", "rose", "gave", "kept", "held", "stood", "sat", "slept", "spent", "fled", "fought", "saw", "did");
     private static final Pattern QUOTED_FIGURE_OPENS = Pattern.compile("[\"“](?:\\p{Ll}+\\s+){0,3}$");
     /** "14 taken prisoner", "nine held hostage": the counted are prisoners, whatever the verb. */
-    private static final Pattern TAKEN_CAPTIVE = Pattern.compile("(?i)^\\s+(?:taken|held|captured|seized)\\s+(prisoners?|hostages?|captives?)\\b");
+    private static final Pattern TAKEN_CAPTIVE = Pattern.compile("(?i)^\\s+(taken|held|captured|seized)\\s+(prisoners?|hostages?|captives?)\\b");
 
     /** What opens a verb's object: a figure, an article, a bound. */
     private static final String OBJECT = "\\s+(?:\\d|(?:(?:a|an|the)\\s+(?!(?:weekend|day|days|night|week|weeks|month|months|year|"
@@ -335,8 +335,8 @@ public final class QuantityExtractor {
         }
         Matcher captive = TAKEN_CAPTIVE.matcher(sentence.substring(at));
         if (captive.find()) {
-            String counted = captive.group(1).toLowerCase(Locale.ROOT);
-            return new String[]{counted.endsWith("s") ? counted : counted + "s", counted + " " + captive.group().strip().split("\\s+")[0].toLowerCase(Locale.ROOT)};
+            String counted = captive.group(2).toLowerCase(Locale.ROOT);
+            return new String[]{counted.endsWith("s") ? counted : counted + "s", counted + " " + captive.group(1).toLowerCase(Locale.ROOT)};
         }
         if (at < sentence.length() && sentence.charAt(at) == '%') {
             return new String[]{"%", subjectAfter(sentence, at + 1)};

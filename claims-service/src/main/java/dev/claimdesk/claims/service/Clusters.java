@@ -3,6 +3,7 @@ package dev.claimdesk.claims.service;
 import dev.claimdesk.claims.Claim;
 import dev.claimdesk.claims.ClaimCluster;
 import dev.claimdesk.claims.Conflict;
+import dev.claimdesk.claims.ReceivedArticle;
 import dev.claimdesk.claims.extraction.ClaimSimilarity;
 import dev.claimdesk.claims.extraction.ClaimType;
 import dev.claimdesk.claims.extraction.ClusterMatcher;
@@ -151,13 +152,13 @@ public class Clusters {
         if (articles.isEmpty()) {
             return;
         }
-        for (Object[] r : em.createQuery("""
-                        SELECT r.key.articleId, r.storyVector FROM ReceivedArticle r
-                        WHERE r.key.articleId IN ?1 AND r.storyVector IS NOT NULL
-                        ORDER BY r.key.revision""", Object[].class)
+        for (Object[] r : em.createQuery("SELECT a.key.articleId, a.storyVector FROM ReceivedArticle a WHERE a.key.articleId IN ?1 AND "
+                        + ReceivedArticle.isLatest("a.key.articleId", "a.key.revision"), Object[].class)
                 .setParameter(1, articles)
                 .getResultList()) {
-            placement.stories.put((UUID) r[0], (float[]) r[1]);
+            if (r[1] != null) {
+                placement.stories.put((UUID) r[0], (float[]) r[1]);
+            }
         }
     }
 
